@@ -1,0 +1,13 @@
+/**
+ * The core facade: the one import path for the UI, the workers, the tests and any outside check.
+ * Everything here is pure: no DOM, no IndexedDB, no workers (enforced by tests/unit/architecture.test.ts).
+ */
+export * from './domain/model.js';
+export { createSamplePlan } from './domain/sample-plan.js';
+export {
+  serializePlan,
+  deserializePlan,
+  PlanFileError,
+  PLAN_FORMAT,
+  PLAN_FORMAT_VERSION,
+} from './plan-file/plan-file.js';
