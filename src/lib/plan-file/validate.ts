@@ -63,7 +63,9 @@ export const arr =
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+// Object.fromEntries defines own properties, so even `__proto__` could not reach a prototype here;
+// it is refused anyway because later code may copy records with plain assignment.
+const RESERVED = new Set(['__proto__']);
 
 /** An object with exactly these fields (missing optional ones take their default). */
 export const obj =
@@ -83,7 +85,7 @@ export const obj =
     return out as T;
   };
 
-/** A string-keyed record (checklist, mappings). Reserved keys are refused. */
+/** A string-keyed record (checklist, mappings). The `__proto__` key is refused. */
 export const record =
   <T>(inner: Check<T>, max = 1_000_000): Check<Record<string, T>> =>
   (v, path) => {
