@@ -1,0 +1,9 @@
+/** Readiness checks: the public API of src/lib/checks. */
+export { checkPlan, sortFindings } from './check-plan.js';
+export { RULES, CHECKLIST_RULES } from './rules.js';
+export { AGGREGATE_THRESHOLD } from './user-findings.js';
+export { C1_COUNTRIES } from './resource-accounts.js';
+export { MAX_POLICY_NAME, policyNameProblem } from './policies.js';
+export { splitNumber } from './numbers.js';
+export { TENANT_ID } from './types.js';
+export type { Finding, RuleInfo, Severity, SubjectKind } from './types.js';

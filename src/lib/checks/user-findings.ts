@@ -1,0 +1,110 @@
+/**
+ * Per-user findings, aggregated per Shared Calling policy when many users share the same problem.
+ *
+ * A 100,000-user plan must not produce 100,000 identical lines: once more than AGGREGATE_THRESHOLD
+ * users of one policy break the same rule, they become one finding whose subject is the policy
+ * (or the tenant for users without a policy), with a count and a few example UPNs.
+ */
+import type { Id, User } from '../domain/model.js';
+import { userKey } from '../domain/model.js';
+import type { CheckContext } from './context.js';
+import { finding } from './finding.js';
+import type { Finding, Severity } from './types.js';
+import { SEVERITY_ORDER, TENANT_ID } from './types.js';
+
+export const AGGREGATE_THRESHOLD = 50;
+const EXAMPLES = 3;
+
+/** One way a user can break a rule. Several issues may share a rule (e.g. U1 'no' vs 'unknown'). */
+export interface UserIssue {
+  rule: string;
+  severity: Severity;
+  /** Message for a single user; `detail` is whatever the check passed along. */
+  one: (user: User, detail: string) => string;
+  /** Message for `count` users of one policy (`where` = "of policy X" / "without a policy"). */
+  many: (count: number, where: string, examples: string) => string;
+  fix: string;
+}
+
+interface Entry {
+  user: User;
+  detail: string;
+}
+
+interface Group {
+  rule: string;
+  policyId: Id | null;
+  issues: Map<UserIssue, Entry[]>;
+  total: number;
+}
+
+export class UserFindings {
+  private readonly groups = new Map<string, Group>();
+
+  add(issue: UserIssue, user: User, detail = ''): void {
+    const policyId = user.sharedCallingPolicyId;
+    const gk = `${issue.rule}\u0000${policyId ?? ''}`;
+    let g = this.groups.get(gk);
+    if (!g) {
+      g = { rule: issue.rule, policyId, issues: new Map(), total: 0 };
+      this.groups.set(gk, g);
+    }
+    const list = g.issues.get(issue);
+    if (list) list.push({ user, detail });
+    else g.issues.set(issue, [{ user, detail }]);
+    g.total++;
+  }
+
+  toFindings(ctx: CheckContext): Finding[] {
+    const out: Finding[] = [];
+    for (const g of this.groups.values()) {
+      if (g.total > AGGREGATE_THRESHOLD) out.push(aggregate(ctx, g));
+      else {
+        for (const [issue, entries] of g.issues) {
+          for (const { user, detail } of entries) {
+            out.push(
+              finding({
+                rule: issue.rule,
+                severity: issue.severity,
+                message: issue.one(user, detail),
+                subject: user.upn,
+                subjectKind: 'user',
+                subjectId: userKey(user.upn),
+                fix: issue.fix,
+              }),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function aggregate(ctx: CheckContext, g: Group): Finding {
+  const policy = g.policyId === null ? undefined : ctx.policies.get(g.policyId);
+  const label = policy?.name ?? g.policyId ?? '';
+  const where = g.policyId === null ? 'without a Shared Calling policy' : `of policy ${label}`;
+  let severity: Severity = 'info';
+  const messages: string[] = [];
+  const fixes: string[] = [];
+  for (const [issue, entries] of g.issues) {
+    if (SEVERITY_ORDER[issue.severity] < SEVERITY_ORDER[severity]) severity = issue.severity;
+    const examples = entries
+      .slice(0, EXAMPLES)
+      .map((e) => e.user.upn)
+      .join(', ');
+    const more = entries.length > EXAMPLES ? ', …' : '';
+    messages.push(issue.many(entries.length, where, `(e.g. ${examples}${more})`));
+    if (!fixes.includes(issue.fix)) fixes.push(issue.fix);
+  }
+  return finding({
+    rule: g.rule,
+    severity,
+    message: messages.join(' '),
+    subject: g.policyId === null ? 'Users without a Shared Calling policy' : label,
+    subjectKind: g.policyId === null ? 'tenant' : 'sharedCallingPolicy',
+    subjectId: g.policyId ?? TENANT_ID,
+    fix: fixes.join(' '),
+  });
+}
