@@ -71,9 +71,18 @@ export function bd0(x: number, m: number): number {
     return s;
   }
   const ratio = x / m;
-  // x/m can overflow or underflow for extreme arguments; the difference of logs is then exact enough.
-  const lr = Number.isFinite(ratio) && ratio > 0 ? Math.log(ratio) : Math.log(x) - Math.log(m);
-  return x * lr + m - x;
+  let lr: number;
+  if (ratio > 0.5 && ratio < 2) {
+    // Rounding x/m costs x·ulp in x·ln(x/m), which here is not small beside the result
+    // (bd0(1400, 1000) = 71 lost 2.5e-13). d = x − m is exact, so ln1p(d/m) only costs |d|·ulp.
+    lr = Math.log1p(d / m);
+  } else if (Number.isFinite(ratio) && ratio > 0) {
+    lr = Math.log(ratio);
+  } else {
+    // x/m overflowed or underflowed (extreme arguments); the difference of logs is exact enough.
+    lr = Math.log(x) - Math.log(m);
+  }
+  return x * lr - d;
 }
 
 /** ln P(X = k), X ~ Poisson(load); k a whole number ≥ 0, load > 0. */
