@@ -11,3 +11,4 @@ export {
   PLAN_FORMAT,
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
+export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';

@@ -1,0 +1,85 @@
+/** Id lookups for a plan, built once per plan value (plans are immutable, so a WeakMap caches them). */
+import type {
+  AutoAttendant,
+  EmergencyCallRoutingPolicy,
+  Id,
+  NumberUse,
+  PhoneNumber,
+  Plan,
+  ResourceAccount,
+  SharedCallingPolicy,
+  Site,
+  VoiceRoutingPolicy,
+} from './model.js';
+
+export interface PlanIndex {
+  sites: Map<Id, Site>;
+  numbers: Map<Id, PhoneNumber>;
+  numbersByE164: Map<string, PhoneNumber>;
+  resourceAccounts: Map<Id, ResourceAccount>;
+  autoAttendants: Map<Id, AutoAttendant>;
+  sharedCallingPolicies: Map<Id, SharedCallingPolicy>;
+  emergencyPolicies: Map<Id, EmergencyCallRoutingPolicy>;
+  voiceRoutingPolicies: Map<Id, VoiceRoutingPolicy>;
+}
+
+const byId = <T extends { id: Id }>(list: T[]) => new Map(list.map((x) => [x.id, x] as const));
+const cache = new WeakMap<Plan, PlanIndex>();
+
+export function planIndex(plan: Plan): PlanIndex {
+  let idx = cache.get(plan);
+  if (!idx) {
+    idx = {
+      sites: byId(plan.sites),
+      numbers: byId(plan.numbers),
+      numbersByE164: new Map(plan.numbers.map((n) => [n.e164 as string, n] as const)),
+      resourceAccounts: byId(plan.resourceAccounts),
+      autoAttendants: byId(plan.autoAttendants),
+      sharedCallingPolicies: byId(plan.sharedCallingPolicies),
+      emergencyPolicies: byId(plan.emergencyPolicies),
+      voiceRoutingPolicies: byId(plan.voiceRoutingPolicies),
+    };
+    cache.set(plan, idx);
+  }
+  return idx;
+}
+
+/**
+ * What each inventory number is used for, derived from the references in the plan. A number can
+ * have several uses (that is a finding: EN6, EN7); the list keeps them all.
+ */
+export function numberUses(plan: Plan): Map<Id, NumberUse[]> {
+  const uses = new Map<Id, NumberUse[]>();
+  const add = (id: Id | null, use: NumberUse) => {
+    if (!id) return;
+    const list = uses.get(id);
+    if (list) list.push(use);
+    else uses.set(id, [use]);
+  };
+  for (const ra of plan.resourceAccounts) add(ra.numberId, 'resourceAccount');
+  for (const p of plan.sharedCallingPolicies) for (const n of p.callbackNumberIds) add(n, 'callback');
+  const byE164 = planIndex(plan).numbersByE164;
+  for (const u of plan.users) {
+    if (!u.currentNumber) continue;
+    const base = u.currentNumber.split(';')[0] ?? '';
+    const n = byE164.get(base);
+    // A user's `;ext=` number may reuse the resource account's digits (V3): not a separate use.
+    if (n && !u.currentNumber.includes(';ext=')) add(n.id, 'user');
+  }
+  return uses;
+}
+
+/** The number of users per Shared Calling policy, site, emergency and voice routing policy. */
+export function assignmentCounts(plan: Plan) {
+  const count = (key: 'sharedCallingPolicyId' | 'siteId' | 'emergencyPolicyId' | 'voiceRoutingPolicyId') => {
+    const m = new Map<Id | null, number>();
+    for (const u of plan.users) m.set(u[key], (m.get(u[key]) ?? 0) + 1);
+    return m;
+  };
+  return {
+    bySharedCallingPolicy: count('sharedCallingPolicyId'),
+    bySite: count('siteId'),
+    byEmergencyPolicy: count('emergencyPolicyId'),
+    byVoiceRoutingPolicy: count('voiceRoutingPolicyId'),
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Application state that outlives screens: the database, the plan list, the open workspace,
+ * persistent-storage status and notices.
+ */
+import { createSamplePlan, deserializePlan, serializePlan, type Plan } from '../../lib/index.js';
+import { PlannerDb } from '../../db/database.js';
+import { describeStorageError, PlanRepository, type PlanSummary } from '../../db/plans.js';
+import { Notices } from './notices.svelte.js';
+import { Router, planHref } from './router.svelte.js';
+import { Workspace } from './workspace.svelte.js';
+import { downloadText, timestampForFile } from '../download.js';
+
+export type PersistState = 'unknown' | 'granted' | 'denied' | 'unsupported';
+
+export class AppState {
+  repo = new PlanRepository(new PlannerDb());
+  router = new Router();
+  notices = new Notices();
+  plans = $state<PlanSummary[]>([]);
+  workspace = $state.raw<Workspace | null>(null);
+  loading = $state(true);
+  fatal = $state('');
+  persist = $state<PersistState>('unknown');
+  #opening: string | null = null;
+
+  async start(): Promise<void> {
+    try {
+      await this.refreshList();
+      if (this.plans.length === 0) {
+        // First start: open the embedded sample plan (it is stored like any other plan).
+        await this.repo.create(createSamplePlan());
+        await this.refreshList();
+        if (this.router.route.kind === 'plans') this.router.go(planHref('sample'));
+      } else if (this.router.route.kind === 'plans' && !location.hash) {
+        const last = await this.repo.getSetting<string>('lastPlanId');
+        if (last && this.plans.some((p) => p.id === last)) this.router.go(planHref(last));
+      }
+      void this.checkPersistence();
+    } catch (err) {
+      this.fatal = `The planner could not open its database: ${describeStorageError(err)}`;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async refreshList(): Promise<void> {
+    this.plans = await this.repo.list();
+  }
+
+  async checkPersistence(): Promise<void> {
+    const storage = navigator.storage;
+    if (!storage?.persisted) {
+      this.persist = 'unsupported';
+      return;
+    }
+    this.persist = (await storage.persisted()) ? 'granted' : 'denied';
+  }
+
+  /** Ask the browser to keep this site's data under storage pressure. */
+  async requestPersistence(): Promise<void> {
+    const storage = navigator.storage;
+    if (!storage?.persist) {
+      this.persist = 'unsupported';
+      return;
+    }
+    const granted = await storage.persist();
+    this.persist = granted ? 'granted' : 'denied';
+    this.notices.push(
+      granted ? 'success' : 'info',
+      granted
+        ? 'The browser will keep your plans even when disk space runs low.'
+        : 'The browser did not grant persistent storage. Keep backups of important plans.',
+    );
+  }
+
+  /** Open the plan in the route, saving the one that is open first. */
+  async openPlan(id: string): Promise<void> {
+    if (this.workspace?.plan.id === id || this.#opening === id) return;
+    this.#opening = id;
+    try {
+      await this.workspace?.flush();
+      const loaded = await this.repo.load(id);
+      if (!loaded) {
+        this.workspace = null;
+        this.notices.push('error', 'That plan does not exist (it may have been deleted in another tab).');
+        this.router.go('#/');
+        return;
+      }
+      this.workspace = new Workspace(this.repo, loaded.plan, loaded.revision);
+      await this.repo.setSetting('lastPlanId', id);
+    } catch (err) {
+      this.notices.push('error', describeStorageError(err));
+    } finally {
+      this.#opening = null;
+    }
+  }
+
+  async closePlan(): Promise<void> {
+    await this.workspace?.flush();
+    this.workspace = null;
+    await this.refreshList();
+  }
+
+  /** Reload the open plan from the database (after a conflict with another tab). */
+  async reloadPlan(): Promise<void> {
+    const id = this.workspace?.plan.id;
+    if (!id) return;
+    this.workspace = null;
+    await this.openPlan(id);
+  }
+
+  async createPlan(plan: Plan): Promise<boolean> {
+    try {
+      await this.repo.create(plan);
+      await this.refreshList();
+      return true;
+    } catch (err) {
+      this.notices.push('error', describeStorageError(err));
+      return false;
+    }
+  }
+
+  async deletePlan(id: string): Promise<void> {
+    try {
+      if (this.workspace?.plan.id === id) await this.closePlan();
+      const deleted = await this.repo.delete(id);
+      await this.refreshList();
+      if (deleted) {
+        this.notices.push('info', `Deleted “${deleted.name}”.`, {
+          label: 'Undo',
+          run: () => {
+            void this.createPlan(deleted).then((ok) => ok && this.notices.push('success', `Restored “${deleted.name}”.`));
+          },
+        });
+      }
+    } catch (err) {
+      this.notices.push('error', describeStorageError(err));
+    }
+  }
+
+  async renamePlan(id: string, name: string): Promise<void> {
+    try {
+      if (this.workspace?.plan.id === id) {
+        this.workspace.update('Rename plan', (p) => ({ ...p, name }));
+        await this.workspace.flush();
+      } else {
+        await this.repo.rename(id, name, new Date().toISOString());
+      }
+      await this.refreshList();
+    } catch (err) {
+      this.notices.push('error', describeStorageError(err));
+    }
+  }
+
+  async duplicatePlan(id: string): Promise<void> {
+    try {
+      await this.workspace?.flush();
+      const loaded = await this.repo.load(id);
+      if (!loaded) return;
+      const now = new Date().toISOString();
+      const copy: Plan = { ...loaded.plan, id: newPlanId(), name: `${loaded.plan.name} (copy)`, createdAt: now, updatedAt: now };
+      if (await this.createPlan(copy)) this.notices.push('success', `Created “${copy.name}”.`);
+    } catch (err) {
+      this.notices.push('error', describeStorageError(err));
+    }
+  }
+
+  async downloadBackup(id: string): Promise<void> {
+    await this.workspace?.flush();
+    const loaded = await this.repo.load(id);
+    if (!loaded) return;
+    const safeName = loaded.plan.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'plan';
+    downloadText(`${safeName} ${timestampForFile()}.scplan.json`, serializePlan(loaded.plan), 'application/json');
+  }
+
+  /**
+   * Read a backup. Returns the plan and whether a plan with its id exists; nothing is written yet
+   * (a restore never overwrites a plan silently).
+   */
+  async readBackup(file: File): Promise<{ plan: Plan; exists: boolean } | { error: string }> {
+    try {
+      const text = await file.text();
+      const plan = deserializePlan(text);
+      return { plan, exists: await this.repo.exists(plan.id) };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  async restoreBackup(plan: Plan, how: 'new' | 'replace' | 'copy'): Promise<string | null> {
+    try {
+      if (how === 'replace') {
+        if (this.workspace?.plan.id === plan.id) this.workspace = null;
+        await this.repo.replace(plan);
+      } else if (how === 'copy') {
+        plan = { ...plan, id: newPlanId(), name: `${plan.name} (restored)` };
+        await this.repo.create(plan);
+      } else {
+        await this.repo.create(plan);
+      }
+      await this.refreshList();
+      this.notices.push('success', `Restored “${plan.name}”.`);
+      return plan.id;
+    } catch (err) {
+      this.notices.push('error', describeStorageError(err));
+      return null;
+    }
+  }
+}
+
+export function newPlanId(): string {
+  return `plan-${crypto.randomUUID()}`;
+}
