@@ -12,3 +12,5 @@ export {
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
+export * from './sizing/index.js';
+export * from './checks/index.js';

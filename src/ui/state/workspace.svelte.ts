@@ -2,7 +2,7 @@
  * The open plan: immutable plan values in `$state.raw`, undo/redo as a stack of plan values,
  * and automatic saving (every edit is saved shortly after it is made, one save at a time).
  */
-import type { Plan } from '../../lib/index.js';
+import { checkPlan, type Finding, type Plan } from '../../lib/index.js';
 import { describeStorageError, SaveConflictError, type PlanRepository } from '../../db/plans.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
@@ -16,6 +16,19 @@ export class Workspace {
   saveError = $state('');
   undoStack = $state.raw<{ label: string; plan: Plan }[]>([]);
   redoStack = $state.raw<{ label: string; plan: Plan }[]>([]);
+
+  /** Readiness findings, re-derived after every edit (checks are fast: ≤ 200 ms at 100,000 users). */
+  findings = $derived(checkPlan(this.plan));
+  /** Findings by subject id, for badges beside objects. */
+  findingsBySubject = $derived.by(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of this.findings) {
+      const list = map.get(f.subjectId);
+      if (list) list.push(f);
+      else map.set(f.subjectId, [f]);
+    }
+    return map;
+  });
 
   #repo: PlanRepository;
   #saved: Plan;
