@@ -5,7 +5,7 @@ import type { CheckContext } from './context.js';
 import { policyRa, raNumber } from './context.js';
 import { finding } from './finding.js';
 import type { FindingInput } from './finding.js';
-import { isCallingPlanService } from './numbers.js';
+import { isCallingPlanService, isResourceAccountKind } from './numbers.js';
 import { forPolicy } from './policy-finding.js';
 import type { Finding } from './types.js';
 
@@ -72,7 +72,8 @@ function checkList(ctx: CheckContext, p: SharedCallingPolicy, raNumberIds: Set<I
         }),
       );
     }
-    if (!raNum) continue;
+    // Compare only against a valid resource account number; RA1/RA4 report the rest.
+    if (!raNum || !isResourceAccountKind(raNum.kind)) continue;
     let typeReported = false;
     if (isCallingPlanService(raNum.kind) && num.kind !== 'callingPlanSubscriber') {
       // EN3: behind a CP service number, callback numbers must be CP *subscriber* numbers.

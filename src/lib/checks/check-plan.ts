@@ -6,6 +6,7 @@ import { buildContext } from './context.js';
 import { checkEmergencyPolicies, checkUserEmergency } from './emergency.js';
 import { checkExtensions } from './extensions.js';
 import { checkPolicies } from './policies.js';
+import { checkPoolSizes } from './pool-size.js';
 import { checkResourceAccounts } from './resource-accounts.js';
 import { checkTenant } from './tenant.js';
 import type { Finding } from './types.js';
@@ -40,6 +41,7 @@ export function checkPlan(plan: Plan): Finding[] {
     ...checkResourceAccountVoiceRouting(ctx),
     ...checkAutoAttendants(ctx),
     ...checkCallbackNumbers(ctx),
+    ...checkPoolSizes(ctx),
     ...emergencyPolicyFindings,
     ...checkEmergencyPolicies(ctx),
     ...users.toFindings(ctx),

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { BASE, byId, expectOnly, userAt } from './helpers.js';
+
+describe('emergency routing checks', () => {
+  it('E1: user without an emergency call routing policy', () => {
+    const u = userAt(BASE, 'site-seattle', 0);
+    const f = expectOnly((p) => (userAt(p, 'site-seattle', 0).emergencyPolicyId = null), 'E1', u.upn);
+    expect(f.severity).toBe('error');
+  });
+
+  it('E2: Direct Routing users on an emergency policy without PSTN usages', () => {
+    const f = expectOnly((p) => (userAt(p, 'site-sydney', 0).emergencyPolicyId = 'ecrp-us'), 'E2', 'ECRP-US-CPOC');
+    expect(f).toMatchObject({ severity: 'error', subjectKind: 'emergencyPolicy', subjectId: 'ecrp-us' });
+    expect(f.message).toContain('SC-Sydney');
+  });
+
+  it('E2: Calling Plan users on an emergency policy with PSTN usages', () => {
+    const f = expectOnly((p) => (userAt(p, 'site-seattle', 0).emergencyPolicyId = 'ecrp-au'), 'E2', 'ECRP-AU-DR');
+    expect(f.message).toContain('SC-Seattle');
+  });
+
+  it('E2: one dial string without a usage in a Direct Routing policy', () => {
+    const f = expectOnly((p) => {
+      const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[1];
+      if (n) n.pstnUsage = '';
+    }, 'E2', 'ECRP-AU-DR');
+    expect(f.message).toContain('40 users');
+  });
+
+  it('E3: CP/OC Shared Calling next to Direct Routing with site-assigned emergency policies', () => {
+    const f = expectOnly((p) => (p.tenant.siteAssignedEmergencyPolicies = true), 'E3', 'Tenant');
+    expect(f.key).toBe('E3:tenant');
+  });
+
+  it('E5: duplicate dial string in one emergency policy', () => {
+    const f = expectOnly((p) => byId(p.emergencyPolicies, 'ecrp-us').numbers.push({ dialString: '911', dialMask: '', pstnUsage: '' }), 'E5', 'ECRP-US-CPOC');
+    expect(f.message).toContain('911');
+  });
+
+  it('E5: dial mask repeating a dial string', () => {
+    expectOnly((p) => {
+      const n = byId(p.emergencyPolicies, 'ecrp-uk').numbers[0];
+      if (n) n.dialMask = '112;118';
+    }, 'E5', 'ECRP-UK-CPOC');
+  });
+
+  it('E6: carrier emergency database outside North America is a checklist item', () => {
+    const f = expectOnly((p) => delete p.checklist['E6:site-london'], 'E6', 'London');
+    expect(f).toMatchObject({ severity: 'warning', checklist: true, key: 'E6:site-london', subjectKind: 'site' });
+  });
+
+  it('E6: not asked for North American sites', () => {
+    expect(BASE.checklist['E6:site-seattle']).toBeUndefined();
+  });
+});
