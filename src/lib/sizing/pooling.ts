@@ -26,7 +26,8 @@ export interface PoolingPenalty {
  * Numbers needed for users split over policies (one entry per policy) versus one pool for all,
  * with the same inputs everywhere. Each policy carries its own test calls and incident floor.
  * In 'direct' mode the entered calls per hour describe all the users together and are shared
- * out in proportion to each policy's users. Throws RangeError on invalid inputs.
+ * out in proportion to each policy's users. No policies need no numbers. Throws RangeError on
+ * invalid inputs.
  */
 export function poolingPenalty(inputs: SizingInputs, userCounts: readonly number[]): PoolingPenalty {
   const problems = sizingInputProblems(inputs);
@@ -38,6 +39,7 @@ export function poolingPenalty(inputs: SizingInputs, userCounts: readonly number
       throw new RangeError(`Each user count must be a finite number ≥ 0; got ${String(u)}.`);
     }
   }
+  if (userCounts.length === 0) return { loads: [], perPolicy: [], separateTotal: 0, pooledLoad: 0, pooled: 0, extra: 0 };
   const totalUsers = userCounts.reduce((a, b) => a + b, 0);
   const t = reservationHours(inputs);
   const loads = userCounts.map((u) => {
