@@ -40,7 +40,7 @@ export interface CheckContext {
   /** Kind of the number on each policy's resource account; absent when there is none. */
   policyRaKind: Map<Id, NumberKind>;
   usage: Map<Id, PolicyUsage>;
-  /** Base E.164 of every number users hold today → the first such user (EN6). */
+  /** Callback numbers (E.164) that users hold today → the first such user (EN6). */
   userNumbers: Map<string, User>;
   /** How many users plan each extension (V3 collisions). */
   extensionCounts: Map<string, number>;
@@ -76,6 +76,14 @@ export function buildContext(plan: Plan): CheckContext {
     if (num) policyRaKind.set(p.id, num.kind);
   }
 
+  // EN6 only asks about callback numbers, so only those are indexed (a small set, not 100,000 users).
+  const callbackE164 = new Set<string>();
+  for (const p of plan.sharedCallingPolicies) {
+    for (const id of p.callbackNumberIds) {
+      const n = numbers.get(id);
+      if (n) callbackE164.add(n.e164);
+    }
+  }
   const usage = new Map<Id, PolicyUsage>();
   const userNumbers = new Map<string, User>();
   const extensionCounts = new Map<string, number>();
@@ -93,7 +101,7 @@ export function buildContext(plan: Plan): CheckContext {
     }
     if (u.currentNumber !== '') {
       const base = splitNumber(u.currentNumber).base;
-      if (base !== '' && !userNumbers.has(base)) userNumbers.set(base, u);
+      if (callbackE164.has(base) && !userNumbers.has(base)) userNumbers.set(base, u);
     }
     const ext = u.extension.trim();
     if (ext !== '') extensionCounts.set(ext, (extensionCounts.get(ext) ?? 0) + 1);

@@ -7,7 +7,14 @@ import type { UserFindings, UserIssue } from './user-findings.js';
 const EXTENSION_PROBLEM: UserIssue = {
   rule: 'V3',
   severity: 'error',
-  one: (u, d) => `Extension ${u.extension.trim()} of ${u.displayName || u.upn} ${d}.`,
+  one: (u, _d, ctx) => {
+    const ext = u.extension.trim();
+    const count = ctx.extensionCounts.get(ext) ?? 0;
+    const parts: string[] = [];
+    if (count > 1) parts.push(`is also planned for ${plural(count - 1, 'other user')}`);
+    if (ctx.emergencyDialStrings.has(ext)) parts.push('is an emergency dial string, so dialing it would start an emergency call');
+    return `Extension ${ext} of ${u.displayName || u.upn} ${parts.join(' and ')}.`;
+  },
   many: (n, where, ex) =>
     `${plural(n, 'user', 'users')} ${where} have an extension that is shared with another user or equals an emergency dial string ${ex}.`,
   fix: 'Give each user a unique extension that is not an emergency dial string (such as 911, 112 or 000).',
@@ -18,12 +25,7 @@ export function checkExtensions(ctx: CheckContext, out: UserFindings): void {
   for (const u of ctx.plan.users) {
     const ext = u.extension.trim();
     if (ext === '') continue;
-    const count = ctx.extensionCounts.get(ext) ?? 0;
-    const emergency = ctx.emergencyDialStrings.has(ext);
-    if (count < 2 && !emergency) continue;
-    const parts: string[] = [];
-    if (count > 1) parts.push(`is also planned for ${plural(count - 1, 'other user')}`);
-    if (emergency) parts.push('is an emergency dial string, so dialing it would start an emergency call');
-    out.add(EXTENSION_PROBLEM, u, parts.join(' and '));
+    if ((ctx.extensionCounts.get(ext) ?? 0) < 2 && !ctx.emergencyDialStrings.has(ext)) continue;
+    out.add(EXTENSION_PROBLEM, u);
   }
 }

@@ -4,6 +4,8 @@ import type { NumberKind } from '../domain/model.js';
 /** Split `+E164;ext=123` into its base number and extension (V3). Tolerates a `tel:` prefix. */
 export function splitNumber(raw: string): { base: string; ext: string } {
   let s = raw.trim();
+  // Fast path: most numbers have neither a tel: prefix nor an extension.
+  if (s.charCodeAt(0) === 43 /* + */ && !s.includes(';')) return { base: s, ext: '' };
   if (s.toLowerCase().startsWith('tel:')) s = s.slice(4);
   const at = s.toLowerCase().indexOf(';ext=');
   if (at < 0) return { base: s, ext: '' };
@@ -20,6 +22,11 @@ export function isResourceAccountKind(kind: NumberKind): boolean {
   return kind !== 'callingPlanSubscriber';
 }
 
+/** `1,234` without Intl (toLocaleString is slow and locale-dependent). */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -19,54 +19,65 @@ const EXAMPLES = 3;
 export interface UserIssue {
   rule: string;
   severity: Severity;
-  /** Message for a single user; `detail` is whatever the check passed along. */
-  one: (user: User, detail: string) => string;
+  /**
+   * Message for a single user; `detail` is whatever the check passed along. Called only for the
+   * few users that are reported one by one, so it may do more work than the per-user check.
+   */
+  one: (user: User, detail: string, ctx: CheckContext) => string;
   /** Message for `count` users of one policy (`where` = "of policy X" / "without a policy"). */
   many: (count: number, where: string, examples: string) => string;
   fix: string;
 }
 
-interface Entry {
-  user: User;
-  detail: string;
+/** Users of one group that broke one issue; details only where the check passed one. */
+interface Entries {
+  users: User[];
+  details: Map<number, string>;
 }
 
 interface Group {
   rule: string;
   policyId: Id | null;
-  issues: Map<UserIssue, Entry[]>;
+  issues: Map<UserIssue, Entries>;
   total: number;
 }
 
 export class UserFindings {
-  private readonly groups = new Map<string, Group>();
+  /** rule → policy id ('' = none) → group. Two-level so the hot path builds no key strings. */
+  private readonly groups = new Map<string, Map<string, Group>>();
+  private readonly order: Group[] = [];
 
   add(issue: UserIssue, user: User, detail = ''): void {
     const policyId = user.sharedCallingPolicyId;
-    const gk = `${issue.rule}\u0000${policyId ?? ''}`;
-    let g = this.groups.get(gk);
+    let byPolicy = this.groups.get(issue.rule);
+    if (!byPolicy) this.groups.set(issue.rule, (byPolicy = new Map()));
+    let g = byPolicy.get(policyId ?? '');
     if (!g) {
       g = { rule: issue.rule, policyId, issues: new Map(), total: 0 };
-      this.groups.set(gk, g);
+      byPolicy.set(policyId ?? '', g);
+      this.order.push(g);
     }
-    const list = g.issues.get(issue);
-    if (list) list.push({ user, detail });
-    else g.issues.set(issue, [{ user, detail }]);
+    let e = g.issues.get(issue);
+    if (!e) g.issues.set(issue, (e = { users: [], details: new Map() }));
+    if (detail !== '') e.details.set(e.users.length, detail);
+    e.users.push(user);
     g.total++;
   }
 
   toFindings(ctx: CheckContext): Finding[] {
     const out: Finding[] = [];
-    for (const g of this.groups.values()) {
+    for (const g of this.order) {
       if (g.total > AGGREGATE_THRESHOLD) out.push(aggregate(ctx, g));
       else {
         for (const [issue, entries] of g.issues) {
-          for (const { user, detail } of entries) {
+          for (let i = 0; i < entries.users.length; i++) {
+            const user = entries.users[i] as User;
+            const detail = entries.details.get(i) ?? '';
             out.push(
               finding({
                 rule: issue.rule,
                 severity: issue.severity,
-                message: issue.one(user, detail),
+                message: issue.one(user, detail, ctx),
                 subject: user.upn,
                 subjectKind: 'user',
                 subjectId: userKey(user.upn),
@@ -90,12 +101,12 @@ function aggregate(ctx: CheckContext, g: Group): Finding {
   const fixes: string[] = [];
   for (const [issue, entries] of g.issues) {
     if (SEVERITY_ORDER[issue.severity] < SEVERITY_ORDER[severity]) severity = issue.severity;
-    const examples = entries
+    const examples = entries.users
       .slice(0, EXAMPLES)
-      .map((e) => e.user.upn)
+      .map((u) => u.upn)
       .join(', ');
-    const more = entries.length > EXAMPLES ? ', …' : '';
-    messages.push(issue.many(entries.length, where, `(e.g. ${examples}${more})`));
+    const more = entries.users.length > EXAMPLES ? ', …' : '';
+    messages.push(issue.many(entries.users.length, where, `(e.g. ${examples}${more})`));
     if (!fixes.includes(issue.fix)) fixes.push(issue.fix);
   }
   return finding({

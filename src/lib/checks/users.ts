@@ -59,6 +59,7 @@ const HOLDS_NUMBER: UserIssue = {
 
 /** True when the user holds a Direct Routing `;ext=` number: allowed for extension dialing (V3). */
 export function holdsExtensionNumber(ctx: CheckContext, u: User): boolean {
+  if (!u.currentNumber.includes(';')) return false;
   const { base, ext } = splitNumber(u.currentNumber);
   if (ext === '') return false;
   const known = ctx.numbersByE164.get(base);

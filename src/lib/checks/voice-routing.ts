@@ -20,7 +20,7 @@ const FIX_VR1 =
 const HAS_USAGES: UserIssue = {
   rule: 'VR1',
   severity: 'error',
-  one: (u, d) => `${u.displayName || u.upn} gets voice routing policy ${d}, which has PSTN usages; Shared Calling users must have none.`,
+  one: (u, _d, ctx) => `${u.displayName || u.upn} gets voice routing policy ${policyLabel(ctx, u)}, which has PSTN usages; Shared Calling users must have none.`,
   many: (n, where, ex) =>
     `${plural(n, 'user', 'users')} ${where} get a voice routing policy with PSTN usages ${ex}; Shared Calling users must have none.`,
   fix: FIX_VR1,
@@ -41,8 +41,8 @@ const GLOBAL_UNKNOWN: UserIssue = {
 const EXT_WITH_USAGES: UserIssue = {
   rule: 'V4',
   severity: 'error',
-  one: (u, d) =>
-    `${u.displayName || u.upn} uses extension dialing but gets voice routing policy ${d} with PSTN usages, so they leave Shared Calling and call out as a user with their own number.`,
+  one: (u, _d, ctx) =>
+    `${u.displayName || u.upn} uses extension dialing but gets voice routing policy ${policyLabel(ctx, u)} with PSTN usages, so they leave Shared Calling and call out as a user with their own number.`,
   many: (n, where, ex) =>
     `${plural(n, 'user', 'users')} ${where} use extension dialing with a voice routing policy that has PSTN usages ${ex}.`,
   fix: FIX_VR1,
@@ -77,7 +77,7 @@ export function checkUserVoiceRouting(ctx: CheckContext, out: UserFindings): voi
     const usages = effectiveUsages(ctx, u);
     if (usages === 'no') continue;
     const ext = extensionMode(ctx, u);
-    if (usages === 'yes') out.add(ext ? EXT_WITH_USAGES : HAS_USAGES, u, policyLabel(ctx, u));
+    if (usages === 'yes') out.add(ext ? EXT_WITH_USAGES : HAS_USAGES, u);
     else out.add(ext ? EXT_GLOBAL_UNKNOWN : GLOBAL_UNKNOWN, u);
   }
 }

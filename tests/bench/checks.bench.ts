@@ -1,0 +1,62 @@
+/**
+ * Benchmark: checkPlan on a 100,000-user plan built from the sample plan (users replicated with
+ * unique UPNs). Prints figures; asserts nothing. Run: npx tsx tests/bench/checks.bench.ts
+ */
+import { performance } from 'node:perf_hooks';
+import { checkPlan } from '../../src/lib/checks/index.js';
+import type { Plan, User } from '../../src/lib/domain/model.js';
+import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
+
+const TARGET_USERS = Number(process.env['BENCH_USERS'] ?? 100_000);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 9);
+
+function bigPlan(target: number): Plan {
+  const plan = createSamplePlan();
+  const template = plan.users;
+  const users: User[] = [];
+  for (let i = 0; users.length < target; i++) {
+    const t = template[i % template.length] as User;
+    const copy = Math.floor(i / template.length);
+    const [local, domain] = t.upn.split('@');
+    // Extensions must stay unique (V3), so only the first copy keeps them.
+    users.push({ ...t, upn: `${local}.${copy}@${domain}`, extension: copy === 0 ? t.extension : '' });
+  }
+  return { ...plan, users };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Worst case: every user breaks several per-user rules (licence, number, routing, extension …). */
+function brokenPlan(plan: Plan): Plan {
+  const users = plan.users.map((u, i) => ({
+    ...u,
+    teamsPhone: 'unknown' as const,
+    currentNumber: `+1425555${String(i % 10000).padStart(4, '0')}`,
+    voiceRoutingPolicyId: null,
+    emergencyPolicyId: i % 2 ? null : u.emergencyPolicyId,
+    extension: String(i % 500),
+  }));
+  return { ...plan, users, tenant: { ...plan.tenant, globalVoiceRoutingHasUsages: 'unknown' } };
+}
+
+function run(label: string, plan: Plan): void {
+  checkPlan(plan); // warm-up (JIT)
+  const times: number[] = [];
+  let count = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    count = checkPlan(plan).length;
+    times.push(performance.now() - t0);
+  }
+  const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+  console.log(`checkPlan, ${label}: ${plan.users.length.toLocaleString('en-US')} users, ${RUNS} runs, ${count} findings`);
+  console.log(`  median ${fmt(median(times))}   min ${fmt(Math.min(...times))}   max ${fmt(Math.max(...times))}   (budget 200 ms)`);
+}
+
+const plan = bigPlan(TARGET_USERS);
+run('sample replicated', plan);
+run('every user broken', brokenPlan(plan));
