@@ -15,9 +15,9 @@ import { UserFindings } from './user-findings.js';
 import { checkUsers } from './users.js';
 import { checkResourceAccountVoiceRouting, checkUserVoiceRouting } from './voice-routing.js';
 
-/** Errors first, then warnings, then info; otherwise in the order found (stable sort). */
+/** Errors first, then warnings, then info; otherwise in the order found (stable). Returns a new array. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 /** Keep the first finding per key (after sorting: the most severe), so keys are unique. */

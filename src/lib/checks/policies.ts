@@ -3,8 +3,9 @@ import type { SharedCallingPolicy } from '../domain/model.js';
 import type { CheckContext } from './context.js';
 import { policyRa, usersOf } from './context.js';
 import { plural } from './numbers.js';
-import type { Finding, FindingInputForPolicy } from './policy-finding.js';
+import type { FindingInputForPolicy } from './policy-finding.js';
 import { forPolicy } from './policy-finding.js';
+import type { Finding } from './types.js';
 
 export const MAX_POLICY_NAME = 64;
 const NAME_CHAR = /^[A-Za-z0-9 _.-]$/;
@@ -33,7 +34,10 @@ function check(ctx: CheckContext, p: SharedCallingPolicy, seen: Map<string, Shar
     add({
       rule: 'P2',
       severity: 'error',
-      message: `Policy ${p.name} has no resource account, so its ${plural(users, 'user')} would have no caller ID and could not call out.`,
+      message:
+        users > 0
+          ? `Policy ${p.name} has no resource account, so its ${plural(users, 'user')} would have no caller ID and could not call out.`
+          : `Policy ${p.name} has no resource account; users assigned to it would have no caller ID and could not call out.`,
       fix: 'Choose the resource account (usually the main auto attendant’s) whose number the users share.',
     });
   }

@@ -4,7 +4,6 @@ import type { FindingInput } from './finding.js';
 import { finding } from './finding.js';
 import type { Finding } from './types.js';
 
-export type { Finding };
 export type FindingInputForPolicy = Omit<FindingInput, 'subject' | 'subjectKind' | 'subjectId'>;
 
 export function forPolicy(p: SharedCallingPolicy, f: FindingInputForPolicy): Finding {
