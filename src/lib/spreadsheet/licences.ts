@@ -41,7 +41,11 @@ export function licencesHaveTeamsPhone(cell: string): boolean {
   return t.split(/[+;|,\n]/).some(entryHasTeamsPhone);
 }
 
-/** Get-CsOnlineUser `FeatureTypes` (`{Teams, AudioConferencing, PhoneSystem}`): PhoneSystem = Teams Phone. */
-export function featureTypesHaveTeamsPhone(cell: string): boolean {
+/**
+ * Get-CsOnlineUser `FeatureTypes` (`{Teams, AudioConferencing, PhoneSystem}`): PhoneSystem = Teams
+ * Phone. Export-Csv of an unflattened list writes the .NET type name instead: that says nothing.
+ */
+export function featureTypesHaveTeamsPhone(cell: string): boolean | undefined {
+  if (/^System\.|\[System\./.test(cell.trim())) return undefined;
   return /phonesystem/i.test(cell);
 }
