@@ -1,0 +1,394 @@
+/**
+ * Fixed PowerShell shared by every stage file: comment-based help, #Requires lines, the header with
+ * plan name / generator version / plan SHA-256, the param block, and the helper functions that give
+ * every stage the house style (architecture.md):
+ *
+ *   Invoke-PlanStep   read-compare-change for one item: checkpoint (-Resume), IsDone test, -DryRun,
+ *                     ShouldProcess (-WhatIf/-Confirm), per-item try/catch, CSV action log
+ *   Invoke-Change     the only way a stage calls a mutating cmdlet; refuses under -DryRun
+ *   Invoke-WithBackoff  retries throttled calls (HTTP 429, "throttl…", 503) with exponential delay
+ *   Complete-Stage    summary, retry list of failed items, exit 1 when anything failed
+ *
+ * None of this text contains plan data; the only plan values in a file are in its data section and
+ * in the header's plan-name comment line, both written through psQuote.
+ */
+import { psQuote } from './quote.js';
+import type { StageSpec } from './stage.js';
+
+export interface HeaderInfo {
+  planName: string;
+  planId: string;
+  planSha256: string;
+  generatorVersion: string;
+  generatedAt: string | undefined;
+}
+
+export const REQUIRES_LINES = [
+  '#Requires -Version 5.1',
+  "#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '5.5.0' }",
+];
+
+/** Comment-based help (fixed text only). */
+export function renderHelp(
+  synopsis: string,
+  description: string[],
+  params: [string, string][],
+  examples: string[],
+  notes: string[],
+): string[] {
+  const out = ['<#', '.SYNOPSIS', `    ${synopsis}`, '', '.DESCRIPTION'];
+  description.forEach((p, i) => {
+    if (i > 0) out.push('');
+    for (const l of wrap(p, 96)) out.push(`    ${l}`);
+  });
+  for (const [name, text] of params) {
+    out.push('', `.PARAMETER ${name}`);
+    for (const l of wrap(text, 96)) out.push(`    ${l}`);
+  }
+  for (const e of examples) out.push('', '.EXAMPLE', `    ${e}`);
+  out.push('', '.NOTES');
+  for (const n of notes) out.push(n === '' ? '' : `    ${n}`);
+  out.push('#>');
+  for (const l of out) if (l.includes('#>') && l !== '#>') throw new Error('help text must not close the comment');
+  return out;
+}
+
+function wrap(text: string, width: number): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line !== '' && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line === '' ? w : `${line} ${w}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** Header comment: the plan's name and id (quoted, one line), generator version, plan SHA-256. */
+export function renderHeader(h: HeaderInfo, rules: string[]): string[] {
+  const lines = [
+    `# Plan:          ${psQuote(h.planName)}`,
+    `# Plan id:       ${psQuote(h.planId)}`,
+    `# Plan SHA-256:  ${h.planSha256}  (canonical JSON of the plan, verification results excluded)`,
+    `# Generator:     ${h.generatorVersion}`,
+  ];
+  if (h.generatedAt !== undefined) lines.push(`# Generated at:  ${psQuote(h.generatedAt)}`);
+  if (rules.length > 0) lines.push(`# Rules (shared-calling.md): ${rules.join(', ')}`);
+  return lines;
+}
+
+export const COMMON_PARAM_HELP: [string, string][] = [
+  [
+    'DryRun',
+    'Read the tenant and report what would change, without calling any cmdlet that changes it. Separate from -WhatIf because several Teams cmdlets ignore -WhatIf.',
+  ],
+  ['Resume', 'Skip the steps that the checkpoint file of an earlier run records as finished.'],
+  ['OutputFolder', 'Folder for the action log, the retry list and the checkpoint. Default: the folder of this script.'],
+  ['MaxRetries', 'How often a throttled call (HTTP 429, "throttled", 503) is retried, with exponential back-off.'],
+  ['SkipLicensing', 'Do not use Microsoft Graph; licence steps are only reported (assign them in the Microsoft 365 admin center).'],
+  [
+    'ExpectedPlanSha256',
+    'Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all files must come from one export).',
+  ],
+];
+
+const COMMON_PARAMS: string[][] = [
+  ['    [switch]$DryRun'],
+  ['    [switch]$Resume'],
+  ['    [string]$OutputFolder = $PSScriptRoot'],
+  ['    [ValidateRange(0, 10)]', '    [int]$MaxRetries = 5'],
+  ['    [switch]$SkipLicensing'],
+  ["    [string]$ExpectedPlanSha256 = ''"],
+];
+
+/** `[CmdletBinding(...)]` and `param(...)`; ends with a newline (toolchain.md: the grammar wants one). */
+export function renderParamBlock(spec: Pick<StageSpec, 'extraParams' | 'confirmImpact'>): string[] {
+  const binding = spec.confirmImpact
+    ? `[CmdletBinding(SupportsShouldProcess, ConfirmImpact = '${spec.confirmImpact}')]`
+    : '[CmdletBinding(SupportsShouldProcess)]';
+  const params = [...COMMON_PARAMS, ...(spec.extraParams ?? [])];
+  const out = [binding, 'param('];
+  params.forEach((p, i) => {
+    const last = i === params.length - 1;
+    p.forEach((l, j) => out.push(j === p.length - 1 && !last ? `${l},` : l));
+  });
+  out.push(')', '');
+  return out;
+}
+
+/** Fixed helper functions (see the module comment). `$StageName` must be set before them. */
+export const HELPERS = `
+Set-StrictMode -Version 1.0
+$ErrorActionPreference = 'Stop'
+$script:ScriptCmdlet = $PSCmdlet
+$script:AutoAttendantApplicationId = 'ce933385-9390-45d1-9512-c8d228074e07'  # RA5
+
+if ($ExpectedPlanSha256 -and $ExpectedPlanSha256 -ne $Plan.Sha256) {
+    Write-Error ('This file was generated from plan {0}, not {1}. Download all files of one export again.' -f $Plan.Sha256, $ExpectedPlanSha256) -ErrorAction Continue
+    exit 1
+}
+if ([string]::IsNullOrEmpty($OutputFolder)) { $OutputFolder = (Get-Location).Path }
+if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force }
+
+$script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
+$script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+$script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoint.txt')
+$script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
+$script:RetryItems = New-Object System.Collections.Generic.List[object]
+$script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+$script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
+
+if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
+    foreach ($checkpointLine in [System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom)) {
+        if ($checkpointLine) { $null = $script:Finished.Add($checkpointLine) }
+    }
+} elseif (-not $DryRun -and (Test-Path -LiteralPath $script:CheckpointPath)) {
+    Remove-Item -LiteralPath $script:CheckpointPath
+}
+
+# Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
+$script:LogIsNew = -not (Test-Path -LiteralPath $script:LogPath)
+$script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
+$script:LogWriter.AutoFlush = $true
+if ($script:LogIsNew) { $script:LogWriter.WriteLine('"Time","Stage","Step","Target","Action","Status","Detail"') }
+$script:CheckpointWriter = $null
+if (-not $DryRun) {
+    $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
+    $script:CheckpointWriter.AutoFlush = $true
+}
+
+function ConvertTo-CsvField {
+    param([string]$FieldText)
+    if ($null -eq $FieldText) { $FieldText = '' }
+    return '"' + $FieldText.Replace('"', '""') + '"'
+}
+
+function Write-StepLog {
+    param([string]$LogStep, [string]$LogTarget, [string]$LogAction, [string]$LogStatus, [string]$LogDetail)
+    $script:Counts[$LogStatus] = $script:Counts[$LogStatus] + 1
+    $logTime = (Get-Date).ToString('o')
+    $fields = @($logTime, $script:StageName, $LogStep, $LogTarget, $LogAction, $LogStatus, $LogDetail)
+    $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ','))
+    if ($LogStatus -eq 'Failed') {
+        $script:RetryItems.Add([pscustomobject]@{ Step = $LogStep; Target = $LogTarget; Action = $LogAction; Error = $LogDetail })
+        Write-Warning ('[Failed] {0} {1}: {2}' -f $LogAction, $LogTarget, $LogDetail)
+    } elseif ($LogStatus -eq 'Skipped' -or $LogStatus -eq 'Resumed') {
+        Write-Verbose ('[{0}] {1} {2}: {3}' -f $LogStatus, $LogAction, $LogTarget, $LogDetail)
+    } else {
+        Write-Host ('[{0}] {1} {2}: {3}' -f $LogStatus, $LogAction, $LogTarget, $LogDetail)
+    }
+}
+
+function Add-Checkpoint {
+    param([string]$CheckpointKey)
+    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.WriteLine($CheckpointKey) }
+}
+
+function Test-Throttled {
+    param($ThrottleError)
+    $throttleText = ($ThrottleError | Out-String)
+    return ($throttleText -match '(?i)\\b429\\b|throttl|too ?many ?requests|rate ?limit|server ?busy|\\b503\\b')
+}
+
+# Retries a call that was throttled, waiting 5, 10, 20 ... seconds (at most 300).
+function Invoke-WithBackoff {
+    param([scriptblock]$BackoffScript)
+    $backoffAttempt = 0
+    while ($true) {
+        try {
+            return (& $BackoffScript)
+        } catch {
+            if ($backoffAttempt -ge $MaxRetries -or -not (Test-Throttled $_)) { throw }
+            $backoffDelay = [math]::Min(300, 5 * [math]::Pow(2, $backoffAttempt))
+            Write-Warning ('Throttled; retry {0} of {1} in {2} s' -f ($backoffAttempt + 1), $MaxRetries, $backoffDelay)
+            Start-Sleep -Seconds $backoffDelay
+            $backoffAttempt++
+        }
+    }
+}
+
+# A read that returns $null when the object does not exist (or cannot be read); throttling is retried.
+function Invoke-Lookup {
+    param([scriptblock]$LookupScript)
+    try {
+        return (Invoke-WithBackoff $LookupScript)
+    } catch {
+        if (Test-Throttled $_) { throw }
+        return $null
+    }
+}
+
+# The only way stage code calls a cmdlet that changes the tenant: never under -DryRun.
+function Invoke-Change {
+    param([scriptblock]$ChangeScript)
+    if ($DryRun) { throw 'Refusing to change the tenant under -DryRun.' }
+    return (Invoke-WithBackoff $ChangeScript)
+}
+
+# Read-compare-change for one item. IsDone returns $true when the tenant already matches the plan,
+# otherwise a short text describing the current state.
+function Invoke-PlanStep {
+    param(
+        [string]$StepKey,
+        [string]$StepTarget,
+        [string]$StepAction,
+        [scriptblock]$IsDone,
+        [scriptblock]$Change
+    )
+    if ($script:Finished.Contains($StepKey)) {
+        Write-StepLog $StepKey $StepTarget $StepAction 'Resumed' 'finished in an earlier run (checkpoint)'
+        return
+    }
+    try {
+        $stepState = Invoke-WithBackoff $IsDone
+        if (($stepState -is [bool]) -and $stepState) {
+            Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'already as planned'
+            Add-Checkpoint $StepKey
+            return
+        }
+        if ($DryRun) {
+            Write-StepLog $StepKey $StepTarget $StepAction 'DryRun' ('would change; now: {0}' -f $stepState)
+            return
+        }
+        if (-not $script:ScriptCmdlet.ShouldProcess($StepTarget, $StepAction)) {
+            Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'not confirmed (-WhatIf or -Confirm)'
+            return
+        }
+        $null = Invoke-Change $Change
+        Write-StepLog $StepKey $StepTarget $StepAction 'Done' ('was: {0}' -f $stepState)
+        Add-Checkpoint $StepKey
+    } catch {
+        Write-StepLog $StepKey $StepTarget $StepAction 'Failed' $_.Exception.Message
+    }
+}
+
+# A read-only check: Done when Test returns $true, otherwise Failed with the returned text.
+function Invoke-Check {
+    param([string]$CheckKey, [string]$CheckTarget, [string]$CheckAction, [scriptblock]$Test)
+    try {
+        $checkState = Invoke-WithBackoff $Test
+        if (($checkState -is [bool]) -and $checkState) {
+            Write-StepLog $CheckKey $CheckTarget $CheckAction 'Done' 'as required'
+        } else {
+            Write-StepLog $CheckKey $CheckTarget $CheckAction 'Failed' ([string]$checkState)
+        }
+    } catch {
+        Write-StepLog $CheckKey $CheckTarget $CheckAction 'Failed' $_.Exception.Message
+    }
+}
+
+function Connect-TeamsIfNeeded {
+    try {
+        $null = Get-CsTenant -ErrorAction Stop
+    } catch {
+        Connect-MicrosoftTeams -ErrorAction Stop | Out-Null
+    }
+}
+
+# Microsoft Graph is used only for licences (RA2, RA9); without it those steps are only reported.
+function Connect-GraphIfNeeded {
+    if ($SkipLicensing) { return $false }
+    foreach ($graphModule in @('Microsoft.Graph.Users', 'Microsoft.Graph.Users.Actions', 'Microsoft.Graph.Identity.DirectoryManagement')) {
+        if (-not (Get-Module -ListAvailable -Name $graphModule)) {
+            Write-Warning ('Module {0} is not installed: licence steps are only reported.' -f $graphModule)
+            return $false
+        }
+    }
+    try {
+        if ($null -eq (Get-MgContext)) {
+            Connect-MgGraph -Scopes @('User.ReadWrite.All', 'Organization.Read.All') -NoWelcome -ErrorAction Stop
+        }
+        return $true
+    } catch {
+        Write-Warning ('Could not connect to Microsoft Graph ({0}): licence steps are only reported.' -f $_.Exception.Message)
+        return $false
+    }
+}
+
+# Policy names come back as 'Tag:Name', as plain strings or as objects with a Name (§3.6).
+function Get-PolicyName {
+    param($PolicyValue)
+    if ($null -eq $PolicyValue) { return '' }
+    $policyText = $PolicyValue
+    if ($PolicyValue -isnot [string] -and $null -ne $PolicyValue.PSObject.Properties['Name']) { $policyText = $PolicyValue.Name }
+    $policyText = [string]$policyText
+    if ($policyText -match '^(?i)tag:') { $policyText = $policyText.Substring(4) }
+    return $policyText
+}
+
+function Get-ObjectIdentity {
+    param($IdentityObject)
+    if ($null -eq $IdentityObject) { return '' }
+    if ($null -ne $IdentityObject.PSObject.Properties['Identity'] -and $IdentityObject.Identity) { return [string]$IdentityObject.Identity }
+    return [string]$IdentityObject.Id
+}
+
+# Ordered, case-insensitive list comparison.
+function Test-SameList {
+    param([object[]]$LeftList, [object[]]$RightList)
+    $leftItems = @($LeftList | Where-Object { $null -ne $_ -and [string]$_ -ne '' } | ForEach-Object { [string]$_ })
+    $rightItems = @($RightList | Where-Object { $null -ne $_ -and [string]$_ -ne '' } | ForEach-Object { [string]$_ })
+    if ($leftItems.Count -ne $rightItems.Count) { return $false }
+    for ($listIndex = 0; $listIndex -lt $leftItems.Count; $listIndex++) {
+        if ($leftItems[$listIndex] -ne $rightItems[$listIndex]) { return $false }
+    }
+    return $true
+}
+
+function Find-ApplicationInstance {
+    param([string]$InstanceUpn)
+    return (Invoke-Lookup { Get-CsOnlineApplicationInstance -Identity $InstanceUpn -ErrorAction Stop })
+}
+
+function Find-OnlineUser {
+    param([string]$OnlineUserUpn)
+    return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
+}
+
+function Find-NumberAssignment {
+    param([string]$AssignmentNumber)
+    return (Invoke-Lookup { Get-CsPhoneNumberAssignment -TelephoneNumber $AssignmentNumber -ErrorAction Stop | Select-Object -First 1 })
+}
+
+function Find-AutoAttendant {
+    param([string]$AutoAttendantName)
+    return (Invoke-Lookup { Get-CsAutoAttendant -NameFilter $AutoAttendantName -ErrorAction Stop | Where-Object { $_.Name -eq $AutoAttendantName } | Select-Object -First 1 })
+}
+
+function Complete-Stage {
+    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.Dispose() }
+    $script:LogWriter.Dispose()
+    if ($script:RetryItems.Count -gt 0) {
+        $script:RetryItems | Export-Csv -LiteralPath $script:RetryPath -NoTypeInformation -Encoding UTF8
+    } elseif (Test-Path -LiteralPath $script:RetryPath) {
+        Remove-Item -LiteralPath $script:RetryPath
+    }
+    Write-Host ''
+    Write-Host ('Summary of {0} (plan {1}):' -f $script:StageName, $Plan.Name)
+    foreach ($countName in $script:Counts.Keys) { Write-Host ('  {0,-8} {1}' -f $countName, $script:Counts[$countName]) }
+    Write-Host ('  Log:     {0}' -f $script:LogPath)
+    if ($script:RetryItems.Count -gt 0) {
+        Write-Host ('  Failed items: {0} (rerun with -Resume after fixing them)' -f $script:RetryPath)
+        exit 1
+    }
+    exit 0
+}
+`;
+
+/** Body wrapper: any unexpected terminating error is logged, then the summary runs. */
+export function wrapBody(body: string): string {
+  return [
+    'try {',
+    ...body
+      .replace(/^\n+|\n+$/g, '')
+      .split('\n')
+      .map((l) => (l === '' ? '' : `    ${l}`)),
+    '} catch {',
+    "    Write-StepLog 'stage' $script:StageName 'Run stage' 'Failed' $_.Exception.Message",
+    '}',
+    'Complete-Stage',
+  ].join('\n');
+}

@@ -1,0 +1,181 @@
+/**
+ * Render the data section: `$Plan = @{ … }`, a hashtable of arrays of hashtables whose every plan
+ * value is a single-quoted literal from `psQuote`. Keys, `$true`/`$false` and integers are chosen by
+ * the generator, never taken from the plan. The fixed code of each stage loops over this data, so
+ * plan content cannot change which commands run.
+ */
+import { psQuote } from './quote.js';
+import type { ScriptData } from './script-data.js';
+
+/** Parts of the data a stage can ask for (each stage embeds only what it reads). */
+export type DataPart =
+  | 'sites'
+  | 'resourceAccounts'
+  | 'autoAttendants'
+  | 'voiceRoutingPolicies'
+  | 'emergencyPolicies'
+  | 'sharedCallingPolicies'
+  | 'users';
+
+const q = psQuote;
+const bool = (b: boolean): string => (b ? '$true' : '$false');
+function int(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return String(n);
+}
+const list = (values: readonly string[]): string => (values.length === 0 ? '@()' : `@(${values.map(q).join(', ')})`);
+/** One-line hashtable; keys are fixed identifiers, values already rendered. */
+const hash = (entries: readonly (readonly [string, string])[]): string =>
+  `@{ ${entries.map(([k, v]) => `${k} = ${v}`).join('; ')} }`;
+
+function block(name: string, lines: string[]): string[] {
+  if (lines.length === 0) return [`    ${name} = @()`];
+  return [`    ${name} = @(`, ...lines.map((l) => `        ${l}`), '    )'];
+}
+
+const renderers: Record<DataPart, (d: ScriptData) => string[]> = {
+  sites: (d) =>
+    block(
+      'Sites',
+      d.sites.map((s) => hash([['Id', q(s.id)], ['Name', q(s.name)], ['LocationId', q(s.locationId)]])),
+    ),
+  resourceAccounts: (d) =>
+    block(
+      'ResourceAccounts',
+      d.resourceAccounts.map((r) =>
+        hash([
+          ['Id', q(r.id)],
+          ['Upn', q(r.upn)],
+          ['DisplayName', q(r.displayName)],
+          ['PhoneNumber', q(r.phoneNumber)],
+          ['NumberType', q(r.numberType)],
+          ['LocationId', q(r.locationId)],
+          ['UsageLocation', q(r.usageLocation)],
+          ['Licence', q(r.licence)],
+          ['PayAsYouGo', bool(r.payAsYouGo)],
+          ['VoiceRoutingPolicy', q(r.voiceRoutingPolicy)],
+        ]),
+      ),
+    ),
+  autoAttendants: (d) =>
+    block(
+      'AutoAttendants',
+      d.autoAttendants.map((a) =>
+        hash([
+          ['Id', q(a.id)],
+          ['Name', q(a.name)],
+          ['LanguageId', q(a.languageId)],
+          ['TimeZoneId', q(a.timeZoneId)],
+          ['DialByName', bool(a.dialByName)],
+          ['DialByExtension', bool(a.dialByExtension)],
+          ['ResourceAccountUpn', q(a.resourceAccountUpn)],
+          [
+            'Groups',
+            a.groups.length === 0
+              ? '@()'
+              : `@(${a.groups.map((g) => hash([['Name', q(g.name)], ['ObjectId', q(g.objectId)]])).join(', ')})`,
+          ],
+        ]),
+      ),
+    ),
+  voiceRoutingPolicies: (d) =>
+    block(
+      'VoiceRoutingPolicies',
+      d.voiceRoutingPolicies.map((p) =>
+        hash([
+          ['Id', q(p.id)],
+          ['Name', q(p.name)],
+          ['Description', q(p.description)],
+          ['PstnUsages', list(p.pstnUsages)],
+        ]),
+      ),
+    ),
+  emergencyPolicies: (d) =>
+    block(
+      'EmergencyPolicies',
+      d.emergencyPolicies.map((p) =>
+        hash([
+          ['Id', q(p.id)],
+          ['Name', q(p.name)],
+          ['Description', q(p.description)],
+          ['Dynamic', bool(p.dynamic)],
+          [
+            'Numbers',
+            p.numbers.length === 0
+              ? '@()'
+              : `@(${p.numbers
+                  .map((n) =>
+                    hash([
+                      ['DialString', q(n.dialString)],
+                      ['DialMask', q(n.dialMask)],
+                      ['PstnUsage', q(n.pstnUsage)],
+                    ]),
+                  )
+                  .join(', ')})`,
+          ],
+        ]),
+      ),
+    ),
+  sharedCallingPolicies: (d) =>
+    block(
+      'SharedCallingPolicies',
+      d.sharedCallingPolicies.map((p) =>
+        hash([
+          ['Id', q(p.id)],
+          ['Name', q(p.name)],
+          ['Description', q(p.description)],
+          ['ResourceAccountUpn', q(p.resourceAccountUpn)],
+          ['CallbackNumbers', list(p.callbackNumbers)],
+        ]),
+      ),
+    ),
+  users: (d) =>
+    block(
+      'Users',
+      d.users.map((u) =>
+        hash([
+          ['Key', q(u.key)],
+          ['Upn', q(u.upn)],
+          ['SharedCallingPolicy', q(u.sharedCallingPolicy)],
+          ['EmergencyPolicy', q(u.emergencyPolicy)],
+          ['VoiceRoutingPolicy', q(u.voiceRoutingPolicy)],
+          ['ExtensionNumber', q(u.extensionNumber)],
+          ['ExtensionNote', q(u.extensionNote)],
+        ]),
+      ),
+    ),
+};
+
+export const DATA_SECTION_BEGIN = '# ---- BEGIN PLAN DATA (generated: single-quoted literals only) ----';
+export const DATA_SECTION_END = '# ---- END PLAN DATA ----';
+
+/**
+ * The data section as lines. `cache` lets several stages share the (large) rendered user list.
+ */
+export function renderDataSection(
+  d: ScriptData,
+  parts: readonly DataPart[],
+  cache: Map<DataPart, string[]>,
+): string[] {
+  const lines = [
+    DATA_SECTION_BEGIN,
+    '$Plan = @{',
+    `    Id = ${q(d.planId)}`,
+    `    Name = ${q(d.planName)}`,
+    `    TenantDomain = ${q(d.tenantDomain)}`,
+    `    Sha256 = ${q(d.planSha256)}`,
+    `    GeneratorVersion = ${q(d.generatorVersion)}`,
+    `    GlobalVoiceRoutingHasUsages = ${q(d.globalVoiceRoutingHasUsages)}`,
+    `    UsersWithoutVoiceRoutingPolicy = ${int(d.usersWithoutVoiceRoutingPolicy)}`,
+  ];
+  for (const part of parts) {
+    let rendered = cache.get(part);
+    if (!rendered) {
+      rendered = renderers[part](d);
+      cache.set(part, rendered);
+    }
+    for (const l of rendered) lines.push(l);
+  }
+  lines.push('}', DATA_SECTION_END);
+  return lines;
+}

@@ -1,0 +1,92 @@
+/** Stage 06: Shared Calling routing policies and their callback numbers (§3.1, §3.2, EN1–EN10). */
+import type { StageSpec } from '../stage.js';
+
+export const sharedCallingPoliciesStage: StageSpec = {
+  file: '06-shared-calling-policies.ps1',
+  number: '06',
+  name: 'shared-calling-policies',
+  synopsis: 'Shared Calling runbook, stage 06: Shared Calling routing policies.',
+  description: [
+    'Creates or updates each planned policy with New-/Set-CsTeamsSharedCallingRoutingPolicy. -ResourceAccount gets the resource account\'s ObjectId, read at run time with (Get-CsOnlineApplicationInstance -Identity <upn>).ObjectId: the cmdlet does not accept a UPN (shared-calling.md §3.1, §8).',
+    'Emergency callback numbers are reconciled against the current list with @{remove=...} and @{add=...}. All removals run first, for every policy, so a number can move from one policy to another (EN7, EN8). The list order matters (EN9, EN10): numbers added later go to the end.',
+  ],
+  rules: ['RA6', 'RA7', 'RA8', 'EN1', 'EN2', 'EN3', 'EN4', 'EN6', 'EN7', 'EN8', 'EN9', 'EN10'],
+  data: ['sharedCallingPolicies'],
+  body: `
+Connect-TeamsIfNeeded
+
+function Find-SharedCallingPolicy {
+    param([string]$SharedPolicyName)
+    return (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $SharedPolicyName -ErrorAction Stop })
+}
+
+# Items of the first list that are not in the second (case-insensitive).
+function Get-ListExcess {
+    param([object[]]$ExcessFrom, [object[]]$ExcessOf)
+    return @($ExcessFrom | Where-Object { $null -ne $_ -and [string]$_ -ne '' -and @($ExcessOf) -notcontains [string]$_ } | ForEach-Object { [string]$_ })
+}
+
+# EN7, EN8: pass 1 takes numbers that are no longer planned out of every policy.
+foreach ($scp in $Plan.SharedCallingPolicies) {
+    Invoke-PlanStep ('scp:{0}:removeCallbacks' -f $scp.Id) $scp.Name 'Remove callback numbers not in the plan (EN8)' -IsDone {
+        $current = Find-SharedCallingPolicy $scp.Name
+        if ($null -eq $current) { return $true }
+        $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @($scp.CallbackNumbers))
+        if ($extraNumbers.Count -eq 0) { return $true }
+        return ('to remove: {0}' -f ($extraNumbers -join ', '))
+    } -Change {
+        $current = Find-SharedCallingPolicy $scp.Name
+        $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @($scp.CallbackNumbers))
+        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop
+    }
+}
+
+foreach ($scp in $Plan.SharedCallingPolicies) {
+    if (-not $scp.ResourceAccountUpn) {
+        Write-StepLog ('scp:{0}:create' -f $scp.Id) $scp.Name 'Create Shared Calling policy' 'Failed' 'the plan names no resource account for this policy'
+        continue
+    }
+    Invoke-PlanStep ('scp:{0}:create' -f $scp.Id) $scp.Name 'Create Shared Calling policy (EN1, EN9)' -IsDone {
+        if ($null -ne (Find-SharedCallingPolicy $scp.Name)) { return $true }
+        return 'not found'
+    } -Change {
+        # §3.1: -ResourceAccount takes the ObjectId, never a UPN.
+        $resourceAccountId = (Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId
+        if (-not $resourceAccountId) { throw 'resource account not found' }
+        if (@($scp.CallbackNumbers).Count -gt 0) {
+            New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -EmergencyNumbers @{ add = @($scp.CallbackNumbers) } -Description $scp.Description -ErrorAction Stop
+        } else {
+            # EN1: without callback numbers the resource account's number is the emergency caller ID.
+            New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop
+        }
+    }
+
+    Invoke-PlanStep ('scp:{0}:settings' -f $scp.Id) $scp.Name 'Update resource account and description (RA6)' -IsDone {
+        $current = Find-SharedCallingPolicy $scp.Name
+        if ($null -eq $current) { return 'policy not found' }
+        $instance = Find-ApplicationInstance $scp.ResourceAccountUpn
+        if ($null -eq $instance) { return 'resource account not found' }
+        $differences = @()
+        if ([string]$current.ResourceAccount -ne [string]$instance.ObjectId) { $differences += ('resource account {0}' -f $current.ResourceAccount) }
+        if ([string]$current.Description -cne $scp.Description) { $differences += 'description' }
+        if ($differences.Count -eq 0) { return $true }
+        return ($differences -join '; ')
+    } -Change {
+        $resourceAccountId = (Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId
+        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop
+    }
+
+    Invoke-PlanStep ('scp:{0}:addCallbacks' -f $scp.Id) $scp.Name 'Add planned callback numbers (EN9)' -IsDone {
+        $current = Find-SharedCallingPolicy $scp.Name
+        if ($null -eq $current) { return 'policy not found' }
+        $missingNumbers = @(Get-ListExcess @($scp.CallbackNumbers) @($current.EmergencyNumbers))
+        if ($missingNumbers.Count -eq 0) { return $true }
+        return ('to add: {0}' -f ($missingNumbers -join ', '))
+    } -Change {
+        $current = Find-SharedCallingPolicy $scp.Name
+        $missingNumbers = @(Get-ListExcess @($scp.CallbackNumbers) @($current.EmergencyNumbers))
+        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ add = $missingNumbers } -ErrorAction Stop
+    }
+}
+`,
+};

@@ -1,0 +1,177 @@
+/** Stage 09: undo what the plan creates or grants, in reverse order (§9 order reversed). */
+import type { StageSpec } from '../stage.js';
+import { BATCH_HELPERS, BATCH_SIZE_HELP, BATCH_SIZE_PARAM } from './batch.js';
+
+export const rollbackStage: StageSpec = {
+  file: '09-rollback.ps1',
+  number: '09',
+  name: 'rollback',
+  synopsis: 'Shared Calling runbook, stage 09: roll the plan back.',
+  description: [
+    'Undoes stages 07 to 02 in reverse order: removes the users\' policy assignments (only where they still equal the plan) and planned extensions; removes the Shared Calling policies (which releases their callback numbers, EN8), the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts\' numbers.',
+    'The rollback works from the plan, not from the logs of earlier runs: an object the plan names is removed even if it existed before the plan was applied. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. Enterprise Voice stays enabled. Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
+  ],
+  rules: ['EN8', 'RA3', 'RA7', 'AA4', 'VR2', 'V3'],
+  data: [
+    'resourceAccounts',
+    'autoAttendants',
+    'voiceRoutingPolicies',
+    'emergencyPolicies',
+    'sharedCallingPolicies',
+    'users',
+  ],
+  confirmImpact: 'High',
+  extraParams: [BATCH_SIZE_PARAM, ['    [switch]$RemoveResourceAccounts']],
+  extraParamHelp: [
+    BATCH_SIZE_HELP,
+    ['RemoveResourceAccounts', 'Also delete the planned resource accounts (Microsoft Graph Remove-MgUser), which frees their licences.'],
+  ],
+  body: `
+Connect-TeamsIfNeeded
+Write-Warning 'Rollback removes the objects and assignments this plan names. Run with -DryRun first.'
+${BATCH_HELPERS}
+function Get-Reversed {
+    param([object[]]$ReverseItems)
+    $reversedItems = @($ReverseItems)
+    [array]::Reverse($reversedItems)
+    return ,$reversedItems
+}
+
+# Reverse of stage 07: users.
+$emergencyBatches = @{}
+$voiceRoutingBatches = @{}
+foreach ($user in (Get-Reversed $Plan.Users)) {
+    $userKey = 'rollback:user:' + $user.Key
+    $onlineUser = Find-OnlineUser $user.Upn
+    if ($null -eq $onlineUser) {
+        Write-StepLog $userKey $user.Upn 'Read user' 'Skipped' 'user not found with Get-CsOnlineUser'
+        continue
+    }
+    $batchObjectId = Get-ObjectIdentity $onlineUser
+    $currentEmergency = Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy
+    if ($user.EmergencyPolicy -and $currentEmergency -eq $user.EmergencyPolicy -and -not $script:Finished.Contains($userKey + ':ecrp')) {
+        Add-BatchItem $emergencyBatches '' ($userKey + ':ecrp') $user.Upn $batchObjectId $currentEmergency
+    }
+    $currentVoiceRouting = Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy
+    if ($user.VoiceRoutingPolicy -and $currentVoiceRouting -eq $user.VoiceRoutingPolicy -and -not $script:Finished.Contains($userKey + ':vrp')) {
+        Add-BatchItem $voiceRoutingBatches '' ($userKey + ':vrp') $user.Upn $batchObjectId $currentVoiceRouting
+    }
+    if ($user.SharedCallingPolicy) {
+        Invoke-PlanStep ($userKey + ':scp') $user.Upn 'Remove Shared Calling policy assignment' -IsDone {
+            $currentName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
+            if ($currentName -ne $user.SharedCallingPolicy) { return $true }
+            return ('policy {0}' -f $currentName)
+        } -Change {
+            Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $null -ErrorAction Stop
+        }
+    }
+    if ($user.ExtensionNumber) {
+        Invoke-PlanStep ($userKey + ':extension') $user.Upn 'Remove extension number (V3)' -IsDone {
+            $lineUri = [string]$onlineUser.LineUri
+            if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
+            if ($lineUri -ne $user.ExtensionNumber) { return $true }
+            return ('line URI {0}' -f $lineUri)
+        } -Change {
+            Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop
+        }
+    }
+}
+Invoke-BatchAssignments -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
+Invoke-BatchAssignments -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
+
+# Reverse of stage 06: Shared Calling policies (EN8: removing the policy releases its numbers).
+foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
+    Invoke-PlanStep ('rollback:scp:{0}' -f $scp.Id) $scp.Name 'Remove Shared Calling policy (EN8)' -IsDone {
+        if ($null -eq (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop })) { return $true }
+        return 'exists'
+    } -Change {
+        Remove-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop
+    }
+}
+
+# Reverse of stage 05: emergency call routing policies.
+foreach ($ecrp in (Get-Reversed $Plan.EmergencyPolicies)) {
+    Invoke-PlanStep ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' -IsDone {
+        if ($null -eq (Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop })) { return $true }
+        return 'exists'
+    } -Change {
+        Remove-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop
+    }
+}
+
+# Reverse of stage 04: the resource accounts' grant (VR2), then the policies.
+foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+    if (-not $ra.VoiceRoutingPolicy) { continue }
+    Invoke-PlanStep ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' -IsDone {
+        $onlineUser = Find-OnlineUser $ra.Upn
+        if ($null -eq $onlineUser) { return $true }
+        $currentName = Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy
+        if ($currentName -ne $ra.VoiceRoutingPolicy) { return $true }
+        return ('policy {0}' -f $currentName)
+    } -Change {
+        Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $null -ErrorAction Stop
+    }
+}
+foreach ($vrp in (Get-Reversed $Plan.VoiceRoutingPolicies)) {
+    Invoke-PlanStep ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' -IsDone {
+        if ($null -eq (Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop })) { return $true }
+        return 'exists'
+    } -Change {
+        Remove-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop
+    }
+}
+
+# Reverse of stage 03: association (AA4), then the auto attendant.
+foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
+    if ($aa.ResourceAccountUpn) {
+        Invoke-PlanStep ('rollback:aa:{0}:association' -f $aa.Id) $aa.Name 'Remove resource account association (AA4)' -IsDone {
+            $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
+            $current = Find-AutoAttendant $aa.Name
+            if ($null -eq $instance -or $null -eq $current) { return $true }
+            $association = Invoke-Lookup { Get-CsOnlineApplicationInstanceAssociation -Identity ([string]$instance.ObjectId) -ErrorAction Stop }
+            if ($null -eq $association -or [string]$association.ConfigurationId -ne (Get-ObjectIdentity $current)) { return $true }
+            return 'associated'
+        } -Change {
+            $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
+            Remove-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ErrorAction Stop
+        }
+    }
+    Invoke-PlanStep ('rollback:aa:{0}' -f $aa.Id) $aa.Name 'Remove auto attendant' -IsDone {
+        if ($null -eq (Find-AutoAttendant $aa.Name)) { return $true }
+        return 'exists'
+    } -Change {
+        $current = Find-AutoAttendant $aa.Name
+        Remove-CsAutoAttendant -Identity (Get-ObjectIdentity $current) -ErrorAction Stop
+    }
+}
+
+# Reverse of stage 02: numbers, then (only with -RemoveResourceAccounts) the accounts themselves.
+$graphReady = $false
+if ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded }
+foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+    if ($ra.PhoneNumber) {
+        Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {
+            $instance = Find-ApplicationInstance $ra.Upn
+            $assignment = Find-NumberAssignment $ra.PhoneNumber
+            if ($null -eq $instance -or $null -eq $assignment) { return $true }
+            if ([string]$assignment.AssignedPstnTargetId -ne [string]$instance.ObjectId) { return $true }
+            return 'assigned'
+        } -Change {
+            Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop
+        }
+    }
+    if (-not $RemoveResourceAccounts) {
+        Write-StepLog ('rollback:ra:{0}' -f $ra.Id) $ra.Upn 'Remove resource account' 'Skipped' 'kept (use -RemoveResourceAccounts to delete it)'
+    } elseif (-not $graphReady) {
+        Write-StepLog ('rollback:ra:{0}' -f $ra.Id) $ra.Upn 'Remove resource account (RA3)' 'Manual' 'Microsoft Graph not available: delete the account in the Microsoft 365 admin center.'
+    } else {
+        Invoke-PlanStep ('rollback:ra:{0}' -f $ra.Id) $ra.Upn 'Remove resource account (RA3)' -IsDone {
+            if ($null -eq (Find-ApplicationInstance $ra.Upn)) { return $true }
+            return 'exists'
+        } -Change {
+            Remove-MgUser -UserId $ra.Upn -ErrorAction Stop
+        }
+    }
+}
+`,
+};
