@@ -6,11 +6,13 @@
  * readable form: a cell edited by hand wins.
  */
 
-const UNSAFE = /\r|_x[0-9a-fA-F]{4}_|[\uD800-\uDFFF]|[\uFFFE\uFFFF]/;
+/** SheetJS also decodes entity-like text (`&amp;`) in a cell a second time. */
+const ENTITY = /&(?=(?:quot|apos|gt|lt|amp|#x?[\da-fA-F]+);)/gi;
+const UNSAFE = /\r|_x[0-9a-fA-F]{4}_|[\uD800-\uDFFF]|[\uFFFE\uFFFF]|&(?:quot|apos|gt|lt|amp|#x?[\da-fA-F]+);/i;
 
-/** Lone surrogates and non-characters → U+FFFD, CR (LF) → LF, `_xHHHH_` → `_x HHHH_`. */
+/** Lone surrogates and non-characters → U+FFFD, CR (LF) → LF, `_xHHHH_` → `_x HHHH_`, `&amp;` → `&\u2060amp;`. */
 function readable(s: string): string {
-  let out = s.replace(/\r\n?/g, '\n').replace(/_x([0-9a-fA-F]{4})_/g, '_x $1_').replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
+  let out = s.replace(/\r\n?/g, '\n').replace(ENTITY, '&\u2060').replace(/_x(?=[0-9a-fA-F]{4}_)/g, '_x ').replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
   out = out.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return out;
 }
@@ -21,9 +23,9 @@ export function isSafeText(s: string): boolean {
   return readable(s) === s;
 }
 
-/** JSON of a string using only ASCII, with `_` escaped so `_xHHHH_` cannot appear. */
+/** JSON of a string using only ASCII, with `_` and `&` escaped so neither `_xHHHH_` nor `&amp;` can appear. */
 export function exactJson(s: string): string {
-  return JSON.stringify(s).replace(/[^\x20-\x7e]|_/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(/[^\x20-\x7e]|[_&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface ExactEntry {
