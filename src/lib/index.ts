@@ -14,3 +14,4 @@ export {
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
 export * from './sizing/index.js';
 export * from './checks/index.js';
+export * from './assign/index.js';
