@@ -1,0 +1,466 @@
+﻿<#
+.SYNOPSIS
+    Shared Calling runbook, stage 02: resource accounts, licences and numbers.
+
+.DESCRIPTION
+    Creates each planned auto attendant resource account with New-CsOnlineApplicationInstance
+    (ApplicationId ce933385-9390-45d1-9512-c8d228074e07, RA5), assigns its licence before its number
+    (RA2, RA9, §3.9), assigns the number with Set-CsPhoneNumberAssignment -Identity -PhoneNumber
+    -PhoneNumberType (RA1, RA4) and pins the emergency location with -LocationId (RA8).
+
+    Licences are assigned with Microsoft Graph (Set-MgUserLicense) when the Microsoft.Graph modules
+    are installed and -SkipLicensing is not given; otherwise the step is reported as Manual. A Teams
+    Phone Standard licence found on a resource account is swapped for the Teams Phone Resource
+    Account licence in one call (RA2).
+
+    New accounts can take a few minutes to become visible; if a later step of a new account fails
+    with "not found", wait and run again with -Resume.
+
+    Everything this script does is fixed code that loops over the plan data section ($Plan) below;
+    plan values appear in it only as single-quoted literals. It is safe to run again: each step
+    reads the current state, changes only what differs and logs what it skipped.
+
+.PARAMETER DryRun
+    Read the tenant and report what would change, without calling any cmdlet that changes it.
+    Separate from -WhatIf because several Teams cmdlets ignore -WhatIf.
+
+.PARAMETER Resume
+    Skip the steps that the checkpoint file of an earlier run records as finished.
+
+.PARAMETER OutputFolder
+    Folder for the action log, the retry list and the checkpoint. Default: the folder of this
+    script.
+
+.PARAMETER MaxRetries
+    How often a throttled call (HTTP 429, "throttled", 503) is retried, with exponential back-off.
+
+.PARAMETER SkipLicensing
+    Do not use Microsoft Graph; licence steps are only reported (assign them in the Microsoft 365
+    admin center).
+
+.PARAMETER ExpectedPlanSha256
+    Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all
+    files must come from one export).
+
+.EXAMPLE
+    .\02-resource-accounts.ps1 -DryRun
+
+.EXAMPLE
+    .\02-resource-accounts.ps1
+
+.EXAMPLE
+    .\02-resource-accounts.ps1 -Resume
+
+.NOTES
+    Writes to the output folder: 02-resource-accounts.log.csv (every action: Time,Stage,Step,Target,Action,
+    Status,Detail; Status is Done, Skipped, DryRun, Manual, Resumed or Failed), 02-resource-accounts.retry.csv
+    (failed items of the last run) and 02-resource-accounts.checkpoint.txt (finished steps, for -Resume).
+    Exit code: 0 when nothing failed, 1 otherwise.
+#>
+#Requires -Version 5.1
+#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '5.5.0' }
+
+# Plan:          'Contoso Shared Calling (sample)'
+# Plan id:       'sample'
+# Plan SHA-256:  5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785  (canonical JSON of the plan, verification results excluded)
+# Generator:     shared-calling-planner/powershell 1.0.0
+# Rules (shared-calling.md): RA1, RA2, RA3, RA4, RA5, RA8, RA9, RA12
+
+[CmdletBinding(SupportsShouldProcess)]
+param(
+    [switch]$DryRun,
+    [switch]$Resume,
+    [string]$OutputFolder = $PSScriptRoot,
+    [ValidateRange(0, 10)]
+    [int]$MaxRetries = 5,
+    [switch]$SkipLicensing,
+    [string]$ExpectedPlanSha256 = ''
+)
+
+# ---- BEGIN PLAN DATA (generated: single-quoted literals only) ----
+$Plan = @{
+    Id = 'sample'
+    Name = 'Contoso Shared Calling (sample)'
+    TenantDomain = 'contoso.com'
+    Sha256 = '5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785'
+    GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
+    GlobalVoiceRoutingHasUsages = 'yes'
+    UsersWithoutVoiceRoutingPolicy = 0
+    ResourceAccounts = @(
+        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = '' }
+        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = '' }
+        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount' }
+    )
+}
+# ---- END PLAN DATA ----
+
+$script:StageName = '02-resource-accounts'
+Set-StrictMode -Version 1.0
+$ErrorActionPreference = 'Stop'
+$script:ScriptCmdlet = $PSCmdlet
+$script:AutoAttendantApplicationId = 'ce933385-9390-45d1-9512-c8d228074e07'  # RA5
+
+if ($ExpectedPlanSha256 -and $ExpectedPlanSha256 -ne $Plan.Sha256) {
+    Write-Error ('This file was generated from plan {0}, not {1}. Download all files of one export again.' -f $Plan.Sha256, $ExpectedPlanSha256) -ErrorAction Continue
+    exit 1
+}
+if ([string]::IsNullOrEmpty($OutputFolder)) { $OutputFolder = (Get-Location).Path }
+if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force }
+
+$script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
+$script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+$script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoint.txt')
+$script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
+$script:RetryItems = New-Object System.Collections.Generic.List[object]
+$script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+$script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
+
+if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
+    foreach ($checkpointLine in [System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom)) {
+        if ($checkpointLine) { $null = $script:Finished.Add($checkpointLine) }
+    }
+} elseif (-not $DryRun -and (Test-Path -LiteralPath $script:CheckpointPath)) {
+    Remove-Item -LiteralPath $script:CheckpointPath
+}
+
+# Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
+$script:LogIsNew = -not (Test-Path -LiteralPath $script:LogPath)
+$script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
+$script:LogWriter.AutoFlush = $true
+if ($script:LogIsNew) { $script:LogWriter.WriteLine('"Time","Stage","Step","Target","Action","Status","Detail"') }
+$script:CheckpointWriter = $null
+if (-not $DryRun) {
+    $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
+    $script:CheckpointWriter.AutoFlush = $true
+}
+
+function ConvertTo-CsvField {
+    param([string]$FieldText)
+    if ($null -eq $FieldText) { $FieldText = '' }
+    return '"' + $FieldText.Replace('"', '""') + '"'
+}
+
+function Write-StepLog {
+    param([string]$LogStep, [string]$LogTarget, [string]$LogAction, [string]$LogStatus, [string]$LogDetail)
+    $script:Counts[$LogStatus] = $script:Counts[$LogStatus] + 1
+    $logTime = (Get-Date).ToString('o')
+    $fields = @($logTime, $script:StageName, $LogStep, $LogTarget, $LogAction, $LogStatus, $LogDetail)
+    $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ','))
+    if ($LogStatus -eq 'Failed') {
+        $script:RetryItems.Add([pscustomobject]@{ Step = $LogStep; Target = $LogTarget; Action = $LogAction; Error = $LogDetail })
+        Write-Warning ('[Failed] {0} {1}: {2}' -f $LogAction, $LogTarget, $LogDetail)
+    } elseif ($LogStatus -eq 'Skipped' -or $LogStatus -eq 'Resumed') {
+        Write-Verbose ('[{0}] {1} {2}: {3}' -f $LogStatus, $LogAction, $LogTarget, $LogDetail)
+    } else {
+        Write-Host ('[{0}] {1} {2}: {3}' -f $LogStatus, $LogAction, $LogTarget, $LogDetail)
+    }
+}
+
+function Add-Checkpoint {
+    param([string]$CheckpointKey)
+    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.WriteLine($CheckpointKey) }
+}
+
+function Test-Throttled {
+    param($ThrottleError)
+    $throttleText = ($ThrottleError | Out-String)
+    return ($throttleText -match '(?i)\b429\b|throttl|too ?many ?requests|rate ?limit|server ?busy|\b503\b')
+}
+
+# Retries a call that was throttled, waiting 5, 10, 20 ... seconds (at most 300).
+function Invoke-WithBackoff {
+    param([scriptblock]$BackoffScript)
+    $backoffAttempt = 0
+    while ($true) {
+        try {
+            return (& $BackoffScript)
+        } catch {
+            if ($backoffAttempt -ge $MaxRetries -or -not (Test-Throttled $_)) { throw }
+            $backoffDelay = [math]::Min(300, 5 * [math]::Pow(2, $backoffAttempt))
+            Write-Warning ('Throttled; retry {0} of {1} in {2} s' -f ($backoffAttempt + 1), $MaxRetries, $backoffDelay)
+            Start-Sleep -Seconds $backoffDelay
+            $backoffAttempt++
+        }
+    }
+}
+
+# A read that returns $null when the object does not exist (or cannot be read); throttling is retried.
+function Invoke-Lookup {
+    param([scriptblock]$LookupScript)
+    try {
+        return (Invoke-WithBackoff $LookupScript)
+    } catch {
+        if (Test-Throttled $_) { throw }
+        return $null
+    }
+}
+
+# The only way stage code calls a cmdlet that changes the tenant: never under -DryRun.
+function Invoke-Change {
+    param([scriptblock]$ChangeScript)
+    if ($DryRun) { throw 'Refusing to change the tenant under -DryRun.' }
+    return (Invoke-WithBackoff $ChangeScript)
+}
+
+# Read-compare-change for one item. IsDone returns $true when the tenant already matches the plan,
+# otherwise a short text describing the current state.
+function Invoke-PlanStep {
+    param(
+        [string]$StepKey,
+        [string]$StepTarget,
+        [string]$StepAction,
+        [scriptblock]$IsDone,
+        [scriptblock]$Change
+    )
+    if ($script:Finished.Contains($StepKey)) {
+        Write-StepLog $StepKey $StepTarget $StepAction 'Resumed' 'finished in an earlier run (checkpoint)'
+        return
+    }
+    try {
+        $stepState = Invoke-WithBackoff $IsDone
+        if (($stepState -is [bool]) -and $stepState) {
+            Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'already as planned'
+            Add-Checkpoint $StepKey
+            return
+        }
+        if ($DryRun) {
+            Write-StepLog $StepKey $StepTarget $StepAction 'DryRun' ('would change; now: {0}' -f $stepState)
+            return
+        }
+        if (-not $script:ScriptCmdlet.ShouldProcess($StepTarget, $StepAction)) {
+            Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'not confirmed (-WhatIf or -Confirm)'
+            return
+        }
+        $null = Invoke-Change $Change
+        Write-StepLog $StepKey $StepTarget $StepAction 'Done' ('was: {0}' -f $stepState)
+        Add-Checkpoint $StepKey
+    } catch {
+        Write-StepLog $StepKey $StepTarget $StepAction 'Failed' $_.Exception.Message
+    }
+}
+
+# A read-only check: Done when Test returns $true, otherwise Failed with the returned text.
+function Invoke-Check {
+    param([string]$CheckKey, [string]$CheckTarget, [string]$CheckAction, [scriptblock]$Test)
+    try {
+        $checkState = Invoke-WithBackoff $Test
+        if (($checkState -is [bool]) -and $checkState) {
+            Write-StepLog $CheckKey $CheckTarget $CheckAction 'Done' 'as required'
+        } else {
+            Write-StepLog $CheckKey $CheckTarget $CheckAction 'Failed' ([string]$checkState)
+        }
+    } catch {
+        Write-StepLog $CheckKey $CheckTarget $CheckAction 'Failed' $_.Exception.Message
+    }
+}
+
+function Connect-TeamsIfNeeded {
+    try {
+        $null = Get-CsTenant -ErrorAction Stop
+    } catch {
+        Connect-MicrosoftTeams -ErrorAction Stop | Out-Null
+    }
+}
+
+# Microsoft Graph is used only for licences (RA2, RA9); without it those steps are only reported.
+function Connect-GraphIfNeeded {
+    if ($SkipLicensing) { return $false }
+    foreach ($graphModule in @('Microsoft.Graph.Users', 'Microsoft.Graph.Users.Actions', 'Microsoft.Graph.Identity.DirectoryManagement')) {
+        if (-not (Get-Module -ListAvailable -Name $graphModule)) {
+            Write-Warning ('Module {0} is not installed: licence steps are only reported.' -f $graphModule)
+            return $false
+        }
+    }
+    try {
+        if ($null -eq (Get-MgContext)) {
+            Connect-MgGraph -Scopes @('User.ReadWrite.All', 'Organization.Read.All') -NoWelcome -ErrorAction Stop
+        }
+        return $true
+    } catch {
+        Write-Warning ('Could not connect to Microsoft Graph ({0}): licence steps are only reported.' -f $_.Exception.Message)
+        return $false
+    }
+}
+
+# Policy names come back as 'Tag:Name', as plain strings or as objects with a Name (§3.6).
+function Get-PolicyName {
+    param($PolicyValue)
+    if ($null -eq $PolicyValue) { return '' }
+    $policyText = $PolicyValue
+    if ($PolicyValue -isnot [string] -and $null -ne $PolicyValue.PSObject.Properties['Name']) { $policyText = $PolicyValue.Name }
+    $policyText = [string]$policyText
+    if ($policyText -match '^(?i)tag:') { $policyText = $policyText.Substring(4) }
+    return $policyText
+}
+
+function Get-ObjectIdentity {
+    param($IdentityObject)
+    if ($null -eq $IdentityObject) { return '' }
+    if ($null -ne $IdentityObject.PSObject.Properties['Identity'] -and $IdentityObject.Identity) { return [string]$IdentityObject.Identity }
+    return [string]$IdentityObject.Id
+}
+
+# Ordered, case-insensitive list comparison.
+function Test-SameList {
+    param([object[]]$LeftList, [object[]]$RightList)
+    $leftItems = @($LeftList | Where-Object { $null -ne $_ -and [string]$_ -ne '' } | ForEach-Object { [string]$_ })
+    $rightItems = @($RightList | Where-Object { $null -ne $_ -and [string]$_ -ne '' } | ForEach-Object { [string]$_ })
+    if ($leftItems.Count -ne $rightItems.Count) { return $false }
+    for ($listIndex = 0; $listIndex -lt $leftItems.Count; $listIndex++) {
+        if ($leftItems[$listIndex] -ne $rightItems[$listIndex]) { return $false }
+    }
+    return $true
+}
+
+function Find-ApplicationInstance {
+    param([string]$InstanceUpn)
+    return (Invoke-Lookup { Get-CsOnlineApplicationInstance -Identity $InstanceUpn -ErrorAction Stop })
+}
+
+function Find-OnlineUser {
+    param([string]$OnlineUserUpn)
+    return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
+}
+
+function Find-NumberAssignment {
+    param([string]$AssignmentNumber)
+    return (Invoke-Lookup { Get-CsPhoneNumberAssignment -TelephoneNumber $AssignmentNumber -ErrorAction Stop | Select-Object -First 1 })
+}
+
+function Find-AutoAttendant {
+    param([string]$AutoAttendantName)
+    return (Invoke-Lookup { Get-CsAutoAttendant -NameFilter $AutoAttendantName -ErrorAction Stop | Where-Object { $_.Name -eq $AutoAttendantName } | Select-Object -First 1 })
+}
+
+function Complete-Stage {
+    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.Dispose() }
+    $script:LogWriter.Dispose()
+    if ($script:RetryItems.Count -gt 0) {
+        $script:RetryItems | Export-Csv -LiteralPath $script:RetryPath -NoTypeInformation -Encoding UTF8
+    } elseif (Test-Path -LiteralPath $script:RetryPath) {
+        Remove-Item -LiteralPath $script:RetryPath
+    }
+    Write-Host ''
+    Write-Host ('Summary of {0} (plan {1}):' -f $script:StageName, $Plan.Name)
+    foreach ($countName in $script:Counts.Keys) { Write-Host ('  {0,-8} {1}' -f $countName, $script:Counts[$countName]) }
+    Write-Host ('  Log:     {0}' -f $script:LogPath)
+    if ($script:RetryItems.Count -gt 0) {
+        Write-Host ('  Failed items: {0} (rerun with -Resume after fixing them)' -f $script:RetryPath)
+        exit 1
+    }
+    exit 0
+}
+
+try {
+    Connect-TeamsIfNeeded
+    $graphReady = $false
+    $skus = @()
+    if (@($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo }).Count -gt 0) {
+        $graphReady = Connect-GraphIfNeeded
+        if ($graphReady) { $skus = @(Invoke-WithBackoff { Get-MgSubscribedSku -All -ErrorAction Stop }) }
+    }
+
+    # SKU ids to add for an account: the resource-account licence (RA2) and, for a Calling Plan service
+    # number, the pay-as-you-go Calling Plan (RA9). Chooses the SKU with the most free units.
+    function Get-WantedSkuIds {
+        param($LicenceAccount)
+        $wantedPatterns = @()
+        if ($LicenceAccount.Licence -ne 'none') { $wantedPatterns += 'PHONESYSTEM_VIRTUALUSER*' }
+        if ($LicenceAccount.PayAsYouGo) { $wantedPatterns += 'Microsoft_Teams_Calling_Plan_pay_as_you_go*' }
+        $wantedIds = @()
+        foreach ($wantedPattern in $wantedPatterns) {
+            $bestSku = $skus | Where-Object { $_.SkuPartNumber -like $wantedPattern } |
+                Sort-Object { [int]$_.PrepaidUnits.Enabled - [int]$_.ConsumedUnits } -Descending | Select-Object -First 1
+            if ($null -eq $bestSku) { throw ('no subscription matching {0} in this tenant' -f $wantedPattern) }
+            $wantedIds += [string]$bestSku.SkuId
+        }
+        return $wantedIds
+    }
+
+    # RA2: Teams Phone Standard (MCOEV) must never sit on a resource account.
+    function Get-UnwantedSkuIds {
+        return @($skus | Where-Object { $_.SkuPartNumber -eq 'MCOEV' } | ForEach-Object { [string]$_.SkuId })
+    }
+
+    foreach ($ra in $Plan.ResourceAccounts) {
+        # RA5: auto attendant resource account.
+        Invoke-PlanStep ('ra:{0}:create' -f $ra.Id) $ra.Upn 'Create resource account (RA5)' -IsDone {
+            if ($null -ne (Find-ApplicationInstance $ra.Upn)) { return $true }
+            return 'not found'
+        } -Change {
+            New-CsOnlineApplicationInstance -UserPrincipalName $ra.Upn -ApplicationId 'ce933385-9390-45d1-9512-c8d228074e07' -DisplayName $ra.DisplayName -ErrorAction Stop
+        }
+
+        Invoke-PlanStep ('ra:{0}:displayName' -f $ra.Id) $ra.Upn 'Set display name' -IsDone {
+            $instance = Find-ApplicationInstance $ra.Upn
+            if ($null -eq $instance) { return 'resource account not found' }
+            if ([string]$instance.DisplayName -ceq $ra.DisplayName) { return $true }
+            return ('display name {0}' -f $instance.DisplayName)
+        } -Change {
+            Set-CsOnlineApplicationInstance -Identity $ra.Upn -DisplayName $ra.DisplayName -ErrorAction Stop
+        }
+
+        # RA2, RA9, §3.9: the licence goes on before the number, or the number assignment fails.
+        if ($ra.Licence -eq 'none' -and -not $ra.PayAsYouGo) {
+            Write-StepLog ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2)' 'Manual' 'RA2: the plan gives this account no licence, but every resource account needs a Microsoft Teams Phone Resource Account licence.'
+        } elseif (-not $graphReady) {
+            Write-StepLog ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2, RA9)' 'Manual' 'Assign the Microsoft Teams Phone Resource Account licence (and the pay-as-you-go Calling Plan for a Calling Plan service number, RA9) in the Microsoft 365 admin center before the number step.'
+        } else {
+            Invoke-PlanStep ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2, RA9)' -IsDone {
+                $wantedIds = @(Get-WantedSkuIds $ra)
+                $mgUser = Get-MgUser -UserId $ra.Upn -Property 'Id,UsageLocation,AssignedLicenses' -ErrorAction Stop
+                $haveIds = @($mgUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId })
+                $missingIds = @($wantedIds | Where-Object { $haveIds -notcontains $_ })
+                $unwantedIds = @(Get-UnwantedSkuIds | Where-Object { $haveIds -contains $_ })
+                if ($missingIds.Count -eq 0 -and $unwantedIds.Count -eq 0) { return $true }
+                return ('missing {0}, to remove {1}' -f $missingIds.Count, $unwantedIds.Count)
+            } -Change {
+                $wantedIds = @(Get-WantedSkuIds $ra)
+                $mgUser = Get-MgUser -UserId $ra.Upn -Property 'Id,UsageLocation,AssignedLicenses' -ErrorAction Stop
+                $haveIds = @($mgUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId })
+                $addLicences = @($wantedIds | Where-Object { $haveIds -notcontains $_ } | ForEach-Object { @{ SkuId = $_ } })
+                $removeIds = @(Get-UnwantedSkuIds | Where-Object { $haveIds -contains $_ })
+                if (-not $mgUser.UsageLocation -and $ra.UsageLocation) {
+                    Update-MgUser -UserId $ra.Upn -UsageLocation $ra.UsageLocation -ErrorAction Stop
+                }
+                # RA2: add and remove in a single call, so the account is never left unlicensed.
+                Set-MgUserLicense -UserId $ra.Upn -AddLicenses $addLicences -RemoveLicenses $removeIds -ErrorAction Stop
+            }
+        }
+
+        if (-not $ra.PhoneNumber) {
+            Write-StepLog ('ra:{0}:number' -f $ra.Id) $ra.Upn 'Assign number (RA1)' 'Manual' 'RA1: no number planned for this resource account.'
+            continue
+        }
+
+        # RA1, RA4, §3.7: assign the number (with its location when known, RA8).
+        Invoke-PlanStep ('ra:{0}:number' -f $ra.Id) $ra.Upn 'Assign number (RA1)' -IsDone {
+            $instance = Find-ApplicationInstance $ra.Upn
+            $assignment = Find-NumberAssignment $ra.PhoneNumber
+            if ($null -eq $assignment) { return 'number not found in the tenant inventory' }
+            if ($null -ne $instance -and [string]$assignment.AssignedPstnTargetId -eq [string]$instance.ObjectId) { return $true }
+            return ('assigned to {0}' -f $assignment.AssignedPstnTargetId)
+        } -Change {
+            if ($ra.LocationId) {
+                Set-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -LocationId $ra.LocationId -ErrorAction Stop
+            } else {
+                Set-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -ErrorAction Stop
+            }
+        }
+
+        # RA8: the resource account's number must carry an emergency location (pinned GUID, §3.15).
+        # RA12: some Calling Plan markets refuse a location on service numbers; the TNS desk handles those.
+        Invoke-PlanStep ('ra:{0}:location' -f $ra.Id) $ra.PhoneNumber 'Pin emergency location (RA8)' -IsDone {
+            if (-not $ra.LocationId) { throw 'RA8: the plan has no LIS LocationId for the site of this number' }
+            $assignment = Find-NumberAssignment $ra.PhoneNumber
+            if ($null -eq $assignment) { return 'number not found in the tenant inventory' }
+            if ([string]$assignment.LocationId -eq $ra.LocationId) { return $true }
+            return ('location {0}' -f $assignment.LocationId)
+        } -Change {
+            Set-CsPhoneNumberAssignment -PhoneNumber $ra.PhoneNumber -LocationId $ra.LocationId -ErrorAction Stop
+        }
+    }
+} catch {
+    Write-StepLog 'stage' $script:StageName 'Run stage' 'Failed' $_.Exception.Message
+}
+Complete-Stage

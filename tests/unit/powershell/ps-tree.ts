@@ -1,0 +1,109 @@
+/**
+ * Test helper: parse generated PowerShell with tree-sitter-powershell (web-tree-sitter in Node) and
+ * pull out what the tests check: syntax errors, command names, parameters, and where mutating
+ * cmdlets sit.
+ */
+import { fileURLToPath } from 'node:url';
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+
+const WASM = fileURLToPath(
+  new URL('../../../node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url),
+);
+
+let parserPromise: Promise<Parser> | null = null;
+
+export function loadParser(): Promise<Parser> {
+  parserPromise ??= (async () => {
+    await Parser.init();
+    const lang = await Language.load(WASM);
+    const p = new Parser();
+    p.setLanguage(lang);
+    return p;
+  })();
+  return parserPromise;
+}
+
+export function parse(parser: Parser, text: string): Tree {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}
+
+function walk(node: Node, visit: (n: Node) => void): void {
+  visit(node);
+  for (const c of node.children) if (c) walk(c, visit);
+}
+
+/** ERROR and MISSING nodes, with line numbers, for a readable failure message. */
+export function syntaxProblems(tree: Tree): string[] {
+  const out: string[] = [];
+  walk(tree.rootNode, (n) => {
+    if (n.type === 'ERROR' || n.isMissing) {
+      out.push(`${n.isMissing ? 'MISSING ' : ''}${n.type} at ${n.startPosition.row + 1}:${n.startPosition.column + 1}`);
+    }
+  });
+  return out;
+}
+
+export interface CommandInfo {
+  name: string;
+  /** Parameter names without the leading `-` or a trailing `:`. */
+  params: string[];
+  node: Node;
+}
+
+export function commands(tree: Tree): CommandInfo[] {
+  const out: CommandInfo[] = [];
+  walk(tree.rootNode, (n) => {
+    if (n.type !== 'command') return;
+    const nameNode = n.childForFieldName('command_name');
+    if (!nameNode) return;
+    const elements = n.childForFieldName('command_elements');
+    const params: string[] = [];
+    if (elements) {
+      for (const c of elements.children) {
+        if (c && c.type === 'command_parameter') params.push(c.text.replace(/^-/, '').replace(/:$/, ''));
+      }
+    }
+    out.push({ name: nameNode.text, params, node: n });
+  });
+  return out;
+}
+
+/** Command names in document order. */
+export function commandNames(tree: Tree): string[] {
+  return commands(tree).map((c) => c.name);
+}
+
+/**
+ * Is `cmd` inside a script block given as `-Change` to Invoke-PlanStep or as the argument of
+ * Invoke-Change (the only paths that refuse to run under -DryRun)?
+ */
+export function isInsideChangeBlock(cmd: Node): boolean {
+  for (let n: Node | null = cmd.parent; n; n = n.parent) {
+    if (n.type !== 'script_block_expression') continue;
+    // script_block_expression → unary_expression → array_literal_expression → command_elements
+    let arg: Node | null = n;
+    while (arg && arg.parent && arg.parent.type !== 'command_elements') arg = arg.parent;
+    const elements = arg?.parent;
+    const owner = elements?.parent;
+    if (!arg || !elements || !owner || owner.type !== 'command') continue;
+    const ownerName = owner.childForFieldName('command_name')?.text;
+    if (ownerName === 'Invoke-Change') return true;
+    if (ownerName === 'Invoke-PlanStep') {
+      let prev = arg.previousSibling;
+      while (prev && prev.type === 'command_argument_sep') prev = prev.previousSibling;
+      if (prev && prev.type === 'command_parameter' && prev.text === '-Change') return true;
+    }
+  }
+  return false;
+}
+
+/** Every string literal node whose text starts with a double quote or is a here-string. */
+export function expandableStrings(tree: Tree): Node[] {
+  const out: Node[] = [];
+  walk(tree.rootNode, (n) => {
+    if (n.type === 'expandable_string_literal' || n.type.includes('here_string')) out.push(n);
+  });
+  return out;
+}
