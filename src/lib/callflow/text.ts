@@ -1,0 +1,120 @@
+/**
+ * Text measuring without a DOM: the call-flow diagram is laid out in pure code (tests, worker,
+ * page alike), so label widths are estimated from per-character widths of a typical sans-serif
+ * font. The estimate errs on the wide side so that labels never spill out of their boxes.
+ */
+
+/** Width of one character in ems (approximate, system-ui / Segoe UI / Roboto class fonts). */
+function charEm(ch: string): number {
+  if (' .,;:!|\'’`ijlI'.includes(ch)) return 0.3;
+  if ('ftr()[]{}-'.includes(ch)) return 0.4;
+  if ('mwMW@'.includes(ch)) return 0.9;
+  if (ch >= '0' && ch <= '9') return 0.58;
+  if (ch >= 'A' && ch <= 'Z') return 0.68;
+  // Wide scripts (CJK and friends) take a full em.
+  const code = ch.codePointAt(0) ?? 0;
+  if (code >= 0x1100 && code <= 0xffdc) return 1;
+  return 0.56;
+}
+
+/** Estimated rendered width in px of `text` at `fontSize` px. */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch);
+  return em * fontSize;
+}
+
+export interface FittedText {
+  /** What is drawn (possibly shortened, ending in "…"). */
+  text: string;
+  /** The complete label, for a <title> tooltip when shortened. */
+  full: string;
+  truncated: boolean;
+}
+
+const ELLIPSIS = '…';
+
+/** Shorten `text` with "…" so it fits `maxWidth` px at `fontSize` px; whole code points only. */
+export function fitText(text: string, maxWidth: number, fontSize: number): FittedText {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (textWidth(clean, fontSize) <= maxWidth) return { text: clean, full: clean, truncated: false };
+  const budget = maxWidth - textWidth(ELLIPSIS, fontSize);
+  let out = '';
+  let width = 0;
+  for (const ch of clean) {
+    const w = charEm(ch) * fontSize;
+    if (width + w > budget) break;
+    out += ch;
+    width += w;
+  }
+  return { text: out.trimEnd() + ELLIPSIS, full: clean, truncated: true };
+}
+
+/**
+ * Word-wrap `text` into at most `maxLines` lines of `maxWidth` px; the last line is shortened
+ * with "…" when the text does not fit. Words longer than a line are cut.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number): FittedText[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (textWidth(candidate, fontSize) <= maxWidth || current === '') {
+      current = candidate;
+    } else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current !== '') lines.push(current);
+  if (lines.length === 0 || maxLines < 1) return [];
+  const kept = lines.slice(0, maxLines);
+  const overflow = lines.length > maxLines;
+  return kept.map((line, i) => {
+    const last = i === kept.length - 1;
+    if (last && overflow) {
+      const rest = lines.slice(i).join(' ');
+      const fitted = fitText(`${line} ${ELLIPSIS}`, maxWidth, fontSize);
+      return { text: fitted.truncated ? fitted.text : `${line}${ELLIPSIS}`, full: rest, truncated: true };
+    }
+    return fitText(line, maxWidth, fontSize);
+  });
+}
+
+/** 4812 → "4,812" (fixed grouping so tests and screenshots do not depend on the browser locale). */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+export interface UserSummary {
+  /** "4,812 users" */
+  count: string;
+  /** The first few names, as given. */
+  names: string[];
+  /** "and 4,810 more" or '' */
+  more: string;
+  /** One line: "4,812 users: Ana Lee, Ben Ode and 4,810 more". */
+  text: string;
+}
+
+/**
+ * Summarize a (possibly huge) list of users: the count, the first `shown` names and how many more.
+ * `total` may exceed `names.length` (callers collect only the first few names of 100,000 users).
+ */
+export function summarizeUsers(names: readonly string[], total: number, shown = 2): UserSummary {
+  const first = names.slice(0, Math.min(shown, total));
+  const rest = total - first.length;
+  const count = plural(total, 'user');
+  const more = rest > 0 ? `and ${formatCount(rest)} more` : '';
+  let text: string;
+  if (total === 0) text = 'No users';
+  else if (rest > 0) text = `${count}: ${first.join(', ')} ${more}`;
+  else if (first.length > 1) text = `${count}: ${first.slice(0, -1).join(', ')} and ${first.at(-1) ?? ''}`;
+  else text = `${count}: ${first.join('')}`;
+  return { count, names: first, more, text };
+}
