@@ -22,6 +22,35 @@ export class AppState {
   fatal = $state('');
   persist = $state<PersistState>('unknown');
   #opening: string | null = null;
+  /** Tells other tabs of this planner that a plan was saved (live sync between tabs). */
+  #channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('shared-calling-planner');
+
+  constructor() {
+    this.#channel?.addEventListener('message', (e: MessageEvent<{ planId?: string; revision?: number }>) => {
+      void this.#onOtherTabSaved(e.data?.planId, e.data?.revision);
+    });
+  }
+
+  /**
+   * Another tab saved a plan. Refresh the list; when this tab shows that plan with nothing unsaved,
+   * load the newer revision. With unsaved edits, the next save reports the conflict instead.
+   */
+  async #onOtherTabSaved(planId: string | undefined, revision: number | undefined) {
+    await this.refreshList();
+    const ws = this.workspace;
+    if (!ws || ws.plan.id !== planId || typeof revision !== 'number' || revision <= ws.revision) return;
+    if (ws.saveState === 'saved' && !ws.hasUnsavedChanges) {
+      const loaded = await this.repo.load(ws.plan.id);
+      if (loaded && this.workspace === ws) {
+        this.workspace = this.#newWorkspace(loaded.plan, loaded.revision);
+        this.notices.push('info', 'This plan was changed in another tab; showing the newest version.');
+      }
+    }
+  }
+
+  #newWorkspace(plan: Plan, revision: number): Workspace {
+    return new Workspace(this.repo, plan, revision, (planId, rev) => this.#channel?.postMessage({ planId, revision: rev }));
+  }
 
   async start(): Promise<void> {
     try {
@@ -86,7 +115,7 @@ export class AppState {
         this.router.go('#/');
         return;
       }
-      this.workspace = new Workspace(this.repo, loaded.plan, loaded.revision);
+      this.workspace = this.#newWorkspace(loaded.plan, loaded.revision);
       await this.repo.setSetting('lastPlanId', id);
     } catch (err) {
       this.notices.push('error', describeStorageError(err));

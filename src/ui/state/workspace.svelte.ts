@@ -36,8 +36,11 @@ export class Workspace {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> | null = null;
 
-  constructor(repo: PlanRepository, plan: Plan, revision: number) {
+  #announce: (planId: string, revision: number) => void;
+
+  constructor(repo: PlanRepository, plan: Plan, revision: number, announce: (planId: string, revision: number) => void = () => {}) {
     this.#repo = repo;
+    this.#announce = announce;
     this.plan = plan;
     this.#saved = plan;
     this.#revision = revision;
@@ -110,6 +113,7 @@ export class Workspace {
       try {
         this.#revision = await this.#repo.save(target, this.#saved, this.#revision);
         this.#saved = target;
+        this.#announce(target.id, this.#revision);
         this.saveError = '';
         this.saveState = this.plan === target ? 'saved' : 'pending';
       } catch (err) {
@@ -129,6 +133,22 @@ export class Workspace {
       this.saveState = 'pending';
       void this.flush();
     }
+  }
+
+  /**
+   * After a conflict, keep this tab's version: save it over the newer one (the person chose to).
+   */
+  async overwrite(): Promise<void> {
+    if (this.saveState !== 'conflict') return;
+    const stored = await this.#repo.load(this.plan.id);
+    this.#revision = stored?.revision ?? 0;
+    this.#saved = stored?.plan ?? this.#saved;
+    this.saveState = 'pending';
+    await this.flush();
+  }
+
+  get revision(): number {
+    return this.#revision;
   }
 
   get hasUnsavedChanges(): boolean {
