@@ -15,3 +15,4 @@ export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domai
 export * from './sizing/index.js';
 export * from './checks/index.js';
 export * from './assign/index.js';
+export * from './spreadsheet/index.js';

@@ -32,7 +32,7 @@ describe('foundation', () => {
     await s.page.getByText(sample.name).first().waitFor();
     const users = s.page.getByRole('region', { name: 'Plan contents' }).getByText(String(sample.users.length), { exact: true });
     await users.waitFor();
-    for (const area of ['Users', 'Sites and numbers', 'Resource accounts and auto attendants', 'Policies', 'Emergency', 'Checks', 'Export']) {
+    for (const area of ['Import users', 'Users', 'Sites and numbers', 'Resource accounts and auto attendants', 'Policies', 'Emergency', 'Checks', 'Export']) {
       await ws.goToArea(area);
       await expect.poll(() => ws.heading().textContent()).toBe(area);
     }

@@ -2,6 +2,7 @@
 
 export const AREAS = [
   { id: 'overview', label: 'Overview' },
+  { id: 'import', label: 'Import users' },
   { id: 'users', label: 'Users' },
   { id: 'sites', label: 'Sites and numbers' },
   { id: 'accounts', label: 'Resource accounts and auto attendants' },
