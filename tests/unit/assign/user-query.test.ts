@@ -35,3 +35,15 @@ describe('users table query', () => {
     expect(filtered.map((u) => u.upn)).toEqual(asc.filter((u) => u.upn.includes('nakamura')).map((u) => u.upn));
   });
 });
+
+describe('users table query: typing forward', () => {
+  it('narrows the previous result and gives the same answer as a full scan', () => {
+    const sort = { column: 'displayName' as const, dir: 'desc' as const };
+    const full = (search: string) => {
+      const fresh = { ...plan }; // a different plan value: no memo reuse
+      return [...queryUsers(fresh, q({ search, sort }))];
+    };
+    for (const s of ['k', 'ko', 'kow', 'kow f', 'kow fi']) expect([...queryUsers(plan, q({ search: s, sort }))]).toEqual(full(s));
+    expect([...queryUsers(plan, q({ search: 'ko', sort }))]).toEqual(full('ko'));
+  });
+});
