@@ -12,9 +12,10 @@ let server: ChildProcess | undefined;
 
 /** Serve the built app (dist/) on a free loopback port for the browser tests. */
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
+  const dir = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir}/ is missing: run "npm run build" before the browser tests.`);
   // Start the server binary directly so that stopping it by process id really stops it.
-  server = spawn(process.execPath, ['scripts/serve.mjs', 'dist', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['scripts/serve.mjs', dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('static server did not start')), 10_000);
     server!.stdout!.on('data', (chunk: Buffer) => {

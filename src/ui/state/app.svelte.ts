@@ -7,7 +7,8 @@ import { PlannerDb } from '../../db/database.js';
 import { describeStorageError, PlanRepository, type PlanSummary } from '../../db/plans.js';
 import { Notices } from './notices.svelte.js';
 import { Router, planHref } from './router.svelte.js';
-import { Workspace } from './workspace.svelte.js';
+// The workspace (and the checks it derives) loads with the first plan, not with the entry script.
+import type { Workspace } from './workspace.svelte.js';
 import { downloadText, timestampForFile } from '../download.js';
 
 export type PersistState = 'unknown' | 'granted' | 'denied' | 'unsupported';
@@ -42,13 +43,14 @@ export class AppState {
     if (ws.saveState === 'saved' && !ws.hasUnsavedChanges) {
       const loaded = await this.repo.load(ws.plan.id);
       if (loaded && this.workspace === ws) {
-        this.workspace = this.#newWorkspace(loaded.plan, loaded.revision);
+        this.workspace = await this.#newWorkspace(loaded.plan, loaded.revision);
         this.notices.push('info', 'This plan was changed in another tab; showing the newest version.');
       }
     }
   }
 
-  #newWorkspace(plan: Plan, revision: number): Workspace {
+  async #newWorkspace(plan: Plan, revision: number): Promise<Workspace> {
+    const { Workspace } = await import('./workspace.svelte.js');
     return new Workspace(this.repo, plan, revision, (planId, rev) => this.#channel?.postMessage({ planId, revision: rev }));
   }
 
@@ -115,7 +117,7 @@ export class AppState {
         this.router.go('#/');
         return;
       }
-      this.workspace = this.#newWorkspace(loaded.plan, loaded.revision);
+      this.workspace = await this.#newWorkspace(loaded.plan, loaded.revision);
       await this.repo.setSetting('lastPlanId', id);
     } catch (err) {
       this.notices.push('error', describeStorageError(err));
