@@ -18,8 +18,6 @@ export class DeleteFlow {
   pending = $state.raw<PendingDelete | null>(null);
   #ws: () => Workspace;
   #notices: Notices;
-  /** Called after a delete, so the view can put focus somewhere sensible. */
-  onDeleted: (() => void) | undefined;
 
   constructor(ws: () => Workspace, notices: Notices) {
     this.#ws = ws;
@@ -48,6 +46,8 @@ export class DeleteFlow {
     const label = `Delete ${KIND_NOUN[kind]} ${name}`;
     this.#ws().update(label, (plan) => deleteObject(plan, kind, id));
     this.#notices.push('info', `Deleted ${KIND_NOUN[kind]} ${name}. Undo brings it back.`);
-    this.onDeleted?.();
+    // The Delete button went with its row: put focus on the area heading, after the dialog's own
+    // focus restore has run, so keyboard users are not left on <body>.
+    setTimeout(() => document.querySelector<HTMLElement>('main h1')?.focus(), 0);
   }
 }
