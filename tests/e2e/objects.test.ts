@@ -86,6 +86,8 @@ describe('object editors', () => {
     expect(await o.callbackOrder(pol)).toEqual(['+12065550110', '+12065550111']);
     await pol.getByRole('button', { name: 'Move +12065550111 up' }).click();
     expect(await o.callbackOrder(pol)).toEqual(['+12065550111', '+12065550110']);
+    // Focus stays with the moved number (its "up" button is disabled at the top, so "down").
+    await expect.poll(() => o.focused()).toBe('Move +12065550111 down');
     await o.save(pol);
     await o.row('SC-Seattle').getByText('+12065550111, +12065550110').waitFor();
 
