@@ -96,7 +96,7 @@ function policyUsers(plan: Plan, policyId: Id): PolicyUsers {
 function usersStep(id: string, users: PolicyUsers, policy: SharedCallingPolicy, byKey: Map<string, Finding>): FlowStep {
   const s = summarizeUsers(users.names, users.total, SHOWN_NAMES);
   const lines = users.total === 0 ? ['No users assigned'] : [s.count, ...s.names, ...(s.more ? [s.more] : [])];
-  const base = step(id, 'Shared Calling users', lines, { area: 'users', detail: '' });
+  const base = step(id, 'Users', lines, { area: 'users', detail: '' });
   if (users.total > 0) return base;
   return flag(base, 'missing', byKey.get(`P5:${policy.id}`), 'P5', `Policy ${policy.name} has no users.`);
 }
@@ -145,7 +145,7 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
   };
 
   // Inbound (§1, AA1–AA4): PSTN caller → shared number → auto attendant → directory search → users.
-  const inbound: FlowStep[] = [step('in-caller', 'PSTN caller', ['Dials the shared number', 'or returns a user’s call'])];
+  const inbound: FlowStep[] = [step('in-caller', 'PSTN caller', ['Outside caller', 'Dials the shared number or returns a user’s call'])];
   inbound.push(numberStep('in-number', 'Shared number', ra?.displayName ?? ''));
   let aaStep = step('in-aa', 'Auto attendant', aa ? [aa.name, aa.languageId] : ['None'], ra ? { area: 'accounts', detail: aa?.id ?? ra.id } : null);
   if (ra && !aa) aaStep = flag(aaStep, 'missing', byKey.get(`AA4:${ra.id}`), 'AA4', `${ra.displayName} is not associated with an auto attendant.`);
@@ -177,7 +177,7 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
   const dialStrings = ep ? ep.numbers.map((n) => n.dialString).filter((d) => d.trim() !== '') : [];
   const usages = ep ? [...new Set(ep.numbers.map((n) => n.pstnUsage.trim()).filter((u) => u !== ''))] : [];
   const emergency: FlowStep[] = [
-    step('em-user', 'Shared Calling user', [users.total > 0 ? `dials ${dialStrings.join(' or ') || 'an emergency number'}` : 'No users', users.total > 0 ? plural(users.total, 'user') : ''].filter((l) => l !== ''), { area: 'users', detail: '' }),
+    step('em-user', 'Emergency call', [users.total > 0 ? `User dials ${dialStrings.join(' or ') || 'an emergency number'}` : 'No users', users.total > 0 ? `(${plural(users.total, 'user')} of the policy)` : ''].filter((l) => l !== ''), { area: 'users', detail: '' }),
   ];
   const without = users.byEmergency.get('') ?? 0;
   if (ep) {
@@ -188,7 +188,7 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
     ];
     if (main.others > 0) lines.push(`+ ${plural(main.others, 'other policy', 'other policies')}`);
     if (without > 0) lines.push(`${plural(without, 'user')} without one`);
-    let s = step('em-policy', 'Emergency call routing policy', lines, { area: 'emergency', detail: ep.id });
+    let s = step('em-policy', 'Emergency routing', lines, { area: 'emergency', detail: ep.id });
     const e2 = byKey.get(`E2:${ep.id}`) ?? byKey.get(`E5:${ep.id}`);
     if (e2) s = flag(s, 'problem', e2, e2.rule, e2.message);
     else if (without > 0) {
@@ -200,8 +200,8 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
     const e1 = byKey.get(`E1:${policy.id}`) ?? byKey.get(`E1:${users.firstWithoutEmergency}`);
     emergency.push(
       users.total === 0
-        ? step('em-policy', 'Emergency call routing policy', ['Assigned per user'], { area: 'emergency', detail: '' })
-        : flag(step('em-policy', 'Emergency call routing policy', ['None assigned'], { area: 'emergency', detail: '' }), 'missing', e1, 'E1', `Users of ${policy.name} have no emergency call routing policy.`),
+        ? step('em-policy', 'Emergency routing', ['Assigned per user'], { area: 'emergency', detail: '' })
+        : flag(step('em-policy', 'Emergency routing', ['None assigned'], { area: 'emergency', detail: '' }), 'missing', e1, 'E1', `Users of ${policy.name} have no emergency call routing policy.`),
     );
   }
 
@@ -210,12 +210,12 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
     const shown = callbacks.slice(0, SHOWN_CALLBACKS);
     const rest = callbacks.length - shown.length;
     emergency.push(
-      step('em-callback', 'Callback number (held 60 min)', [...shown, ...(rest > 0 ? [`+ ${formatCount(rest)} more`] : [])], {
+      step('em-callback', 'Callback number', [...shown, ...(rest > 0 ? [`+ ${formatCount(rest)} more`] : []), 'held 60 minutes per call'], {
         area: 'policies',
         detail: policy.id,
       }),
     );
-    emergency.push(step('em-back', 'Emergency services call back', ['Rings the user who', 'placed the call directly']));
+    emergency.push(step('em-back', 'Return call', ['Emergency services call back', 'Rings the caller directly (EN9)']));
   } else {
     const f = byKey.get(`EN2:${policy.id}`) ?? byKey.get(`EN1:${policy.id}`);
     emergency.push(
@@ -227,7 +227,7 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
         `Policy ${policy.name} has no emergency callback numbers, so callbacks reach the auto attendant.`,
       ),
     );
-    emergency.push(step('em-back', 'Emergency services call back', ['Reach the auto attendant', aa ? aa.name : 'of the shared number', 'not the caller']));
+    emergency.push(step('em-back', 'Return call', ['Emergency services call back', `Reaches ${aa ? aa.name : 'the auto attendant'}, not the caller`]));
   }
 
   const notes: string[] = [];

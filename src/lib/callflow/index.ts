@@ -4,6 +4,6 @@ export type { CallFlow, FlowLane, FlowLink, FlowStep, LaneId, StepState } from '
 export { layoutCallFlow, boxWidths, FLOW_GEOMETRY } from './layout.js';
 export type { ArrowLayout, BoxLayout, FlowLayout, LaneLayout } from './layout.js';
 export { fitText, wrapText, textWidth, summarizeUsers, formatCount, plural } from './text.js';
-export type { FittedText, UserSummary } from './text.js';
+export type { FittedText, Measure, TextStyle, UserSummary } from './text.js';
 export { planReadiness, readinessOf } from './readiness.js';
 export type { PlanReadiness, Readiness, ReadinessStatus } from './readiness.js';

@@ -4,7 +4,7 @@
  * optional notes wrapped under the row.
  */
 import type { CallFlow, FlowLane, FlowStep } from './flow.js';
-import { fitText, wrapText, type FittedText } from './text.js';
+import { fitText, wrapText, type FittedText, type Measure } from './text.js';
 
 export const FLOW_GEOMETRY = {
   width: 1000,
@@ -34,6 +34,8 @@ export interface BoxLayout {
   h: number;
   caption: FittedText;
   lines: FittedText[];
+  /** Per line: drawn bold (the step's first line, wrapped or not). */
+  bold: boolean[];
   /** The finding text of a missing step or a problem, wrapped. */
   problem: FittedText[];
 }
@@ -68,16 +70,23 @@ export function boxWidths(count: number, width: number, pad: number, gap: number
   return Array.from({ length: count }, (_, i) => ({ x: pad + i * (w + gap), w }));
 }
 
-function layoutLane(lane: FlowLane, top: number, g: typeof FLOW_GEOMETRY): LaneLayout {
+function layoutLane(lane: FlowLane, top: number, g: typeof FLOW_GEOMETRY, measure: Measure | undefined): LaneLayout {
   const slots = boxWidths(lane.steps.length, g.width, g.pad, g.gap);
   const boxTop = top + g.titleHeight;
   const prepared = lane.steps.map((step, i) => {
     const slot = slots[i] ?? { x: g.pad, w: g.width - 2 * g.pad };
     const inner = slot.w - 2 * g.boxPadX;
     // Each line may wrap once; the box holds at most maxLines lines.
-    const lines = step.lines.flatMap((l) => wrapText(l, inner, g.font, 2)).slice(0, g.maxLines);
-    const problem = step.state === 'ok' || step.problem === '' ? [] : wrapText(`${step.rule}: ${step.problem}`, inner, g.captionFont, g.maxProblemLines);
-    return { step, slot, caption: fitText(step.caption.toUpperCase(), inner, g.captionFont), lines, problem };
+    // The first line is drawn bold.
+    const lines = step.lines
+      .flatMap((l, i) => wrapText(l, inner, { fontSize: g.font, bold: i === 0, measure }, 2).map((t) => ({ t, bold: i === 0 })))
+      .slice(0, g.maxLines);
+    const problem =
+      step.state === 'ok' || step.problem === ''
+        ? []
+        : wrapText(`${step.rule}: ${step.problem}`, inner, { fontSize: g.captionFont, measure }, g.maxProblemLines);
+    const caption = fitText(step.caption.toUpperCase(), inner, { fontSize: g.captionFont, bold: true, measure });
+    return { step, slot, caption, lines, problem };
   });
   const contentLines = Math.max(1, ...prepared.map((p) => p.lines.length + p.problem.length * 0.85));
   const boxH = Math.ceil(2 * g.boxPadY + g.lineHeight + contentLines * g.lineHeight);
@@ -88,7 +97,8 @@ function layoutLane(lane: FlowLane, top: number, g: typeof FLOW_GEOMETRY): LaneL
     w: p.slot.w,
     h: boxH,
     caption: p.caption,
-    lines: p.lines,
+    lines: p.lines.map((l) => l.t),
+    bold: p.lines.map((l) => l.bold),
     problem: p.problem,
   }));
   const arrows: ArrowLayout[] = boxes.slice(1).map((b, i) => {
@@ -98,7 +108,7 @@ function layoutLane(lane: FlowLane, top: number, g: typeof FLOW_GEOMETRY): LaneL
   let y = boxTop + boxH + (lane.notes.length ? 10 : 0);
   const notes: { y: number; line: FittedText }[] = [];
   for (const note of lane.notes) {
-    for (const line of wrapText(note, g.width - 2 * g.pad - 8, g.noteFont, g.maxNoteLines)) {
+    for (const line of wrapText(note, g.width - 2 * g.pad - 14, { fontSize: g.noteFont, measure }, g.maxNoteLines)) {
       y += g.noteLineHeight;
       notes.push({ y, line });
     }
@@ -108,7 +118,7 @@ function layoutLane(lane: FlowLane, top: number, g: typeof FLOW_GEOMETRY): LaneL
     lane,
     y: top,
     h: y - top,
-    title: fitText(lane.title, g.width - 2 * g.pad, g.font),
+    title: fitText(lane.title, g.width - 2 * g.pad, { fontSize: g.font, bold: true, measure }),
     titleY: top + 17,
     boxes,
     arrows,
@@ -116,12 +126,15 @@ function layoutLane(lane: FlowLane, top: number, g: typeof FLOW_GEOMETRY): LaneL
   };
 }
 
-/** Position every lane, box, arrow and note of a call flow. */
-export function layoutCallFlow(flow: CallFlow, geometry: typeof FLOW_GEOMETRY = FLOW_GEOMETRY): FlowLayout {
+/**
+ * Position every lane, box, arrow and note of a call flow. `measure` gives real text widths in a
+ * browser (canvas measureText); without it widths are estimated.
+ */
+export function layoutCallFlow(flow: CallFlow, measure?: Measure, geometry: typeof FLOW_GEOMETRY = FLOW_GEOMETRY): FlowLayout {
   const lanes: LaneLayout[] = [];
   let y = geometry.pad / 2;
   for (const lane of flow.lanes) {
-    const l = layoutLane(lane, y, geometry);
+    const l = layoutLane(lane, y, geometry, measure);
     lanes.push(l);
     y += l.h + geometry.laneGap;
   }

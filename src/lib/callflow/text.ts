@@ -4,24 +4,27 @@
  * font. The estimate errs on the wide side so that labels never spill out of their boxes.
  */
 
-/** Width of one character in ems (approximate, system-ui / Segoe UI / Roboto class fonts). */
+/** Width of one character in ems: generous (DejaVu Sans class widths), so labels rarely spill. */
 function charEm(ch: string): number {
-  if (' .,;:!|\'’`ijlI'.includes(ch)) return 0.3;
-  if ('ftr()[]{}-'.includes(ch)) return 0.4;
-  if ('mwMW@'.includes(ch)) return 0.9;
-  if (ch >= '0' && ch <= '9') return 0.58;
-  if (ch >= 'A' && ch <= 'Z') return 0.68;
+  if (' .,;:!|\'’`ijlI'.includes(ch)) return 0.34;
+  if ('ftr()[]{}-'.includes(ch)) return 0.44;
+  if ('mwMW@'.includes(ch)) return 0.95;
+  if (ch >= '0' && ch <= '9') return 0.64;
+  if (ch >= 'A' && ch <= 'Z') return 0.72;
   // Wide scripts (CJK and friends) take a full em.
   const code = ch.codePointAt(0) ?? 0;
   if (code >= 0x1100 && code <= 0xffdc) return 1;
-  return 0.56;
+  return 0.6;
 }
 
-/** Estimated rendered width in px of `text` at `fontSize` px. */
-export function textWidth(text: string, fontSize: number): number {
+/** Measures the rendered width in px of `text` at `fontSize` px; the browser passes a canvas-based one. */
+export type Measure = (text: string, fontSize: number, bold: boolean) => number;
+
+/** Estimated width in px of `text` at `fontSize` px (the default Measure, also used in Node). */
+export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of text) em += charEm(ch);
-  return em * fontSize;
+  return em * fontSize * (bold ? 1.08 : 1);
 }
 
 export interface FittedText {
@@ -34,33 +37,43 @@ export interface FittedText {
 
 const ELLIPSIS = '…';
 
-/** Shorten `text` with "…" so it fits `maxWidth` px at `fontSize` px; whole code points only. */
-export function fitText(text: string, maxWidth: number, fontSize: number): FittedText {
+export interface TextStyle {
+  fontSize: number;
+  bold?: boolean;
+  measure?: Measure;
+}
+
+function widthOf(text: string, style: TextStyle): number {
+  return (style.measure ?? textWidth)(text, style.fontSize, style.bold ?? false);
+}
+
+/** Shorten `text` with "…" so it fits `maxWidth` px; whole code points only. */
+export function fitText(text: string, maxWidth: number, style: TextStyle): FittedText {
   const clean = text.replace(/\s+/g, ' ').trim();
-  if (textWidth(clean, fontSize) <= maxWidth) return { text: clean, full: clean, truncated: false };
-  const budget = maxWidth - textWidth(ELLIPSIS, fontSize);
-  let out = '';
-  let width = 0;
-  for (const ch of clean) {
-    const w = charEm(ch) * fontSize;
-    if (width + w > budget) break;
-    out += ch;
-    width += w;
+  if (widthOf(clean, style) <= maxWidth) return { text: clean, full: clean, truncated: false };
+  const points = [...clean];
+  // Binary search the longest prefix that fits with the ellipsis (width grows with length).
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (widthOf(points.slice(0, mid).join('').trimEnd() + ELLIPSIS, style) <= maxWidth) lo = mid;
+    else hi = mid - 1;
   }
-  return { text: out.trimEnd() + ELLIPSIS, full: clean, truncated: true };
+  return { text: points.slice(0, lo).join('').trimEnd() + ELLIPSIS, full: clean, truncated: true };
 }
 
 /**
  * Word-wrap `text` into at most `maxLines` lines of `maxWidth` px; the last line is shortened
  * with "…" when the text does not fit. Words longer than a line are cut.
  */
-export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number): FittedText[] {
+export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLines: number): FittedText[] {
   const words = text.replace(/\s+/g, ' ').trim().split(' ').filter((w) => w !== '');
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
     const candidate = current === '' ? word : `${current} ${word}`;
-    if (textWidth(candidate, fontSize) <= maxWidth || current === '') {
+    if (current === '' || widthOf(candidate, style) <= maxWidth) {
       current = candidate;
     } else {
       lines.push(current);
@@ -72,13 +85,12 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
   const kept = lines.slice(0, maxLines);
   const overflow = lines.length > maxLines;
   return kept.map((line, i) => {
-    const last = i === kept.length - 1;
-    if (last && overflow) {
+    if (i === kept.length - 1 && overflow) {
       const rest = lines.slice(i).join(' ');
-      const fitted = fitText(`${line} ${ELLIPSIS}`, maxWidth, fontSize);
-      return { text: fitted.truncated ? fitted.text : `${line}${ELLIPSIS}`, full: rest, truncated: true };
+      const fitted = fitText(`${line} ${lines[i + 1] ?? ''}`, maxWidth, style);
+      return { text: fitted.text, full: rest, truncated: true };
     }
-    return fitText(line, maxWidth, fontSize);
+    return fitText(line, maxWidth, style);
   });
 }
 

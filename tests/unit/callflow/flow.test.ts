@@ -22,7 +22,7 @@ describe('buildCallFlow', () => {
       expect(stepOf(flow, 'inbound', 'in-number').lines).toContain(num.e164);
       expect(stepOf(flow, 'outbound', 'out-callerid').lines).toContain(num.e164);
       const callbacks = p.callbackNumberIds.map((id) => plan.numbers.find((n) => n.id === id)!.e164);
-      expect(stepOf(flow, 'emergency', 'em-callback').lines).toEqual(callbacks);
+      expect(stepOf(flow, 'emergency', 'em-callback').lines).toEqual([...callbacks, 'held 60 minutes per call']);
       expect(lane(flow, 'emergency').notes.join(' ')).toContain('dynamic location first');
     }
   });
@@ -104,14 +104,24 @@ describe('layoutCallFlow', () => {
           expect(b.x + b.w).toBeLessThanOrEqual(layout.width);
           expect(b.y + b.h).toBeLessThanOrEqual(l.y + l.h);
           const inner = b.w - 2 * g.boxPadX + 0.001;
-          expect(textWidth(b.caption.text, g.captionFont)).toBeLessThanOrEqual(inner);
-          for (const t of b.lines) expect(textWidth(t.text, g.font)).toBeLessThanOrEqual(inner);
+          expect(textWidth(b.caption.text, g.captionFont, true)).toBeLessThanOrEqual(inner);
+          b.lines.forEach((t, i) => expect(textWidth(t.text, g.font, b.bold[i])).toBeLessThanOrEqual(inner));
           for (const t of b.problem) expect(textWidth(t.text, g.captionFont)).toBeLessThanOrEqual(inner);
         }
         for (const a of l.arrows) expect(a.x2).toBeGreaterThan(a.x1);
       }
       expect(prevBottom).toBeLessThanOrEqual(layout.height);
     }
+  });
+
+  it('uses the measure it is given (the browser passes real font widths)', () => {
+    const plan = createSamplePlan();
+    const flow = flowOf(plan, 'scp-seattle');
+    const narrow = layoutCallFlow(flow, (t, size) => [...t].length * size * 0.3);
+    const wide = layoutCallFlow(flow, (t, size) => [...t].length * size * 1.2);
+    const truncated = (l: ReturnType<typeof layoutCallFlow>) => l.lanes.flatMap((x) => x.boxes.flatMap((b) => b.lines)).filter((t) => t.truncated).length;
+    expect(truncated(narrow)).toBe(0);
+    expect(truncated(wide)).toBeGreaterThan(0);
   });
 
   it('truncates a very long name and keeps the full text', () => {

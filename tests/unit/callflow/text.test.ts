@@ -4,12 +4,12 @@ import { fitText, formatCount, summarizeUsers, textWidth, wrapText } from '../..
 
 describe('text measuring and truncation', () => {
   it('keeps short text as it is', () => {
-    expect(fitText('Seattle', 200, 13)).toEqual({ text: 'Seattle', full: 'Seattle', truncated: false });
+    expect(fitText('Seattle', 200, { fontSize: 13 })).toEqual({ text: 'Seattle', full: 'Seattle', truncated: false });
   });
 
   it('shortens long text with an ellipsis and keeps the full text', () => {
     const long = 'Seattle Main Auto Attendant for the warehouse';
-    const r = fitText(long, 100, 13);
+    const r = fitText(long, 100, { fontSize: 13 });
     expect(r.truncated).toBe(true);
     expect(r.text.endsWith('…')).toBe(true);
     expect(r.full).toBe(long);
@@ -17,21 +17,21 @@ describe('text measuring and truncation', () => {
   });
 
   it('never splits a code point (emoji, accents)', () => {
-    const r = fitText('José 😀😀😀😀😀😀😀😀😀😀😀😀', 60, 13);
+    const r = fitText('José 😀😀😀😀😀😀😀😀😀😀😀😀', 60, { fontSize: 13 });
     expect(r.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it('fitted text never exceeds the width (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 20, max: 400 }), (s, w) => {
-        const r = fitText(s, w, 13);
+        const r = fitText(s, w, { fontSize: 13 });
         expect(textWidth(r.text, 13)).toBeLessThanOrEqual(w + 0.001);
       }),
     );
   });
 
   it('wraps words into lines and marks overflow on the last line', () => {
-    const lines = wrapText('one two three four five six seven eight nine ten', 60, 13, 2);
+    const lines = wrapText('one two three four five six seven eight nine ten', 60, { fontSize: 13 }, 2);
     expect(lines).toHaveLength(2);
     expect(lines[0]?.truncated).toBe(false);
     expect(lines[1]?.truncated).toBe(true);
@@ -40,9 +40,9 @@ describe('text measuring and truncation', () => {
   });
 
   it('wraps without loss when there is room', () => {
-    const lines = wrapText('Dial by name', 400, 13, 3);
+    const lines = wrapText('Dial by name', 400, { fontSize: 13 }, 3);
     expect(lines.map((l) => l.text)).toEqual(['Dial by name']);
-    expect(wrapText('   ', 100, 13, 3)).toEqual([]);
+    expect(wrapText('   ', 100, { fontSize: 13 }, 3)).toEqual([]);
   });
 
   it('formats counts with fixed grouping', () => {
