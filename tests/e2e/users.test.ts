@@ -136,3 +136,16 @@ describe('users', () => {
     await users.detail().waitFor({ state: 'detached' });
   });
 });
+
+describe('users selection boxes', () => {
+  it('the select-all box shows the state of the matching rows', async () => {
+    const users = await start();
+    await users.filter('Site', 'seattle');
+    await users.selectAllMatching();
+    const all = users.grid().getByRole('checkbox', { name: /^Select all/ });
+    await expect.poll(() => all.isChecked()).toBe(true);
+    await expect.poll(() => users.selectedCount()).toBe('80 selected');
+    await users.selectAllMatching();
+    await expect.poll(() => all.isChecked()).toBe(false);
+  });
+});
