@@ -207,7 +207,10 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         name: p.name,
         description: p.description,
         resourceAccountUpn: ra ? ra.upn : '',
-        callbackNumbers: p.callbackNumberIds.map((id) => numbers.get(id)?.e164 ?? '').filter((e) => e !== ''),
+        // Only unresolved references are dropped (checks report those); values are kept as they are.
+        callbackNumbers: p.callbackNumberIds
+          .map((id) => numbers.get(id)?.e164)
+          .filter((e): e is PhoneNumber['e164'] => e !== undefined),
       };
     }),
     users,

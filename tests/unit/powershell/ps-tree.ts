@@ -4,7 +4,8 @@
  * cmdlets sit.
  */
 import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
+import { DATA_SECTION_BEGIN, DATA_SECTION_END } from '../../../src/lib/powershell/index.js';
 
 const WASM = fileURLToPath(
   new URL('../../../node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url),
@@ -36,6 +37,8 @@ function walk(node: Node, visit: (n: Node) => void): void {
 
 /** ERROR and MISSING nodes, with line numbers, for a readable failure message. */
 export function syntaxProblems(tree: Tree): string[] {
+  // hasError covers ERROR and MISSING nodes and is computed natively; walk only to explain it.
+  if (!tree.rootNode.hasError) return [];
   const out: string[] = [];
   walk(tree.rootNode, (n) => {
     if (n.type === 'ERROR' || n.isMissing) {
@@ -70,9 +73,17 @@ export function commands(tree: Tree): CommandInfo[] {
   return out;
 }
 
-/** Command names in document order. */
+const queries = new WeakMap<Language, Query>();
+
+/** Command names in document order (a native tree-sitter query). */
 export function commandNames(tree: Tree): string[] {
-  return commands(tree).map((c) => c.name);
+  const lang = tree.language;
+  let q = queries.get(lang);
+  if (!q) {
+    q = new Query(lang, '(command command_name: (_) @name)');
+    queries.set(lang, q);
+  }
+  return q.captures(tree.rootNode).map((c) => c.node.text);
 }
 
 /**
@@ -106,4 +117,41 @@ export function expandableStrings(tree: Tree): Node[] {
     if (n.type === 'expandable_string_literal' || n.type.includes('here_string')) out.push(n);
   });
   return out;
+}
+
+/** The file without the data section and the header lines that carry plan values or the hash. */
+export function fixedCode(text: string): string {
+  const out: string[] = [];
+  let inData = false;
+  for (const l of text.split('\r\n')) {
+    if (l === DATA_SECTION_BEGIN) inData = true;
+    if (!inData && !/^# Plan(:| id:| SHA-256:)/.test(l) && !l.startsWith('$PlanSha256 = ')) out.push(l);
+    if (l === DATA_SECTION_END) inData = false;
+  }
+  return out.join('\n');
+}
+
+/**
+ * Tree shape without the text of literals: node kinds with nesting, from a cursor walk (much
+ * cheaper than `rootNode.toString()`). `verbatim_string_characters` is left out, so an empty
+ * literal and a non-empty one have the same shape.
+ */
+export function shape(tree: Tree): string {
+  const skip = tree.language.idForNodeType('verbatim_string_characters', true);
+  const out: number[] = [];
+  const c = tree.walk();
+  for (;;) {
+    if (c.nodeTypeId !== skip) out.push(c.nodeTypeId);
+    if (c.gotoFirstChild()) {
+      out.push(-1);
+      continue;
+    }
+    while (!c.gotoNextSibling()) {
+      if (!c.gotoParent()) {
+        c.delete();
+        return out.join(',');
+      }
+      out.push(-2);
+    }
+  }
 }
