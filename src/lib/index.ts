@@ -16,3 +16,4 @@ export * from './sizing/index.js';
 export * from './checks/index.js';
 export * from './assign/index.js';
 export * from './spreadsheet/index.js';
+export * from './domain/edits.js';
