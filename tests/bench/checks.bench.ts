@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../../src/lib/checks/index.js';
 import type { Plan, User } from '../../src/lib/domain/model.js';
 import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
+import { report as benchReport } from './report.js';
 
 const TARGET_USERS = Number(process.env['BENCH_USERS'] ?? 100_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 9);
@@ -55,6 +56,7 @@ function run(label: string, plan: Plan): void {
   const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(`checkPlan, ${label}: ${plan.users.length.toLocaleString('en-US')} users, ${RUNS} runs, ${count} findings`);
   console.log(`  median ${fmt(median(times))}   min ${fmt(Math.min(...times))}   max ${fmt(Math.max(...times))}   (budget 200 ms)`);
+  benchReport({ name: `checkPlan, 100,000 users (${label}), median`, value: median(times), unit: 'ms', target: '≤ 200 ms', ok: median(times) <= 200 });
 }
 
 const plan = bigPlan(TARGET_USERS);

@@ -5,6 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import { parseUserList } from '../../src/lib/spreadsheet/index.js';
+import { report as benchReport } from './report.js';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const HEADERS = ['Block credential', 'City', 'Country/Region', 'Department', 'Display name', 'First name', 'Last name', 'Licenses', 'Office', 'Phone number', 'Title', 'Usage location', 'User principal name'];
@@ -68,3 +69,6 @@ const mine = median(b);
 console.log(`XLSX.read + sheet_to_json: ${base.toFixed(0)} ms (median of 3: ${a.map((x) => x.toFixed(0)).join(', ')})`);
 console.log(`parseUserList:             ${mine.toFixed(0)} ms (median of 3: ${b.map((x) => x.toFixed(0)).join(', ')}), ${users.toLocaleString('en-US')} users`);
 console.log(`ratio: ${(mine / base).toFixed(2)} (target ≤ 1.3)`);
+benchReport({ name: 'import 100,000 rows: bare SheetJS read + sheet_to_json', value: base, unit: 'ms' });
+benchReport({ name: 'import 100,000 rows: parseUserList', value: mine, unit: 'ms' });
+benchReport({ name: 'import: parseUserList ÷ bare SheetJS', value: mine / base, unit: 'ratio', target: '≤ 1.3', ok: mine / base <= 1.3 });

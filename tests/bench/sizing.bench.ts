@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SIZING } from '../../src/lib/domain/model.js';
 import { callbackPoolSize, erlangB, poissonTail, sizePolicy } from '../../src/lib/sizing/index.js';
+import { report as benchReport } from './report.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
 function rng(seed: number): () => number {
@@ -24,6 +25,7 @@ function time(label: string, count: number, run: () => number): void {
   const ms = performance.now() - t0;
   const per = (ms * 1000) / count;
   console.log(`${label.padEnd(64)} ${String(count).padStart(6)} calls  ${ms.toFixed(1).padStart(8)} ms  ${per.toFixed(2).padStart(8)} µs/call  (checksum ${check.toPrecision(6)})`);
+  benchReport({ name: `sizing: ${label} (per call)`, value: per / 1000, unit: 'ms' });
 }
 
 const N = 10_000;

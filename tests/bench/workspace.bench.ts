@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { report as benchReport } from './report.js';
 import {
   applyRules,
   assignUsers,
@@ -55,8 +56,16 @@ function time(runs: number, fn: (run: number) => void): number[] {
   }
   return out;
 }
-const report = (label: string, xs: number[], budget = '') =>
+const report = (label: string, xs: number[], budget = '') => {
   console.log(`  ${label.padEnd(46)} median ${fmt(median(xs)).padStart(9)}   min ${fmt(Math.min(...xs)).padStart(9)}   max ${fmt(Math.max(...xs)).padStart(9)}${budget}`);
+  const target = /≤ (\d+) ms/.exec(budget);
+  benchReport({
+    name: `users, 100,000: ${label} (median)`,
+    value: median(xs),
+    unit: 'ms',
+    ...(target ? { target: `≤ ${target[1]} ms`, ok: median(xs) <= Number(target[1]) } : {}),
+  });
+};
 
 const plan = bigPlan(TARGET_USERS);
 console.log(`Users table core: ${plan.users.length.toLocaleString('en-US')} users, ${RUNS} runs each`);
