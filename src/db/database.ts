@@ -6,6 +6,9 @@
  *   userChunks  the plan's users in order, USER_CHUNK_SIZE per record, so that an edit to one user
  *               rewrites one chunk and a 100,000-user plan loads with ~100 reads
  *   settings    small key/value pairs (last opened plan, …)
+ *   trash       (version 2) deleted plans' names and dates, for the "Recently deleted" list
+ *   trashPlans  (version 2) deleted plans, whole, so that a delete can be undone even after a
+ *               reload; both purged after TRASH_DAYS
  */
 import Dexie, { type Table } from 'dexie';
 import type { Plan, User } from '../lib/index.js';
@@ -32,6 +35,21 @@ export interface UserChunkRecord {
   users: User[];
 }
 
+export interface TrashRecord {
+  id: string;
+  /** ISO timestamp of the deletion. */
+  deletedAt: string;
+  name: string;
+  userCount: number;
+}
+
+export interface TrashPlanRecord {
+  id: string;
+  plan: Plan;
+}
+
+export const TRASH_DAYS = 30;
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -43,6 +61,8 @@ export class PlannerDb extends Dexie {
   plans!: Table<PlanRecord, string>;
   userChunks!: Table<UserChunkRecord, [string, number]>;
   settings!: Table<SettingRecord, string>;
+  trash!: Table<TrashRecord, string>;
+  trashPlans!: Table<TrashPlanRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -50,6 +70,11 @@ export class PlannerDb extends Dexie {
       plans: 'id, name, updatedAt',
       userChunks: '[planId+index], planId',
       settings: 'key',
+    });
+    // Version 2 adds the trash. Existing plans need no change.
+    this.version(2).stores({
+      trash: 'id, deletedAt',
+      trashPlans: 'id',
     });
   }
 }

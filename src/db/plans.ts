@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Plan, User } from '../lib/index.js';
-import { PlannerDb, USER_CHUNK_SIZE, type PlanBody, type PlanRecord } from './database.js';
+import { PlannerDb, TRASH_DAYS, USER_CHUNK_SIZE, type PlanBody, type PlanRecord, type TrashRecord } from './database.js';
 
 export interface PlanSummary {
   id: string;
@@ -158,13 +158,54 @@ export class PlanRepository {
     });
   }
 
-  /** Delete a plan; returns it so the caller can offer undo. */
-  async delete(id: string): Promise<Plan | undefined> {
-    return this.db.transaction('rw', this.db.plans, this.db.userChunks, async () => {
+  /**
+   * Delete a plan: it moves to the trash (one transaction), from where it can be restored.
+   * Returns the plan so the caller can offer undo.
+   */
+  async delete(id: string, now = new Date().toISOString()): Promise<Plan | undefined> {
+    return this.db.transaction('rw', [this.db.plans, this.db.userChunks, this.db.trash, this.db.trashPlans], async () => {
       const loaded = await this.load(id);
+      if (!loaded) return undefined;
+      await this.db.trash.put({ id, deletedAt: now, name: loaded.plan.name, userCount: loaded.plan.users.length });
+      await this.db.trashPlans.put({ id, plan: loaded.plan });
       await this.db.userChunks.where('planId').equals(id).delete();
       await this.db.plans.delete(id);
-      return loaded?.plan;
+      return loaded.plan;
+    });
+  }
+
+  /** Deleted plans, newest first (without their contents). */
+  async listTrash(): Promise<TrashRecord[]> {
+    return this.db.trash.orderBy('deletedAt').reverse().toArray();
+  }
+
+  /** Put a deleted plan back. Refuses (SaveConflictError) when a plan with its id exists again. */
+  async restoreFromTrash(id: string): Promise<Plan | undefined> {
+    return this.db.transaction('rw', [this.db.plans, this.db.userChunks, this.db.trash, this.db.trashPlans], async () => {
+      const record = await this.db.trashPlans.get(id);
+      if (!record) return undefined;
+      await this.create(record.plan);
+      await this.db.trash.delete(id);
+      await this.db.trashPlans.delete(id);
+      return record.plan;
+    });
+  }
+
+  async deleteForever(id: string): Promise<void> {
+    await this.db.transaction('rw', this.db.trash, this.db.trashPlans, async () => {
+      await this.db.trash.delete(id);
+      await this.db.trashPlans.delete(id);
+    });
+  }
+
+  /** Remove trash older than TRASH_DAYS. */
+  async purgeTrash(now = Date.now()): Promise<number> {
+    const cutoff = new Date(now - TRASH_DAYS * 86_400_000).toISOString();
+    return this.db.transaction('rw', this.db.trash, this.db.trashPlans, async () => {
+      const old = await this.db.trash.where('deletedAt').below(cutoff).primaryKeys();
+      await this.db.trashPlans.bulkDelete(old);
+      await this.db.trash.bulkDelete(old);
+      return old.length;
     });
   }
 

@@ -114,4 +114,18 @@ describe('foundation', () => {
     await s.page.getByRole('button', { name: 'Undo' }).click();
     await list.planLink(name).waitFor();
   });
+
+  it('a deleted plan can be restored from Recently deleted after a reload', async () => {
+    s = await openSession(browser, baseUrl);
+    await s.page.goto(baseUrl);
+    await new WorkspacePage(s.page).waitOpen();
+    const list = new PlanListPage(s.page);
+    await list.open(baseUrl);
+    const name = createSamplePlan().name;
+    await list.deletePlan(name);
+    await s.page.reload();
+    await s.page.getByText('Recently deleted (1)').click();
+    await s.page.getByRole('button', { name: `Restore ${name}` }).click();
+    await list.planLink(name).waitFor();
+  });
 });

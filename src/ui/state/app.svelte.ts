@@ -5,6 +5,7 @@
 import { createSamplePlan, deserializePlan, serializePlan, type Plan } from '../../lib/index.js';
 import { PlannerDb } from '../../db/database.js';
 import { describeStorageError, PlanRepository, type PlanSummary } from '../../db/plans.js';
+import type { TrashRecord } from '../../db/database.js';
 import { Notices } from './notices.svelte.js';
 import { Router, planHref } from './router.svelte.js';
 // The workspace (and the checks it derives) loads with the first plan, not with the entry script.
@@ -18,6 +19,8 @@ export class AppState {
   router = new Router();
   notices = new Notices();
   plans = $state<PlanSummary[]>([]);
+  /** Recently deleted plans (kept for 30 days). */
+  trash = $state<TrashRecord[]>([]);
   workspace = $state.raw<Workspace | null>(null);
   loading = $state(true);
   fatal = $state('');
@@ -56,10 +59,14 @@ export class AppState {
 
   async start(): Promise<void> {
     try {
+      await this.repo.purgeTrash();
       await this.refreshList();
-      if (this.plans.length === 0) {
-        // First start: open the embedded sample plan (it is stored like any other plan).
+      const firstStart = this.plans.length === 0 && this.trash.length === 0 && !(await this.repo.getSetting<boolean>('initialized'));
+      if (firstStart) {
+        // First start: open the embedded sample plan (it is stored like any other plan). Later, an
+        // empty plan list stays empty: the person deleted their plans on purpose.
         await this.repo.create(createSamplePlan());
+        await this.repo.setSetting('initialized', true);
         await this.refreshList();
         if (this.router.route.kind === 'plans') this.router.go(planHref('sample'));
       } else if (this.router.route.kind === 'plans' && !location.hash) {
@@ -76,6 +83,7 @@ export class AppState {
 
   async refreshList(): Promise<void> {
     this.plans = await this.repo.list();
+    this.trash = await this.repo.listTrash();
   }
 
   async checkPersistence(): Promise<void> {
@@ -157,13 +165,36 @@ export class AppState {
       const deleted = await this.repo.delete(id);
       await this.refreshList();
       if (deleted) {
-        this.notices.push('info', `Deleted “${deleted.name}”.`, {
+        this.notices.push('info', `Moved “${deleted.name}” to Recently deleted.`, {
           label: 'Undo',
-          run: () => {
-            void this.createPlan(deleted).then((ok) => ok && this.notices.push('success', `Restored “${deleted.name}”.`));
-          },
+          run: () => void this.restoreDeleted(id),
         });
       }
+    } catch (err) {
+      this.notices.push('error', describeStorageError(err));
+    }
+  }
+
+  /** Bring a plan back from the trash. */
+  async restoreDeleted(id: string): Promise<void> {
+    try {
+      const plan = await this.repo.restoreFromTrash(id);
+      await this.refreshList();
+      if (plan) this.notices.push('success', `Restored “${plan.name}”.`);
+    } catch (err) {
+      this.notices.push(
+        'error',
+        err instanceof Error && err.name === 'SaveConflictError'
+          ? 'A plan with the same identity exists again; download a backup of it or delete it first.'
+          : describeStorageError(err),
+      );
+    }
+  }
+
+  async deleteForever(id: string): Promise<void> {
+    try {
+      await this.repo.deleteForever(id);
+      await this.refreshList();
     } catch (err) {
       this.notices.push('error', describeStorageError(err));
     }
