@@ -6,6 +6,7 @@
  */
 import { psQuote } from './quote.js';
 import type { ScriptData } from './script-data.js';
+import { SharedText, type Segment } from './encode.js';
 
 /** Parts of the data a stage can ask for (each stage embeds only what it reads). */
 export type DataPart =
@@ -129,19 +130,15 @@ const renderers: Record<DataPart, (d: ScriptData) => string[]> = {
         ]),
       ),
     ),
+  // Users can number 100,000: one template per line instead of the generic helpers (same output).
   users: (d) =>
     block(
       'Users',
-      d.users.map((u) =>
-        hash([
-          ['Key', q(u.key)],
-          ['Upn', q(u.upn)],
-          ['SharedCallingPolicy', q(u.sharedCallingPolicy)],
-          ['EmergencyPolicy', q(u.emergencyPolicy)],
-          ['VoiceRoutingPolicy', q(u.voiceRoutingPolicy)],
-          ['ExtensionNumber', q(u.extensionNumber)],
-          ['ExtensionNote', q(u.extensionNote)],
-        ]),
+      d.users.map(
+        (u) =>
+          `@{ Key = ${q(u.key)}; Upn = ${q(u.upn)}; SharedCallingPolicy = ${q(u.sharedCallingPolicy)}; ` +
+          `EmergencyPolicy = ${q(u.emergencyPolicy)}; VoiceRoutingPolicy = ${q(u.voiceRoutingPolicy)}; ` +
+          `ExtensionNumber = ${q(u.extensionNumber)}; ExtensionNote = ${q(u.extensionNote)} }`,
       ),
     ),
 };
@@ -150,14 +147,15 @@ export const DATA_SECTION_BEGIN = '# ---- BEGIN PLAN DATA (generated: single-quo
 export const DATA_SECTION_END = '# ---- END PLAN DATA ----';
 
 /**
- * The data section as lines. `cache` lets several stages share the (large) rendered user list.
+ * The data section as segments with CRLF line ends (ending in one). Each rendered part is a
+ * `SharedText` kept in `cache`, so stages that embed the same part share its text and its bytes.
  */
 export function renderDataSection(
   d: ScriptData,
   parts: readonly DataPart[],
-  cache: Map<DataPart, string[]>,
-): string[] {
-  const lines = [
+  cache: Map<DataPart, SharedText>,
+): Segment[] {
+  const head = [
     DATA_SECTION_BEGIN,
     '$Plan = @{',
     `    Id = ${q(d.planId)}`,
@@ -167,15 +165,17 @@ export function renderDataSection(
     `    GeneratorVersion = ${q(d.generatorVersion)}`,
     `    GlobalVoiceRoutingHasUsages = ${q(d.globalVoiceRoutingHasUsages)}`,
     `    UsersWithoutVoiceRoutingPolicy = ${int(d.usersWithoutVoiceRoutingPolicy)}`,
-  ];
+    '',
+  ].join('\r\n');
+  const out: Segment[] = [head];
   for (const part of parts) {
     let rendered = cache.get(part);
     if (!rendered) {
-      rendered = renderers[part](d);
+      rendered = new SharedText(renderers[part](d).join('\r\n') + '\r\n');
       cache.set(part, rendered);
     }
-    for (const l of rendered) lines.push(l);
+    out.push(rendered);
   }
-  lines.push('}', DATA_SECTION_END);
-  return lines;
+  out.push(`}\r\n${DATA_SECTION_END}\r\n`);
+  return out;
 }

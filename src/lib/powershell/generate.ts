@@ -17,7 +17,7 @@ import {
   type HeaderInfo,
 } from './common.js';
 import { renderDataSection, type DataPart } from './data-section.js';
-import { toCrlf, toScriptBytes } from './encode.js';
+import { segmentsToBytes, toCrlf, type Segment, SharedText } from './encode.js';
 import { planSha256 } from './plan-hash.js';
 import { renderRunbook, RUNBOOK_FILE } from './runbook.js';
 import { buildScriptData, type ScriptData } from './script-data.js';
@@ -64,7 +64,12 @@ export const STAGES: readonly StageSpec[] = [
 /** File names in download order. */
 export const SCRIPT_FILE_NAMES: readonly string[] = [...STAGES.map((s) => s.file), RUNBOOK_FILE];
 
-function renderStage(spec: StageSpec, data: ScriptData, header: HeaderInfo, cache: Map<DataPart, string[]>): string {
+function renderStage(
+  spec: StageSpec,
+  data: ScriptData,
+  header: HeaderInfo,
+  cache: Map<DataPart, SharedText>,
+): Segment[] {
   const help = renderHelp(
     spec.synopsis,
     [
@@ -80,26 +85,25 @@ function renderStage(spec: StageSpec, data: ScriptData, header: HeaderInfo, cach
       'Exit code: 0 when nothing failed, 1 otherwise.',
     ],
   );
-  const parts: string[] = [
+  const before = [
     ...help,
     ...REQUIRES_LINES,
     '',
     ...renderHeader(header, spec.rules),
     '',
     ...renderParamBlock(spec),
-    ...renderDataSection(data, spec.data, cache),
     '',
-    `$script:StageName = '${spec.number}-${spec.name}'`,
-    HELPERS.replace(/^\n+/, ''),
-    wrapBody(spec.body),
-    '',
-  ];
-  return parts.join('\n');
+  ].join('\r\n');
+  const after = toCrlf(
+    ['', `$script:StageName = '${spec.number}-${spec.name}'`, HELPERS.replace(/^\n+/, ''), wrapBody(spec.body), ''].join('\n'),
+  );
+  return [before, ...renderDataSection(data, spec.data, cache), after];
 }
 
-function file(name: string, lfText: string): ScriptFile {
-  const text = toCrlf(lfText);
-  return { name, text, bytes: toScriptBytes(text) };
+/** Assemble a file: `text` is the CRLF text, `bytes` BOM + UTF-8 (shared parts encoded once). */
+function file(name: string, segments: Segment[]): ScriptFile {
+  const text = segments.map((s) => (typeof s === 'string' ? s : s.text)).join('');
+  return { name, text, bytes: segmentsToBytes(segments) };
 }
 
 /** Generate the runbook files for a plan (pure, synchronous, deterministic). */
@@ -113,8 +117,8 @@ export function generateScripts(plan: Plan, options: GenerateOptions = {}): Scri
     generatorVersion: GENERATOR_VERSION,
     generatedAt: options.generatedAt,
   };
-  const cache = new Map<DataPart, string[]>();
+  const cache = new Map<DataPart, SharedText>();
   const files = STAGES.map((s) => file(s.file, renderStage(s, data, header, cache)));
-  files.push(file(RUNBOOK_FILE, renderRunbook(STAGES, header)));
+  files.push(file(RUNBOOK_FILE, [toCrlf(renderRunbook(STAGES, header))]));
   return files;
 }

@@ -1,9 +1,10 @@
 /**
  * Synchronous SHA-256 (FIPS 180-4). Web Crypto's `subtle.digest` is asynchronous, and
- * `generateScripts` must stay synchronous, so the generator carries its own small implementation.
+ * `generateScripts` must stay synchronous, so the generator carries its own small implementation
+ * (checked against the FIPS vectors and node:crypto in tests/unit/powershell/sha256.test.ts).
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -14,46 +15,26 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/** SHA-256 digest of `data` (32 bytes). */
-export function sha256(data: Uint8Array): Uint8Array {
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  const len = data.length;
-  // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian integer.
-  const tailLen = ((len + 9 + 63) & ~63) - (len & ~63);
-  const tail = new Uint8Array(tailLen);
-  const fullEnd = len & ~63;
-  tail.set(data.subarray(fullEnd));
-  tail[len - fullEnd] = 0x80;
-  const bits = len * 8;
-  const hi = Math.floor(bits / 0x100000000);
-  const lo = bits >>> 0;
-  const tv = new DataView(tail.buffer);
-  tv.setUint32(tailLen - 8, hi);
-  tv.setUint32(tailLen - 4, lo);
-
-  const block = (src: Uint8Array, off: number) => {
-    for (let i = 0; i < 16; i++) {
-      const j = off + i * 4;
-      w[i] = ((src[j]! << 24) | (src[j + 1]! << 16) | (src[j + 2]! << 8) | src[j + 3]!) >>> 0;
+/** Compress the 64-byte blocks of `src` from `off` to `end` into the state `h`. */
+function blocks(h: Int32Array, w: Int32Array, src: Uint8Array, off: number, end: number): void {
+  let h0 = h[0]!, h1 = h[1]!, h2 = h[2]!, h3 = h[3]!, h4 = h[4]!, h5 = h[5]!, h6 = h[6]!, h7 = h[7]!;
+  for (; off < end; off += 64) {
+    for (let i = 0, j = off; i < 16; i++, j += 4) {
+      w[i] = (src[j]! << 24) | (src[j + 1]! << 16) | (src[j + 2]! << 8) | src[j + 3]!;
     }
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15]!;
       const y = w[i - 2]!;
       const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
-    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, k = h[7]!;
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, k = h7;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (k + S1 + ch + K[i]! + w[i]!) | 0;
+      const t1 = (k + S1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
+      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       k = g;
       g = f;
       f = e;
@@ -63,16 +44,36 @@ export function sha256(data: Uint8Array): Uint8Array {
       b = a;
       a = (t1 + t2) | 0;
     }
-    h[0] = h[0]! + a; h[1] = h[1]! + b; h[2] = h[2]! + c; h[3] = h[3]! + d;
-    h[4] = h[4]! + e; h[5] = h[5]! + f; h[6] = h[6]! + g; h[7] = h[7]! + k;
-  };
+    h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + k) | 0;
+  }
+  h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6; h[7] = h7;
+}
 
-  for (let off = 0; off < fullEnd; off += 64) block(data, off);
-  for (let off = 0; off < tailLen; off += 64) block(tail, off);
+/** SHA-256 digest of `data` (32 bytes). */
+export function sha256(data: Uint8Array): Uint8Array {
+  const h = new Int32Array([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  ]);
+  const w = new Int32Array(64);
+  const len = data.length;
+  const fullEnd = len - (len % 64);
+  blocks(h, w, data, 0, fullEnd);
+
+  // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian integer.
+  const rest = len - fullEnd;
+  const tailLen = rest + 9 <= 64 ? 64 : 128;
+  const tail = new Uint8Array(tailLen);
+  tail.set(data.subarray(fullEnd));
+  tail[rest] = 0x80;
+  const tv = new DataView(tail.buffer);
+  tv.setUint32(tailLen - 8, Math.floor(len / 0x20000000));
+  tv.setUint32(tailLen - 4, (len * 8) >>> 0);
+  blocks(h, w, tail, 0, tailLen);
 
   const out = new Uint8Array(32);
   const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i]!);
+  for (let i = 0; i < 8; i++) ov.setInt32(i * 4, h[i]!);
   return out;
 }
 

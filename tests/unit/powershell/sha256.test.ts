@@ -55,6 +55,13 @@ describe('plan hash', () => {
     expect(planSha256({ ...plan, name: plan.name + ' ' })).not.toBe(planSha256(plan));
   });
 
+  it('canonical JSON sorts keys at every depth and drops undefined like JSON.stringify', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ f: 1, e: 2 }], c: undefined }, 'é': null, Z: 'x' })).toBe(
+      '{"Z":"x","a":{"d":[{"e":2,"f":1}]},"b":1,"é":null}',
+    );
+    expect(canonicalJson([undefined, 'a'])).toBe('[null,"a"]');
+  });
+
   it('canonical JSON parses back to the same value', () => {
     const plan = createSamplePlan();
     expect(JSON.parse(canonicalJson(plan))).toEqual(JSON.parse(JSON.stringify(plan)));

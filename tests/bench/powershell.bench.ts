@@ -1,0 +1,47 @@
+/**
+ * Benchmark: generate the runbook for a 100,000-user plan (the sample plan's users replicated with
+ * unique UPNs). Target: at most 1 s. Prints figures only.
+ *
+ *   npx tsx tests/bench/powershell.bench.ts
+ */
+import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
+import type { Plan, User } from '../../src/lib/domain/model.js';
+import { generateScripts, planSha256 } from '../../src/lib/powershell/index.js';
+
+const USERS = 100_000;
+
+function bigPlan(n: number): Plan {
+  const plan = createSamplePlan();
+  const base = plan.users;
+  const users: User[] = new Array<User>(n);
+  for (let i = 0; i < n; i++) {
+    const u = base[i % base.length] as User;
+    const [local, domain] = u.upn.split('@') as [string, string];
+    users[i] = { ...u, upn: `${local}.${i}@${domain}`, source: u.source ? { ...u.source, row: i + 2 } : null };
+  }
+  return { ...plan, users };
+}
+
+const plan = bigPlan(USERS);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+generateScripts(plan); // warm-up
+const runs: number[] = [];
+let bytes = 0;
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  const files = generateScripts(plan);
+  runs.push(performance.now() - t);
+  bytes = files.reduce((s, f) => s + f.bytes.length, 0);
+}
+const hashRuns: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  planSha256(plan);
+  hashRuns.push(performance.now() - t);
+}
+
+console.log(`users                   ${USERS}`);
+console.log(`generateScripts median  ${median(runs).toFixed(0)} ms  (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)}, target <= 1000)`);
+console.log(`  of which plan SHA-256 ${median(hashRuns).toFixed(0)} ms`);
+console.log(`output                  ${(bytes / 1e6).toFixed(1)} MB in 10 files`);
