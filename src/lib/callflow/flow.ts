@@ -145,7 +145,7 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
   };
 
   // Inbound (§1, AA1–AA4): PSTN caller → shared number → auto attendant → directory search → users.
-  const inbound: FlowStep[] = [step('in-caller', 'PSTN caller', ['Outside caller', 'Dials the shared number or returns a user’s call'])];
+  const inbound: FlowStep[] = [step('in-caller', 'PSTN caller', ['Outside caller', 'Dials the number', 'or calls a user back'])];
   inbound.push(numberStep('in-number', 'Shared number', ra?.displayName ?? ''));
   let aaStep = step('in-aa', 'Auto attendant', aa ? [aa.name, aa.languageId] : ['None'], ra ? { area: 'accounts', detail: aa?.id ?? ra.id } : null);
   if (ra && !aa) aaStep = flag(aaStep, 'missing', byKey.get(`AA4:${ra.id}`), 'AA4', `${ra.displayName} is not associated with an auto attendant.`);
@@ -192,7 +192,8 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
     const e2 = byKey.get(`E2:${ep.id}`) ?? byKey.get(`E5:${ep.id}`);
     if (e2) s = flag(s, 'problem', e2, e2.rule, e2.message);
     else if (without > 0) {
-      const e1 = byKey.get(`E1:${policy.id}`) ?? byKey.get(`E1:${users.firstWithoutEmergency}`);
+      // Prefer the count over one user's finding: the box speaks for the whole policy.
+      const e1 = byKey.get(`E1:${policy.id}`);
       s = flag(s, 'problem', e1, 'E1', `${plural(without, 'user')} of ${policy.name} have no emergency call routing policy.`);
     }
     emergency.push(s);

@@ -22,7 +22,7 @@ export const FLOW_GEOMETRY = {
   noteLineHeight: 17,
   /** Lines of content per box, and of problem text under it. */
   maxLines: 5,
-  maxProblemLines: 3,
+  maxProblemLines: 4,
   maxNoteLines: 3,
 } as const;
 
