@@ -17,3 +17,4 @@ export * from './checks/index.js';
 export * from './assign/index.js';
 export * from './spreadsheet/index.js';
 export * from './domain/edits.js';
+export * from './callflow/index.js';
