@@ -35,12 +35,13 @@ import { GENERATOR_VERSION } from './version.js';
 
 /**
  * A generated file. `bytes` is exactly what is downloaded: UTF-8 BOM + UTF-8 of `text`.
- * `text` already has CRLF line ends (and no BOM).
+ * `text` is the same content as a string: CRLF line ends, no BOM. It is built on first read
+ * (a 100,000-user plan has three 25 MB files that a download never needs as strings).
  */
 export interface ScriptFile {
-  name: string;
-  text: string;
-  bytes: Uint8Array;
+  readonly name: string;
+  readonly text: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface GenerateOptions {
@@ -100,10 +101,17 @@ function renderStage(
   return [before, ...renderDataSection(data, spec.data, cache), after];
 }
 
-/** Assemble a file: `text` is the CRLF text, `bytes` BOM + UTF-8 (shared parts encoded once). */
+/** Assemble a file: `bytes` BOM + UTF-8 (shared parts encoded once), `text` joined on first read. */
 function file(name: string, segments: Segment[]): ScriptFile {
-  const text = segments.map((s) => (typeof s === 'string' ? s : s.text)).join('');
-  return { name, text, bytes: segmentsToBytes(segments) };
+  let text: string | null = null;
+  return {
+    name,
+    bytes: segmentsToBytes(segments),
+    get text(): string {
+      text ??= segments.map((s) => (typeof s === 'string' ? s : s.text)).join('');
+      return text;
+    },
+  };
 }
 
 /** Generate the runbook files for a plan (pure, synchronous, deterministic). */

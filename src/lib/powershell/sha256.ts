@@ -15,12 +15,24 @@ const K = new Int32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Compress the 64-byte blocks of `src` from `off` to `end` into the state `h`. */
 function blocks(h: Int32Array, w: Int32Array, src: Uint8Array, off: number, end: number): void {
   let h0 = h[0]!, h1 = h[1]!, h2 = h[2]!, h3 = h[3]!, h4 = h[4]!, h5 = h[5]!, h6 = h[6]!, h7 = h[7]!;
+  // Fast path: read whole 32-bit words (one load and a byte swap) when the data is 4-byte aligned.
+  const words =
+    LITTLE_ENDIAN && (src.byteOffset & 3) === 0 ? new Int32Array(src.buffer, src.byteOffset, end >>> 2) : null;
   for (; off < end; off += 64) {
-    for (let i = 0, j = off; i < 16; i++, j += 4) {
-      w[i] = (src[j]! << 24) | (src[j + 1]! << 16) | (src[j + 2]! << 8) | src[j + 3]!;
+    if (words) {
+      for (let i = 0, j = off >>> 2; i < 16; i++, j++) {
+        const x = words[j]!;
+        w[i] = (x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+      }
+    } else {
+      for (let i = 0, j = off; i < 16; i++, j += 4) {
+        w[i] = (src[j]! << 24) | (src[j + 1]! << 16) | (src[j + 2]! << 8) | src[j + 3]!;
+      }
     }
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15]!;
@@ -50,41 +62,73 @@ function blocks(h: Int32Array, w: Int32Array, src: Uint8Array, off: number, end:
   h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6; h[7] = h7;
 }
 
-/** SHA-256 digest of `data` (32 bytes). */
-export function sha256(data: Uint8Array): Uint8Array {
-  const h = new Int32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Int32Array(64);
-  const len = data.length;
-  const fullEnd = len - (len % 64);
-  blocks(h, w, data, 0, fullEnd);
+const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
+/** Pad the last (< 64) bytes, compress, and return the digest. `total` = message length in bytes. */
+function finish(h: Int32Array, w: Int32Array, rest: Uint8Array, total: number): Uint8Array {
   // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian integer.
-  const rest = len - fullEnd;
-  const tailLen = rest + 9 <= 64 ? 64 : 128;
+  const tailLen = rest.length + 9 <= 64 ? 64 : 128;
   const tail = new Uint8Array(tailLen);
-  tail.set(data.subarray(fullEnd));
-  tail[rest] = 0x80;
+  tail.set(rest);
+  tail[rest.length] = 0x80;
   const tv = new DataView(tail.buffer);
-  tv.setUint32(tailLen - 8, Math.floor(len / 0x20000000));
-  tv.setUint32(tailLen - 4, (len * 8) >>> 0);
+  tv.setUint32(tailLen - 8, Math.floor(total / 0x20000000));
+  tv.setUint32(tailLen - 4, (total * 8) >>> 0);
   blocks(h, w, tail, 0, tailLen);
-
   const out = new Uint8Array(32);
   const ov = new DataView(out.buffer);
   for (let i = 0; i < 8; i++) ov.setInt32(i * 4, h[i]!);
   return out;
 }
 
-/** Lower-case hex SHA-256 of bytes. */
-export function sha256Hex(data: Uint8Array): string {
+/** SHA-256 digest of `data` (32 bytes). */
+export function sha256(data: Uint8Array): Uint8Array {
+  const h = new Int32Array(INITIAL);
+  const w = new Int32Array(64);
+  const fullEnd = data.length - (data.length % 64);
+  blocks(h, w, data, 0, fullEnd);
+  return finish(h, w, data.subarray(fullEnd), data.length);
+}
+
+function hex(digest: Uint8Array): string {
   let s = '';
-  for (const b of sha256(data)) s += b.toString(16).padStart(2, '0');
+  for (const b of digest) s += b.toString(16).padStart(2, '0');
   return s;
 }
 
-/** Lower-case hex SHA-256 of the UTF-8 encoding of a string. */
+/** Lower-case hex SHA-256 of bytes. */
+export function sha256Hex(data: Uint8Array): string {
+  return hex(sha256(data));
+}
+
+const CHUNK_CHARS = 16_384; // at most 3 UTF-8 bytes per UTF-16 unit: 49,152 bytes
+
+/**
+ * Lower-case hex SHA-256 of the UTF-8 encoding of a string (lone surrogates as U+FFFD, like
+ * TextEncoder). Encodes in chunks into one small buffer, so a 40 MB plan needs no 40 MB copy.
+ */
 export function sha256HexOfText(text: string): string {
-  return sha256Hex(new TextEncoder().encode(text));
+  const h = new Int32Array(INITIAL);
+  const w = new Int32Array(64);
+  const encoder = new TextEncoder();
+  const buf = new Uint8Array(CHUNK_CHARS * 3 + 64);
+  let pending = 0;
+  let total = 0;
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + CHUNK_CHARS);
+    // Never split a surrogate pair between chunks.
+    if (end < text.length) {
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end--;
+    }
+    const { written } = encoder.encodeInto(text.substring(i, end), buf.subarray(pending));
+    pending += written;
+    total += written;
+    i = end;
+    const full = pending - (pending % 64);
+    blocks(h, w, buf, 0, full);
+    buf.copyWithin(0, full, pending);
+    pending -= full;
+  }
+  return hex(finish(h, w, buf.slice(0, pending), total));
 }

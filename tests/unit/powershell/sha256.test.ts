@@ -29,12 +29,26 @@ describe('sha256 (synchronous, FIPS 180-4)', () => {
     }
   });
 
-  it('agrees with node:crypto on arbitrary data', () => {
+  it('agrees with node:crypto on arbitrary data, aligned or not', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (data) => {
         expect(sha256Hex(data)).toBe(createHash('sha256').update(data).digest('hex'));
+        expect(sha256Hex(data.subarray(1))).toBe(createHash('sha256').update(data.subarray(1)).digest('hex'));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('hashes text as UTF-8 across chunk boundaries (surrogate pairs, lone surrogates)', () => {
+    const long = 'a'.repeat(16_383) + '\u{1F600}' + 'é'.repeat(20_000) + '\uD800' + 'z';
+    for (const t of [long, long.slice(1), '\uD83D', 'x\uDE00y', 'José'.repeat(50_000)]) {
+      expect(sha256HexOfText(t)).toBe(createHash('sha256').update(new TextEncoder().encode(t)).digest('hex'));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (t) => {
+        expect(sha256HexOfText(t)).toBe(createHash('sha256').update(new TextEncoder().encode(t)).digest('hex'));
+      }),
+      { numRuns: 300 },
     );
   });
 });
