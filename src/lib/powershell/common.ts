@@ -132,6 +132,8 @@ if ($ExpectedPlanSha256 -and $ExpectedPlanSha256 -ne $Plan.Sha256) {
 }
 if ([string]::IsNullOrEmpty($OutputFolder)) { $OutputFolder = (Get-Location).Path }
 if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force }
+# .NET file APIs resolve relative paths against the process directory, not the PowerShell location.
+$OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
 
 $script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
 $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
