@@ -7,6 +7,7 @@
 import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
 import type { Plan, User } from '../../src/lib/domain/model.js';
 import { generateScripts, planSha256 } from '../../src/lib/powershell/index.js';
+import { report as benchReport } from './report.js';
 
 const USERS = 100_000;
 
@@ -50,3 +51,5 @@ console.log(`generateScripts median  ${median(runs).toFixed(0)} ms  (min ${Math.
 console.log(`CPU time median         ${median(cpuRuns).toFixed(0)} ms  (includes the garbage collector's threads)`);
 console.log(`  of which plan SHA-256 ${median(hashRuns).toFixed(0)} ms`);
 console.log(`output                  ${(bytes / 1e6).toFixed(1)} MB in 10 files`);
+benchReport({ name: 'generateScripts, 100,000 users (median)', value: median(runs), unit: 'ms', target: '≤ 1000 ms', ok: median(runs) <= 1000 });
+benchReport({ name: '  of which the plan SHA-256', value: median(hashRuns), unit: 'ms' });
