@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
+export type TokenKind = 'comment' | 'string' | 'variable' | 'command' | 'keyword' | 'operator' | 'parameter';
+
 export class ExportPage {
   constructor(private page: Page) {}
 
@@ -41,8 +43,36 @@ export class ExportPage {
     return this.page.getByRole('region', { name: `Preview of ${name}` });
   }
 
-  /** Texts of the highlighted tokens of one kind in the preview. */
-  async tokens(name: string, kind: 'comment' | 'string' | 'variable' | 'command' | 'keyword' | 'operator' | 'parameter'): Promise<string[]> {
+  /**
+   * Highlighted token texts by kind anywhere in the preview: it renders only the lines in view, so
+   * scroll through it page by page (and back to the top).
+   */
+  async allTokens(name: string): Promise<Map<string, Set<string>>> {
+    const region = this.preview(name);
+    const found = new Map<string, Set<string>>();
+    await region.evaluate((el) => el.scrollTo(0, 0));
+    for (;;) {
+      const pairs = await region.evaluate((el) =>
+        [...el.querySelectorAll('[class^="t-"], [class*=" t-"]')].map((s) => {
+          const kind = [...s.classList].find((c) => c.startsWith('t-'))!.slice(2);
+          return [kind, s.textContent ?? ''] as const;
+        }),
+      );
+      for (const [k, t] of pairs) (found.get(k) ?? found.set(k, new Set()).get(k)!).add(t);
+      const more = await region.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollTo(0, before + el.clientHeight);
+        return el.scrollTop > before;
+      });
+      if (!more) break;
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    await region.evaluate((el) => el.scrollTo(0, 0));
+    return found;
+  }
+
+  /** Texts of the highlighted tokens of one kind in the lines rendered now. */
+  async tokens(name: string, kind: TokenKind): Promise<string[]> {
     return this.preview(name).locator(`.t-${kind}`).allTextContents();
   }
 

@@ -51,6 +51,8 @@ export interface Preview {
   lines: Token[][];
   totalLines: number;
   truncated: boolean;
+  /** Longest shown line in characters (the preview is monospace: sets its scroll width). */
+  maxChars: number;
 }
 
 const previews = new WeakMap<ScriptFile, Preview>();
@@ -63,7 +65,13 @@ export function preview(file: ScriptFile): Preview {
   const lines = tokenizeLines(head);
   // A final line end leaves an empty last "line": not a line of the file.
   if (lines.length > 1 && lines[lines.length - 1]!.length === 0 && head.endsWith('\n')) lines.pop();
-  const p: Preview = { lines, totalLines, truncated: totalLines > lines.length };
+  let maxChars = 0;
+  for (const l of lines) {
+    let n = 0;
+    for (const t of l) n += t.text.length;
+    if (n > maxChars) maxChars = n;
+  }
+  const p: Preview = { lines, totalLines, truncated: totalLines > lines.length, maxChars };
   previews.set(file, p);
   return p;
 }
