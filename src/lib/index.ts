@@ -18,3 +18,4 @@ export * from './assign/index.js';
 export * from './spreadsheet/index.js';
 export * from './domain/edits.js';
 export * from './callflow/index.js';
+export * from './powershell/index.js';
