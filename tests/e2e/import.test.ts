@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import * as XLSX from 'xlsx';
@@ -241,6 +242,30 @@ describe('import users', () => {
     await expect.poll(() => imp.note().textContent()).toMatch(/does not allow background workers/);
     expect(await imp.previewRows().count()).toBe(11);
   });
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('import screen accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the preview with mapping, issues and commit choices has no serious axe violations (${colorScheme})`, async () => {
+      s = await openSession(browser, baseUrl, { colorScheme });
+      await s.page.goto(baseUrl);
+      await new WorkspacePage(s.page).waitOpen();
+      const imp = new ImportPage(s.page);
+      await imp.open(baseUrl, 'sample');
+      await imp.importFile(fixture('mangled-numbers.csv'));
+      await imp.issues().first().waitFor();
+      await s.page.evaluate(axeSource);
+      const violations = await s.page.evaluate(async () => {
+        type V = { id: string; impact: string; nodes: { target: string[] }[] };
+        const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: V[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+      });
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
+    });
+  }
 });
 
 describe('plan data downloads', () => {
