@@ -106,7 +106,12 @@ export class Workspace {
       this.#timer = null;
     }
     while (this.#saving) await this.#saving;
-    if (this.plan === this.#saved || this.saveState === 'conflict') return;
+    if (this.saveState === 'conflict') return;
+    if (this.plan === this.#saved) {
+      // Undo and redo can come back to the stored plan before the delayed save runs.
+      if (this.saveState === 'pending') this.saveState = 'saved';
+      return;
+    }
     const target = this.plan;
     this.saveState = 'saving';
     this.#saving = (async () => {

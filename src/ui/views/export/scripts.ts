@@ -6,6 +6,7 @@ import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Finding, Plan } from '../../../lib/index.js';
 import { generateScripts, planSha256, type ScriptFile } from '../../../lib/powershell/index.js';
 import { README_FILE, renderReadme, sanitizeFileStem, tokenizeLines, firstLines, countLines, type Token } from '../../../lib/ps-highlight/index.js';
+import { ImportClient } from '../../../workers/import-client.js';
 
 export interface Generated {
   files: ScriptFile[];
@@ -82,12 +83,17 @@ export function workbookFileName(planName: string): string {
 
 /**
  * The zip: every generated .ps1 (bytes exactly as downloaded one by one), README.md and the plan
- * workbook. SheetJS is loaded only now, on click (load budget: it is large).
+ * workbook. The workbook is written in the import worker: SheetJS never loads on the page.
  */
 export async function buildZip(plan: Plan, gen: Generated, findings: readonly Finding[]): Promise<Uint8Array> {
-  const { writePlanWorkbook } = await import('../../../lib/spreadsheet/index.js');
   const workbookName = workbookFileName(plan.name);
-  const workbook = writePlanWorkbook(plan, { findings });
+  const client = new ImportClient();
+  let workbook: Uint8Array;
+  try {
+    workbook = await client.workbook(plan, findings);
+  } finally {
+    client.cancel();
+  }
   const blockingErrors = findings.filter((f) => f.severity === 'error').length;
   const readme = renderReadme(plan, { planSha256: gen.planSha256, workbookFile: workbookName, blockingErrors });
   // Large scripts compress almost as well at level 1, in half the time.
