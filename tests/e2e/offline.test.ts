@@ -87,3 +87,23 @@ describe('offline and locked down', () => {
     expect(csp).not.toContain('unsafe-inline\' \'unsafe-eval');
   });
 });
+
+describe('load budget', () => {
+  it('the scripts loaded at startup stay small and hold neither SheetJS nor phone-number metadata', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const dir = process.env.E2E_DIST ?? 'dist';
+    const html = readFileSync(`${dir}/index.html`, 'utf8');
+    const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(files.length).toBeGreaterThan(0);
+    let gz = 0;
+    for (const f of files) {
+      const code = readFileSync(`${dir}/${f}`);
+      gz += gzipSync(code).length;
+      expect(code.includes('sheet_to_json'), `${f} must not contain SheetJS`).toBe(false);
+      expect(code.includes('countryCallingCodes'), `${f} must not contain libphonenumber metadata`).toBe(false);
+    }
+    expect(gz / 1024).toBeLessThanOrEqual(120);
+    s = { errors: [], foreign: [], context: { close: async () => {} } } as unknown as Session;
+  });
+});
