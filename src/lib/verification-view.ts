@@ -90,20 +90,32 @@ export const STATUS_CODE: Record<VerificationStatus, number> = { done: 1, failed
 const CODE_STATUS: (VerificationStatus | '')[] = ['', 'done', 'failed', 'missing'];
 
 const codesCache = new WeakMap<readonly User[], { verification: object; codes: Uint8Array }>();
+/** The last codes built: after an edit, users at the same position that are the same object keep theirs. */
+let lastCodes: { users: readonly User[]; verification: object; codes: Uint8Array } | null = null;
 
-/** One status code per user (index of plan.users), computed once per (users, verification) pair. */
+/**
+ * One status code per user (index of plan.users), computed once per (users, verification) pair.
+ * An edit's new users array reuses the previous codes wherever the user object is unchanged.
+ */
 export function userStatusCodes(users: readonly User[], verification: Readonly<Record<string, VerificationEntry>>): Uint8Array {
   const hit = codesCache.get(users);
   if (hit && hit.verification === verification) return hit.codes;
   const map = verificationIndex(verification);
   const codes = new Uint8Array(users.length);
+  const prev = lastCodes && lastCodes.verification === verification && lastCodes.users.length === users.length ? lastCodes : null;
   if (map.size > 0) {
     for (let i = 0; i < users.length; i++) {
-      const e = map.get(`user:${userKey(users[i]!.upn)}`);
+      const u = users[i]!;
+      if (prev && prev.users[i] === u) {
+        codes[i] = prev.codes[i] ?? 0;
+        continue;
+      }
+      const e = map.get(`user:${userKey(u.upn)}`);
       if (e) codes[i] = STATUS_CODE[e.status] ?? 0;
     }
   }
   codesCache.set(users, { verification, codes });
+  lastCodes = { users, verification, codes };
   return codes;
 }
 

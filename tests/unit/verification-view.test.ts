@@ -92,3 +92,17 @@ describe('verification view', () => {
     expect(performance.now() - t).toBeLessThan(200);
   });
 });
+
+describe('user status codes after an edit', () => {
+  it('reuse unchanged users and recompute changed ones', () => {
+    const plan = createSamplePlan();
+    const [a, b] = plan.users;
+    const v = { [`user:${userKey(a!.upn)}`]: e('failed'), 'user:renamed@contoso.com': e('done') };
+    const before = userStatusCodes(plan.users, v);
+    expect([before[0], before[1]]).toEqual([2, 0]);
+    const edited = plan.users.map((u) => (u === b ? { ...u, upn: 'Renamed@contoso.com' } : u));
+    const after = userStatusCodes(edited, v);
+    expect(after).not.toBe(before);
+    expect([after[0], after[1], after[2]]).toEqual([2, 1, 0]);
+  });
+});
