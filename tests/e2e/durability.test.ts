@@ -68,4 +68,27 @@ describe('two tabs editing one plan', () => {
     await new WorkspacePage(b).waitOpen();
     expect(await b.getByLabel('Tenant domain').inputValue()).toBe('tab-b.example');
   });
+
+  it('leaving right after an edit either keeps the edit or asks first: never a silent loss', async () => {
+    s = await openSession(browser, baseUrl);
+    const a = s.page;
+    await a.goto(baseUrl);
+    await new WorkspacePage(a).waitOpen();
+    let asked = false;
+    a.on('dialog', (d) => {
+      if (d.type() === 'beforeunload') asked = true;
+      void d.accept();
+    });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const value = `quick-${attempt}.example`;
+      await a.getByLabel('Tenant domain').fill(value);
+      await a.getByLabel('Tenant domain').press('Tab'); // change event: the edit is made
+      asked = false;
+      await a.reload();
+      await new WorkspacePage(a).waitOpen();
+      const kept = (await a.getByLabel('Tenant domain').inputValue()) === value;
+      expect(kept || asked, `attempt ${attempt}: the edit was lost without a warning`).toBe(true);
+    }
+  });
 });
+
