@@ -14,6 +14,7 @@ import type {
   User,
 } from './model.js';
 import { NUMBER_KIND_LABEL } from './model.js';
+import { policyNameProblem } from '../checks/policies.js';
 
 /** The object kinds the plan's editors create and delete. */
 export type ObjectKind =
@@ -308,6 +309,23 @@ export function upnProblem(upn: string): string {
 }
 
 /** Names that must be present and unique (case-insensitive) within one list. */
+/**
+ * A Teams policy identity or PSTN usage name: the same conservative character rule as Shared
+ * Calling policy names (P4), so a name Teams would refuse is caught here, not at run time.
+ */
+export function teamsNameProblem(name: string): string {
+  return name.trim() === '' ? '' : policyNameProblem(name.trim());
+}
+
+/** The first PSTN usage in a list whose name Teams would refuse, with the reason. */
+export function usagesProblem(usages: readonly string[]): string {
+  for (const u of usages) {
+    const problem = teamsNameProblem(u);
+    if (problem) return `PSTN usage "${u.slice(0, 40)}": ${problem.replace(/^The name/, 'it')}`;
+  }
+  return '';
+}
+
 export function nameProblem(name: string, others: readonly { id: Id; name: string }[], selfId: Id, what: string): string {
   const t = name.trim();
   if (t === '') return `Give the ${what} a name.`;

@@ -184,3 +184,14 @@ describe('validators', () => {
     }
   });
 });
+
+import { teamsNameProblem, usagesProblem } from '../../../src/lib/domain/edits.js';
+
+describe('Teams names for voice routing / emergency policies and PSTN usages', () => {
+  it('accepts ordinary names and refuses characters Teams would refuse', () => {
+    expect(teamsNameProblem('VRP-AU-DR_1.0')).toBe('');
+    expect(teamsNameProblem("VRP'; Remove-CsOnlineVoiceRoutingPolicy Global; '")).toMatch(/contains "'"/);
+    expect(usagesProblem(['AU-PSTN', 'WW'])).toBe('');
+    expect(usagesProblem(['AU-PSTN', '$(whoami)'])).toMatch(/PSTN usage "\$\(whoami\)"/);
+  });
+});
