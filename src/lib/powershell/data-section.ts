@@ -34,7 +34,7 @@ function block(name: string, lines: string[]): string[] {
   return [`    ${name} = @(`, ...lines.map((l) => `        ${l}`), '    )'];
 }
 
-const renderers: Record<DataPart, (d: ScriptData) => string[]> = {
+const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]> = {
   sites: (d) =>
     block(
       'Sites',
@@ -130,18 +130,41 @@ const renderers: Record<DataPart, (d: ScriptData) => string[]> = {
         ]),
       ),
     ),
-  // Users can number 100,000: one template per line instead of the generic helpers (same output).
-  users: (d) =>
-    block(
-      'Users',
-      d.users.map(
-        (u) =>
-          `@{ Key = ${q(u.key)}; Upn = ${q(u.upn)}; SharedCallingPolicy = ${q(u.sharedCallingPolicy)}; ` +
-          `EmergencyPolicy = ${q(u.emergencyPolicy)}; VoiceRoutingPolicy = ${q(u.voiceRoutingPolicy)}; ` +
-          `ExtensionNumber = ${q(u.extensionNumber)}; ExtensionNote = ${q(u.extensionNote)} }`,
-      ),
-    ),
 };
+
+/** Users per piece of the rendered users block: a few hundred KB of text each. */
+const USERS_PER_PIECE = 1000;
+
+/**
+ * The users block, as `block('Users', …)` would render it, with CRLF line ends. Users can number
+ * 100,000 (25 MB of text): one template per line, written straight with its indent and line end,
+ * and joined a piece at a time, so no 100,000-item arrays or 25 MB string are built.
+ */
+function renderUsers(d: ScriptData): string[] {
+  const users = d.users;
+  if (users.length === 0) return ['    Users = @()\r\n'];
+  const pieces = ['    Users = @(\r\n'];
+  for (let start = 0; start < users.length; start += USERS_PER_PIECE) {
+    const end = Math.min(users.length, start + USERS_PER_PIECE);
+    const lines = new Array<string>(end - start);
+    for (let i = start; i < end; i++) {
+      const u = users[i]!;
+      lines[i - start] =
+        `        @{ Key = ${q(u.key)}; Upn = ${q(u.upn)}; SharedCallingPolicy = ${q(u.sharedCallingPolicy)}; ` +
+        `EmergencyPolicy = ${q(u.emergencyPolicy)}; VoiceRoutingPolicy = ${q(u.voiceRoutingPolicy)}; ` +
+        `ExtensionNumber = ${q(u.extensionNumber)}; ExtensionNote = ${q(u.extensionNote)} }\r\n`;
+    }
+    pieces.push(lines.join(''));
+  }
+  pieces.push('    )\r\n');
+  return pieces;
+}
+
+/** A data part as CRLF text pieces (ending in a line end). */
+function renderPart(d: ScriptData, part: DataPart): string[] {
+  if (part === 'users') return renderUsers(d);
+  return [renderers[part](d).join('\r\n') + '\r\n'];
+}
 
 export const DATA_SECTION_BEGIN = '# ---- BEGIN PLAN DATA (generated: single-quoted literals only) ----';
 export const DATA_SECTION_END = '# ---- END PLAN DATA ----';
@@ -171,7 +194,7 @@ export function renderDataSection(
   for (const part of parts) {
     let rendered = cache.get(part);
     if (!rendered) {
-      rendered = new SharedText(renderers[part](d).join('\r\n') + '\r\n');
+      rendered = new SharedText(renderPart(d, part));
       cache.set(part, rendered);
     }
     out.push(rendered);

@@ -13,15 +13,51 @@ export function toCrlf(text: string): string {
 
 /**
  * A piece of text shared by several files (the users of a 100,000-user plan appear in three),
- * encoded once.
+ * encoded once. It is held as consecutive pieces (a few hundred KB each): encoding them one by one
+ * needs no 25 MB string, which is only built if `text` is read.
  */
 export class SharedText {
   private encoded: Uint8Array | null = null;
-  constructor(readonly text: string) {}
+  private joined: string | null = null;
+  constructor(private readonly pieces: readonly string[]) {}
+
+  get text(): string {
+    this.joined ??= this.pieces.join('');
+    return this.joined;
+  }
+
   get bytes(): Uint8Array {
-    this.encoded ??= new TextEncoder().encode(this.text);
+    this.encoded ??= encodePieces(this.pieces);
     return this.encoded;
   }
+}
+
+/**
+ * UTF-8 of the concatenated pieces (none may end inside a surrogate pair). The buffer starts at one
+ * byte per UTF-16 unit, exact for ASCII (plan data mostly is), and grows only when it must.
+ */
+function encodePieces(pieces: readonly string[]): Uint8Array {
+  const encoder = new TextEncoder();
+  let units = 0;
+  for (const p of pieces) units += p.length;
+  let out = new Uint8Array(units);
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    let piece = pieces[i]!;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(piece, out.subarray(at));
+      at += written;
+      if (read === piece.length) break;
+      // Not enough room (non-ASCII text): grow by what the rest could need at most, then go on.
+      piece = piece.substring(read);
+      let rest = piece.length * 3;
+      for (let j = i + 1; j < pieces.length; j++) rest += pieces[j]!.length * 3;
+      const bigger = new Uint8Array(at + rest);
+      bigger.set(out.subarray(0, at));
+      out = bigger;
+    }
+  }
+  return at === out.length ? out : out.slice(0, at);
 }
 
 export type Segment = string | SharedText;
