@@ -1,3 +1,5 @@
+import { sanitizeFileStem } from '../lib/ps-highlight/file-names.js';
+
 /** Browser downloads: a Blob behind a temporary link. Nothing leaves the machine. */
 export function downloadBytes(name: string, bytes: Uint8Array | string, type: string): void {
   const blob = new Blob([bytes as BlobPart], { type });
@@ -20,4 +22,12 @@ export function downloadText(name: string, text: string, type = 'text/plain'): v
 export function timestampForFile(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}${p(d.getMinutes())}`;
+}
+
+/**
+ * The one way a plan name becomes part of a download's file name (backup, workbook, CSV, zip):
+ * letters, digits, spaces, "-" and "_" only.
+ */
+export function planFileStem(planName: string): string {
+  return sanitizeFileStem(planName);
 }

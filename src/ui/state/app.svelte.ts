@@ -14,7 +14,7 @@ import { Notices } from './notices.svelte.js';
 import { Router, planHref } from './router.svelte.js';
 // The workspace (and the checks it derives) loads with the first plan, not with the entry script.
 import type { Workspace } from './workspace.svelte.js';
-import { downloadText, timestampForFile } from '../download.js';
+import { downloadText, planFileStem, timestampForFile } from '../download.js';
 
 export type PersistState = 'unknown' | 'granted' | 'denied' | 'unsupported';
 
@@ -235,8 +235,7 @@ export class AppState {
     await this.workspace?.flush();
     const loaded = await this.repo.load(id);
     if (!loaded) return;
-    const safeName = loaded.plan.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'plan';
-    downloadText(`${safeName} ${timestampForFile()}.scplan.json`, serializePlan(loaded.plan), 'application/json');
+    downloadText(`${planFileStem(loaded.plan.name)} ${timestampForFile()}.scplan.json`, serializePlan(loaded.plan), 'application/json');
   }
 
   /**
