@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openSession, type Session } from './support/browser.js';
 import { WorkspacePage } from './pages/app.js';
 
@@ -35,20 +35,33 @@ async function tabTo(page: Page, target: Locator, max = 250): Promise<void> {
   throw new Error(`could not reach ${target.toString()} with Tab`);
 }
 
+/**
+ * Follow a navigation link with Enter. The app then moves focus to the area's heading (for
+ * keyboard and screen-reader users); wait for that before tabbing on.
+ */
+async function enterArea(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Plan areas' });
+  await tabTo(page, nav.getByRole('link', { name, exact: true }));
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('main').getByRole('heading', { level: 1, name });
+  await heading.waitFor();
+  await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+}
+
 describe('keyboard only', () => {
   it('import → assign → export without a mouse', async () => {
     s = await openSession(browser, baseUrl);
     const page = s.page;
+    // Playwright intercepts file choosers only once a listener is registered, and turning that on
+    // is asynchronous: register it long before the key press that opens the chooser.
+    const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
     await page.goto(baseUrl);
     await new WorkspacePage(page).waitOpen();
-    const nav = page.getByRole('navigation', { name: 'Plan areas' });
 
     // Import the sample user list.
-    await tabTo(page, nav.getByRole('link', { name: 'Import users', exact: true }));
-    await page.keyboard.press('Enter');
+    await enterArea(page, 'Import users');
     const choose = page.getByRole('button', { name: 'Choose a file…' });
     await tabTo(page, choose);
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({
       name: 'sample-users.csv',
@@ -61,8 +74,7 @@ describe('keyboard only', () => {
     await page.getByRole('heading', { name: 'Import finished' }).waitFor();
 
     // Find the imported user and assign a Shared Calling policy to the selection.
-    await tabTo(page, nav.getByRole('link', { name: 'Users', exact: true }));
-    await page.keyboard.press('Enter');
+    await enterArea(page, 'Users');
     const search = page.getByLabel('Search users');
     await tabTo(page, search);
     await page.keyboard.type('Adele Vance');
@@ -82,9 +94,7 @@ describe('keyboard only', () => {
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('SC-London');
 
     // Export: acknowledge blocking errors if there are any, then download everything.
-    await tabTo(page, nav.getByRole('link', { name: 'Export', exact: true }));
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Export', level: 1 }).waitFor();
+    await enterArea(page, 'Export');
     const ack = page.getByRole('checkbox', { name: /^I understand the plan has/ });
     if (await ack.count()) {
       await tabTo(page, ack);

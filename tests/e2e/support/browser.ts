@@ -49,6 +49,9 @@ export async function openSession(
     viewport: options.viewport ?? { width: 1280, height: 860 },
   });
   const page = await context.newPage();
+  // Playwright turns on file-chooser interception when the first listener is added, asynchronously;
+  // a listener from the start means a later waitForEvent('filechooser') never races with it.
+  page.on('filechooser', () => {});
   const errors: string[] = [];
   const foreign: string[] = [];
   const origin = new URL(baseUrl).origin;
