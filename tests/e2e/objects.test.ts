@@ -182,4 +182,17 @@ describe('object editors', () => {
     await o.row('VRP-AU-DR').getByText('AU-PSTN, AU-Emergency').waitFor();
     await expect.poll(() => o.focused()).toBe('Add voice routing policy');
   });
+
+  it('a typed country name becomes its ISO code', async () => {
+    const { ws, o } = await newEmptyPlan('Countries');
+    await ws.goToArea('Sites and numbers');
+    const site = await o.addSite({ name: 'Berlin', country: 'Germany' });
+    expect(await site.getByLabel('Country').inputValue()).toBe('DE');
+    expect(await o.northAmerica(site).isChecked()).toBe(false);
+    await site.getByLabel('Country').fill('canada');
+    await site.getByLabel('Country').press('Tab');
+    expect(await site.getByLabel('Country').inputValue()).toBe('CA');
+    expect(await o.northAmerica(site).isChecked()).toBe(true);
+  });
 });
+
