@@ -16,6 +16,7 @@ import type {
   VoiceRoutingPolicy,
 } from '../domain/model.js';
 import { splitNumber } from './numbers.js';
+import { planIndex } from '../domain/lookup.js';
 
 /** Per Shared Calling policy: who uses it (for AA1 dial scope coverage and V3). */
 export interface PolicyUsage {
@@ -48,18 +49,10 @@ export interface CheckContext {
   emergencyDialStrings: Set<string>;
 }
 
-function byId<T extends { id: Id }>(list: readonly T[]): Map<Id, T> {
-  const map = new Map<Id, T>();
-  for (const item of list) if (!map.has(item.id)) map.set(item.id, item);
-  return map;
-}
-
 export function buildContext(plan: Plan): CheckContext {
-  const numbers = byId(plan.numbers);
-  const numbersByE164 = new Map<string, PhoneNumber>();
-  for (const n of plan.numbers) if (!numbersByE164.has(n.e164)) numbersByE164.set(n.e164, n);
-  const resourceAccounts = byId(plan.resourceAccounts);
-  const policies = byId(plan.sharedCallingPolicies);
+  // The id lookups are the plan's shared index (built once per plan value, first id wins).
+  const { sites, numbers, numbersByE164, resourceAccounts, sharedCallingPolicies: policies, emergencyPolicies, voiceRoutingPolicies } =
+    planIndex(plan);
 
   const autoAttendantsByRa = new Map<Id, AutoAttendant[]>();
   for (const aa of plan.autoAttendants) {
@@ -114,14 +107,14 @@ export function buildContext(plan: Plan): CheckContext {
 
   return {
     plan,
-    sites: byId(plan.sites),
+    sites,
     numbers,
     numbersByE164,
     resourceAccounts,
     autoAttendantsByRa,
     policies,
-    emergencyPolicies: byId(plan.emergencyPolicies),
-    voiceRoutingPolicies: byId(plan.voiceRoutingPolicies),
+    emergencyPolicies,
+    voiceRoutingPolicies,
     policyRaKind,
     usage,
     userNumbers,

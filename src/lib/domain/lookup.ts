@@ -23,7 +23,12 @@ export interface PlanIndex {
   voiceRoutingPolicies: Map<Id, VoiceRoutingPolicy>;
 }
 
-const byId = <T extends { id: Id }>(list: T[]) => new Map(list.map((x) => [x.id, x] as const));
+/** Id → object. Should an id (or number) ever repeat, the first one wins, as everywhere else. */
+function byId<T extends { id: Id }>(list: readonly T[]): Map<Id, T> {
+  const map = new Map<Id, T>();
+  for (const item of list) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
 const cache = new WeakMap<Plan, PlanIndex>();
 
 export function planIndex(plan: Plan): PlanIndex {
@@ -32,7 +37,11 @@ export function planIndex(plan: Plan): PlanIndex {
     idx = {
       sites: byId(plan.sites),
       numbers: byId(plan.numbers),
-      numbersByE164: new Map(plan.numbers.map((n) => [n.e164 as string, n] as const)),
+      numbersByE164: (() => {
+        const map = new Map<string, PhoneNumber>();
+        for (const n of plan.numbers) if (!map.has(n.e164)) map.set(n.e164, n);
+        return map;
+      })(),
       resourceAccounts: byId(plan.resourceAccounts),
       autoAttendants: byId(plan.autoAttendants),
       sharedCallingPolicies: byId(plan.sharedCallingPolicies),
