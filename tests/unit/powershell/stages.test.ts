@@ -209,7 +209,8 @@ describe('05-emergency', () => {
 describe('06-shared-calling-policies', () => {
   const F = '06-shared-calling-policies.ps1';
   it('passes the resource account ObjectId read at run time, never a UPN (§3.1)', () => {
-    expect(text(F)).toContain('(Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId');
+    expect(text(F)).toContain('$resourceAccountId = Get-ResourceAccountId $scp.ResourceAccountUpn');
+    expect(text(F)).toContain('return [string]$accountInstance.ObjectId');
     for (const c of [...inFile(F, 'New-CsTeamsSharedCallingRoutingPolicy'), ...inFile(F, 'Set-CsTeamsSharedCallingRoutingPolicy')]) {
       expect(c.node.text).not.toMatch(/-ResourceAccount \$scp\.ResourceAccountUpn/);
     }

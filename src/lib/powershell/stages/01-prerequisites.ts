@@ -73,7 +73,7 @@ Invoke-Check 'prereq:global-voice-routing' 'Global' 'Check Global voice routing 
 $licensedAccounts = @($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo })
 if ($licensedAccounts.Count -gt 0) {
     if (Connect-GraphIfNeeded) {
-        $skus = @(Invoke-WithBackoff { Get-MgSubscribedSku -All -ErrorAction Stop })
+        $skus = @(Invoke-TenantCall { Get-MgSubscribedSku -All -ErrorAction Stop })
         $licenceChecks = @(
             @{ Pattern = 'PHONESYSTEM_VIRTUALUSER*'; Label = 'Microsoft Teams Phone Resource Account (RA2)'; Needed = $licensedAccounts.Count },
             @{ Pattern = 'Microsoft_Teams_Calling_Plan_pay_as_you_go*'; Label = 'Calling Plan pay-as-you-go (RA9)'; Needed = @($licensedAccounts | Where-Object { $_.PayAsYouGo }).Count }

@@ -56,10 +56,10 @@ foreach ($aa in $Plan.AutoAttendants) {
         $callFlow = New-CsAutoAttendantCallFlow -Name 'Shared Calling default call flow' -Menu $menu -ErrorAction Stop
         if ($plannedGroupIds.Count -gt 0) {
             $dialScope = New-CsAutoAttendantDialScope -GroupScope -GroupIds $plannedGroupIds -ErrorAction Stop
-            New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -InclusionScope $dialScope -ErrorAction Stop
+            Invoke-Change { New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -InclusionScope $dialScope -ErrorAction Stop }
         } else {
             # AA2: without an inclusion scope everyone in the directory is reachable.
-            New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -ErrorAction Stop
+            Invoke-Change { New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -ErrorAction Stop }
         }
     }
 
@@ -82,7 +82,7 @@ foreach ($aa in $Plan.AutoAttendants) {
             }
             $current.DirectoryLookupScope.InclusionScope = New-CsAutoAttendantDialScope -GroupScope -GroupIds $plannedGroupIds -ErrorAction Stop
         }
-        Set-CsAutoAttendant -Instance $current -ErrorAction Stop
+        Invoke-Change { Set-CsAutoAttendant -Instance $current -ErrorAction Stop }
     }
 
     # AA4: link the resource account (ObjectId) to the auto attendant (its Id).
@@ -98,7 +98,7 @@ foreach ($aa in $Plan.AutoAttendants) {
     } -Change {
         $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
         $current = Find-AutoAttendant $aa.Name
-        New-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ConfigurationId (Get-ObjectIdentity $current) -ConfigurationType AutoAttendant -ErrorAction Stop
+        Invoke-Change { New-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ConfigurationId (Get-ObjectIdentity $current) -ConfigurationType AutoAttendant -ErrorAction Stop }
     }
 }
 `,

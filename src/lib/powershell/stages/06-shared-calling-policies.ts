@@ -20,6 +20,14 @@ function Find-SharedCallingPolicy {
     return (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $SharedPolicyName -ErrorAction Stop })
 }
 
+# §3.1: -ResourceAccount takes the ObjectId of the resource account, read at run time, never its UPN.
+function Get-ResourceAccountId {
+    param([string]$AccountUpn)
+    $accountInstance = Find-ApplicationInstance $AccountUpn
+    if ($null -eq $accountInstance -or -not $accountInstance.ObjectId) { throw ('resource account {0} not found' -f $AccountUpn) }
+    return [string]$accountInstance.ObjectId
+}
+
 # Items of the first list that are not in the second (case-insensitive).
 function Get-ListExcess {
     param([object[]]$ExcessFrom, [object[]]$ExcessOf)
@@ -37,7 +45,7 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
     } -Change {
         $current = Find-SharedCallingPolicy $scp.Name
         $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @($scp.CallbackNumbers))
-        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop
+        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop }
     }
 }
 
@@ -51,13 +59,12 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
         return 'not found'
     } -Change {
         # §3.1: -ResourceAccount takes the ObjectId, never a UPN.
-        $resourceAccountId = (Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId
-        if (-not $resourceAccountId) { throw 'resource account not found' }
+        $resourceAccountId = Get-ResourceAccountId $scp.ResourceAccountUpn
         if (@($scp.CallbackNumbers).Count -gt 0) {
-            New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -EmergencyNumbers @{ add = @($scp.CallbackNumbers) } -Description $scp.Description -ErrorAction Stop
+            Invoke-Change { New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -EmergencyNumbers @{ add = @($scp.CallbackNumbers) } -Description $scp.Description -ErrorAction Stop }
         } else {
             # EN1: without callback numbers the resource account's number is the emergency caller ID.
-            New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop
+            Invoke-Change { New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop }
         }
     }
 
@@ -72,8 +79,8 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
         if ($differences.Count -eq 0) { return $true }
         return ($differences -join '; ')
     } -Change {
-        $resourceAccountId = (Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId
-        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop
+        $resourceAccountId = Get-ResourceAccountId $scp.ResourceAccountUpn
+        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop }
     }
 
     Invoke-PlanStep ('scp:{0}:addCallbacks' -f $scp.Id) $scp.Name 'Add planned callback numbers (EN9)' -IsDone {
@@ -85,7 +92,7 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
     } -Change {
         $current = Find-SharedCallingPolicy $scp.Name
         $missingNumbers = @(Get-ListExcess @($scp.CallbackNumbers) @($current.EmergencyNumbers))
-        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ add = $missingNumbers } -ErrorAction Stop
+        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ add = $missingNumbers } -ErrorAction Stop }
     }
 }
 `,

@@ -40,7 +40,7 @@ foreach ($user in $Plan.Users) {
         if ($onlineUser.EnterpriseVoiceEnabled -eq $true) { return $true }
         return 'Enterprise Voice off'
     } -Change {
-        Set-CsPhoneNumberAssignment -Identity $user.Upn -EnterpriseVoiceEnabled $true -ErrorAction Stop
+        Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -EnterpriseVoiceEnabled $true -ErrorAction Stop }
     }
 
     # V3: Direct Routing number with the user's extension (only where planned; V2: otherwise no number).
@@ -51,7 +51,7 @@ foreach ($user in $Plan.Users) {
             if ($lineUri -eq $user.ExtensionNumber) { return $true }
             return ('line URI {0}' -f $lineUri)
         } -Change {
-            Set-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop
+            Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
         }
     } elseif ($user.ExtensionNote) {
         Write-StepLog ($userKey + ':extension') $user.Upn 'Assign extension (V3)' 'Manual' $user.ExtensionNote
@@ -64,7 +64,7 @@ foreach ($user in $Plan.Users) {
             if ($currentName -eq $user.SharedCallingPolicy) { return $true }
             return ('policy {0}' -f $currentName)
         } -Change {
-            Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $user.SharedCallingPolicy -ErrorAction Stop
+            Invoke-Change { Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $user.SharedCallingPolicy -ErrorAction Stop }
         }
     }
 

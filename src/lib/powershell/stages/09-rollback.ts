@@ -62,7 +62,7 @@ foreach ($user in (Get-Reversed $Plan.Users)) {
             if ($currentName -ne $user.SharedCallingPolicy) { return $true }
             return ('policy {0}' -f $currentName)
         } -Change {
-            Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $null -ErrorAction Stop
+            Invoke-Change { Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $null -ErrorAction Stop }
         }
     }
     if ($user.ExtensionNumber) {
@@ -72,7 +72,7 @@ foreach ($user in (Get-Reversed $Plan.Users)) {
             if ($lineUri -ne $user.ExtensionNumber) { return $true }
             return ('line URI {0}' -f $lineUri)
         } -Change {
-            Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop }
         }
     }
 }
@@ -85,7 +85,7 @@ foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
         if ($null -eq (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
     } -Change {
-        Remove-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop
+        Invoke-Change { Remove-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
     }
 }
 
@@ -95,7 +95,7 @@ foreach ($ecrp in (Get-Reversed $Plan.EmergencyPolicies)) {
         if ($null -eq (Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
     } -Change {
-        Remove-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop
+        Invoke-Change { Remove-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop }
     }
 }
 
@@ -109,7 +109,7 @@ foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
         if ($currentName -ne $ra.VoiceRoutingPolicy) { return $true }
         return ('policy {0}' -f $currentName)
     } -Change {
-        Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $null -ErrorAction Stop
+        Invoke-Change { Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $null -ErrorAction Stop }
     }
 }
 foreach ($vrp in (Get-Reversed $Plan.VoiceRoutingPolicies)) {
@@ -117,7 +117,7 @@ foreach ($vrp in (Get-Reversed $Plan.VoiceRoutingPolicies)) {
         if ($null -eq (Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
     } -Change {
-        Remove-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop
+        Invoke-Change { Remove-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop }
     }
 }
 
@@ -133,7 +133,7 @@ foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
             return 'associated'
         } -Change {
             $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
-            Remove-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ErrorAction Stop
+            Invoke-Change { Remove-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ErrorAction Stop }
         }
     }
     Invoke-PlanStep ('rollback:aa:{0}' -f $aa.Id) $aa.Name 'Remove auto attendant' -IsDone {
@@ -141,7 +141,7 @@ foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
         return 'exists'
     } -Change {
         $current = Find-AutoAttendant $aa.Name
-        Remove-CsAutoAttendant -Identity (Get-ObjectIdentity $current) -ErrorAction Stop
+        Invoke-Change { Remove-CsAutoAttendant -Identity (Get-ObjectIdentity $current) -ErrorAction Stop }
     }
 }
 
@@ -157,7 +157,7 @@ foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
             if ([string]$assignment.AssignedPstnTargetId -ne [string]$instance.ObjectId) { return $true }
             return 'assigned'
         } -Change {
-            Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop }
         }
     }
     if (-not $RemoveResourceAccounts) {
@@ -169,7 +169,7 @@ foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
             if ($null -eq (Find-ApplicationInstance $ra.Upn)) { return $true }
             return 'exists'
         } -Change {
-            Remove-MgUser -UserId $ra.Upn -ErrorAction Stop
+            Invoke-Change { Remove-MgUser -UserId $ra.Upn -ErrorAction Stop }
         }
     }
 }

@@ -17,7 +17,7 @@ function Wait-BatchOperation {
     param([string]$WaitOperationId)
     $waitDeadline = (Get-Date).AddHours(4)
     while ($true) {
-        $operation = Invoke-WithBackoff { Get-CsBatchPolicyAssignmentOperation -OperationId $WaitOperationId -ErrorAction Stop }
+        $operation = Invoke-TenantCall { Get-CsBatchPolicyAssignmentOperation -OperationId $WaitOperationId -ErrorAction Stop }
         if ([string]$operation.OverallStatus -eq 'Completed') { return $operation }
         if ((Get-Date) -gt $waitDeadline) { throw ('batch {0} is still {1} after 4 hours' -f $WaitOperationId, $operation.OverallStatus) }
         Write-Host ('Batch {0}: {1}; checking again in 30 s' -f $WaitOperationId, $operation.OverallStatus)

@@ -172,37 +172,92 @@ function Add-Checkpoint {
     if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.WriteLine($CheckpointKey) }
 }
 
-function Test-Throttled {
-    param($ThrottleError)
-    $throttleText = ($ThrottleError | Out-String)
-    return ($throttleText -match '(?i)\b429\b|throttl|too ?many ?requests|rate ?limit|server ?busy|\b503\b')
+# D2, D3: what a failed tenant call means is read from the service's answer, never from message text
+# (UPNs, numbers and paths may contain "429" or "503"). The Teams ConfigAPI and Microsoft Graph
+# cmdlets throw an AutoRest RestException whose Response is the System.Net.Http.HttpResponseMessage;
+# it is on the exception or on one of its inner exceptions. $null when there is none.
+function Get-ErrorResponse {
+    param($ResponseError)
+    $responseException = $ResponseError
+    if ($ResponseError -is [System.Management.Automation.ErrorRecord]) { $responseException = $ResponseError.Exception }
+    for ($responseDepth = 0; $null -ne $responseException -and $responseDepth -lt 8; $responseDepth++) {
+        $responseProperty = $responseException.PSObject.Properties['Response']
+        if ($null -ne $responseProperty -and $null -ne $responseProperty.Value -and $null -ne $responseProperty.Value.PSObject.Properties['StatusCode']) {
+            return $responseProperty.Value
+        }
+        $responseException = $responseException.InnerException
+    }
+    return $null
 }
 
-# Retries a call that was throttled, waiting 5, 10, 20 ... seconds (at most 300).
-function Invoke-WithBackoff {
-    param([scriptblock]$BackoffScript)
-    $backoffAttempt = 0
+# HTTP status of a failed call (404, 403, 409, 429, 503 ...), 0 when the error carries no response.
+function Get-ErrorStatus {
+    param($StatusError)
+    $statusResponse = Get-ErrorResponse $StatusError
+    if ($null -eq $statusResponse) { return 0 }
+    try { return [int]$statusResponse.StatusCode } catch { return 0 }
+}
+
+# Throttled (429) or temporarily unavailable (503): the only errors that are retried.
+function Test-Throttled {
+    param($ThrottleError)
+    $throttleStatus = Get-ErrorStatus $ThrottleError
+    return ($throttleStatus -eq 429 -or $throttleStatus -eq 503)
+}
+
+# Not found: a 404, or (for a cmdlet that throws without a response) an ObjectNotFound error record.
+# Anything else (401, 403, 500, network) is a failure, never "absent".
+function Test-NotFound {
+    param($NotFoundError)
+    $notFoundStatus = Get-ErrorStatus $NotFoundError
+    if ($notFoundStatus -ne 0) { return ($notFoundStatus -eq 404) }
+    if ($NotFoundError -isnot [System.Management.Automation.ErrorRecord]) { return $false }
+    if ([string]$NotFoundError.CategoryInfo.Category -eq 'ObjectNotFound') { return $true }
+    return ([string]$NotFoundError.FullyQualifiedErrorId -match '^(?i)(NotFound|ObjectNotFound|ResourceNotFound)(,|$)')
+}
+
+# Seconds to wait before retry number RetryAttempt + 1: the server's Retry-After when it sends one,
+# otherwise 5, 10, 20 ... seconds; never more than 300.
+function Get-RetryDelay {
+    param($DelayError, [int]$RetryAttempt)
+    $delaySeconds = 5 * [math]::Pow(2, $RetryAttempt)
+    $delayResponse = Get-ErrorResponse $DelayError
+    if ($null -ne $delayResponse -and $null -ne $delayResponse.Headers -and $null -ne $delayResponse.Headers.RetryAfter) {
+        $retryAfter = $delayResponse.Headers.RetryAfter
+        if ($null -ne $retryAfter.Delta) { $delaySeconds = [math]::Ceiling($retryAfter.Delta.TotalSeconds) }
+        elseif ($null -ne $retryAfter.Date) { $delaySeconds = [math]::Ceiling(($retryAfter.Date - [DateTimeOffset]::UtcNow).TotalSeconds) }
+    }
+    return [int][math]::Max(1, [math]::Min(300, $delaySeconds))
+}
+
+# The one retry loop around one tenant call: every Teams or Graph cmdlet call sits in its own
+# Invoke-TenantCall, Invoke-Lookup or Invoke-Change block and no such block contains another, so a
+# call is attempted at most MaxRetries + 1 times.
+function Invoke-TenantCall {
+    param([scriptblock]$TenantScript)
+    $tenantAttempt = 0
     while ($true) {
         try {
-            return (& $BackoffScript)
+            return (& $TenantScript)
         } catch {
-            if ($backoffAttempt -ge $MaxRetries -or -not (Test-Throttled $_)) { throw }
-            $backoffDelay = [math]::Min(300, 5 * [math]::Pow(2, $backoffAttempt))
-            Write-Warning ('Throttled; retry {0} of {1} in {2} s' -f ($backoffAttempt + 1), $MaxRetries, $backoffDelay)
-            Start-Sleep -Seconds $backoffDelay
-            $backoffAttempt++
+            if ($tenantAttempt -ge $MaxRetries -or -not (Test-Throttled $_)) { throw }
+            $retryDelay = Get-RetryDelay $_ $tenantAttempt
+            Write-Warning ('Service answered {0}; retry {1} of {2} in {3} s' -f (Get-ErrorStatus $_), ($tenantAttempt + 1), $MaxRetries, $retryDelay)
+            Start-Sleep -Seconds $retryDelay
+            $tenantAttempt++
         }
     }
 }
 
-# A read that returns $null when the object does not exist (or cannot be read); throttling is retried.
+# A read that returns $null when the object does not exist (D3: only a not-found means absent; any
+# other error propagates and fails the step).
 function Invoke-Lookup {
     param([scriptblock]$LookupScript)
     try {
-        return (Invoke-WithBackoff $LookupScript)
+        return (Invoke-TenantCall $LookupScript)
     } catch {
-        if (Test-Throttled $_) { throw }
-        return $null
+        if (Test-NotFound $_) { return $null }
+        throw
     }
 }
 
@@ -210,7 +265,7 @@ function Invoke-Lookup {
 function Invoke-Change {
     param([scriptblock]$ChangeScript)
     if ($DryRun) { throw 'Refusing to change the tenant under -DryRun.' }
-    return (Invoke-WithBackoff $ChangeScript)
+    return (Invoke-TenantCall $ChangeScript)
 }
 
 # Read-compare-change for one item. IsDone returns $true when the tenant already matches the plan,
@@ -228,7 +283,7 @@ function Invoke-PlanStep {
         return
     }
     try {
-        $stepState = Invoke-WithBackoff $IsDone
+        $stepState = & $IsDone
         if (($stepState -is [bool]) -and $stepState) {
             Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'already as planned'
             Add-Checkpoint $StepKey
@@ -242,7 +297,7 @@ function Invoke-PlanStep {
             Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'not confirmed (-WhatIf or -Confirm)'
             return
         }
-        $null = Invoke-Change $Change
+        $null = & $Change
         Write-StepLog $StepKey $StepTarget $StepAction 'Done' ('was: {0}' -f $stepState)
         Add-Checkpoint $StepKey
     } catch {
@@ -254,7 +309,7 @@ function Invoke-PlanStep {
 function Invoke-Check {
     param([string]$CheckKey, [string]$CheckTarget, [string]$CheckAction, [scriptblock]$Test)
     try {
-        $checkState = Invoke-WithBackoff $Test
+        $checkState = & $Test
         if (($checkState -is [bool]) -and $checkState) {
             Write-StepLog $CheckKey $CheckTarget $CheckAction 'Done' 'as required'
         } else {
@@ -423,7 +478,7 @@ try {
     $licensedAccounts = @($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo })
     if ($licensedAccounts.Count -gt 0) {
         if (Connect-GraphIfNeeded) {
-            $skus = @(Invoke-WithBackoff { Get-MgSubscribedSku -All -ErrorAction Stop })
+            $skus = @(Invoke-TenantCall { Get-MgSubscribedSku -All -ErrorAction Stop })
             $licenceChecks = @(
                 @{ Pattern = 'PHONESYSTEM_VIRTUALUSER*'; Label = 'Microsoft Teams Phone Resource Account (RA2)'; Needed = $licensedAccounts.Count },
                 @{ Pattern = 'Microsoft_Teams_Calling_Plan_pay_as_you_go*'; Label = 'Calling Plan pay-as-you-go (RA9)'; Needed = @($licensedAccounts | Where-Object { $_.PayAsYouGo }).Count }

@@ -1,0 +1,201 @@
+/**
+ * The review findings on the generated PowerShell (issue 11, D1–D16), each shown by running the
+ * generated code in pwsh. Two kinds of run:
+ *   - helper runs: the shared helper functions, cut out of a generated stage file, driven with
+ *     errors shaped like the AutoRest RestException (an HttpResponseMessage in .Response);
+ *   - tenant runs: whole stage files against the simulated tenant (tests/powershell/sim).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
+import { generateScripts } from '../../src/lib/powershell/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function pwshCommand(): string[] {
+  const fromEnv = process.env.SCP_PWSH;
+  if (fromEnv) return JSON.parse(fromEnv) as string[];
+  return ['dotnet', 'tool', 'run', 'pwsh', '--'];
+}
+
+interface PwshResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runPwshFile(file: string, args: string[] = [], env: Record<string, string> = {}): PwshResult {
+  const [cmd, ...pre] = pwshCommand();
+  const r = spawnSync(cmd!, [...pre, '-NoProfile', '-NonInteractive', '-File', file, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1', ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'scp-defects-'));
+}
+
+/** Run script text (UTF-8 with BOM) and parse the JSON it prints last. */
+function runJson<T>(text: string): T {
+  const file = path.join(tempDir(), 'run.ps1');
+  writeFileSync(file, '\uFEFF' + text);
+  const r = runPwshFile(file);
+  expect(r.status, r.stderr + r.stdout).toBe(0);
+  const at = r.stdout.indexOf('@@JSON@@');
+  expect(at, r.stdout).toBeGreaterThanOrEqual(0);
+  return JSON.parse(r.stdout.slice(at + 8)) as T;
+}
+
+const sample = generateScripts(createSamplePlan());
+const stageText = (name: string) => sample.find((f) => f.name === name)!.text;
+
+/** Every top-level `function X { … }` of a generated file (they start and end at column 0). */
+function helperFunctions(fileText: string): string {
+  const out: string[] = [];
+  const re = /^function [A-Za-z-]+ \{\r\n[\s\S]*?\r\n\}\r\n/gm;
+  for (let m = re.exec(fileText); m; m = re.exec(fileText)) out.push(m[0]);
+  return out.join('\r\n');
+}
+
+/**
+ * Harness for the helper runs: a fake tenant cmdlet that fails with the statuses queued in
+ * $script:Failures (as a binary cmdlet does: WriteError, terminating under -ErrorAction Stop), a
+ * Start-Sleep that records instead of waiting, and Write-StepLog replaced by a recorder.
+ */
+const HARNESS = String.raw`
+[CmdletBinding(SupportsShouldProcess)]
+param()
+Set-StrictMode -Version 1.0
+$ErrorActionPreference = 'Stop'
+$MaxRetries = 3
+$DryRun = $false
+$script:ScriptCmdlet = $PSCmdlet
+$script:Finished = New-Object 'System.Collections.Generic.HashSet[string]'
+$script:Sleeps = New-Object System.Collections.Generic.List[int]
+$script:Logged = New-Object System.Collections.Generic.List[string]
+$script:Calls = 0
+$script:Failures = @()
+
+class FakeRestException : System.Exception {
+    [System.Net.Http.HttpResponseMessage]$Response
+    FakeRestException([string]$Message, [int]$Status, [int]$RetryAfter) : base($Message) {
+        $this.Response = [System.Net.Http.HttpResponseMessage]::new([System.Net.HttpStatusCode]$Status)
+        if ($RetryAfter -gt 0) {
+            $this.Response.Headers.RetryAfter = [System.Net.Http.Headers.RetryConditionHeaderValue]::new([TimeSpan]::FromSeconds($RetryAfter))
+        }
+    }
+}
+
+@@HELPERS@@
+
+function Start-Sleep { param([int]$Seconds) $script:Sleeps.Add($Seconds) }
+function Write-StepLog {
+    param([string]$LogStep, [string]$LogTarget, [string]$LogAction, [string]$LogStatus, [string]$LogDetail)
+    $script:Logged.Add(('{0}|{1}' -f $LogStatus, $LogDetail))
+}
+function Add-Checkpoint { param([string]$CheckpointKey) }
+
+function Get-CsFake {
+    [CmdletBinding()]
+    param([string]$Identity)
+    $script:Calls++
+    if ($script:Calls -le $script:Failures.Count) {
+        $failure = $script:Failures[$script:Calls - 1]
+        if ($failure.Status -eq 0) {
+            $failureException = New-Object System.Exception($failure.Message)
+        } else {
+            $failureException = [FakeRestException]::new($failure.Message, $failure.Status, $failure.RetryAfter)
+        }
+        $category = 'NotSpecified'
+        if ($failure.Category) { $category = $failure.Category }
+        $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord($failureException, 'Fake', $category, $Identity)))
+        return
+    }
+    return 'found'
+}
+
+function Test-Case {
+    param([object[]]$CaseFailures, [scriptblock]$CaseRun)
+    $script:Calls = 0
+    $script:Sleeps.Clear()
+    $script:Logged.Clear()
+    $script:Failures = @($CaseFailures)
+    try { $outcome = 'ok:' + [string](& $CaseRun) } catch { $outcome = 'error:' + $_.Exception.Message }
+    return [ordered]@{ Calls = $script:Calls; Sleeps = @($script:Sleeps); Outcome = $outcome; Logged = @($script:Logged) }
+}
+function F { param([int]$Status, [string]$Message = 'failed', [int]$RetryAfter = 0, [string]$Category = '') @{ Status = $Status; Message = $Message; RetryAfter = $RetryAfter; Category = $Category } }
+
+$results = [ordered]@{}
+@@CASES@@
+Write-Output ('@@JSON@@' + ($results | ConvertTo-Json -Depth 6 -Compress))
+`;
+
+interface CaseResult {
+  Calls: number;
+  Sleeps: number[];
+  Outcome: string;
+  Logged: string[];
+}
+
+function runHelperCases(cases: string): Record<string, CaseResult> {
+  const script = HARNESS.replace('@@HELPERS@@', () => helperFunctions(stageText('07-users.ps1'))).replace('@@CASES@@', () => cases);
+  return runJson<Record<string, CaseResult>>(script);
+}
+
+describe('helper runs: D2 throttling from the status, one retry loop per call; D3 only not-found is absent', () => {
+  const r = runHelperCases(String.raw`
+$results['notFoundWithHostileText'] = Test-Case @((F 404 'User 429@contoso.com (+1206555503) not found: throttled Limited TooManyRequests')) { Invoke-Lookup { Get-CsFake -Identity 'x' -ErrorAction Stop } }
+$results['badRequestWithHostileText'] = Test-Case @((F 400 'Rate limit: 429 Too Many Requests, server busy 503 Limited')) { Invoke-TenantCall { Get-CsFake -Identity 'x' -ErrorAction Stop } }
+$results['throttledRetryAfter'] = Test-Case @((F 429 'slow down' 7)) { Invoke-TenantCall { Get-CsFake -ErrorAction Stop } }
+$results['unavailableTwice'] = Test-Case @((F 503), (F 503)) { Invoke-Lookup { Get-CsFake -ErrorAction Stop } }
+$results['alwaysThrottled'] = Test-Case @((F 429), (F 429), (F 429), (F 429), (F 429), (F 429)) { Invoke-Change { Get-CsFake -ErrorAction Stop } }
+$results['retryAfterCapped'] = Test-Case @((F 429 'x' 100000)) { Invoke-TenantCall { Get-CsFake -ErrorAction Stop } }
+$results['forbiddenLookup'] = Test-Case @((F 403 'Access denied')) { Invoke-Lookup { Get-CsFake -ErrorAction Stop } }
+$results['serverErrorLookup'] = Test-Case @((F 500 'Internal error')) { Invoke-Lookup { Get-CsFake -ErrorAction Stop } }
+$results['noResponseLookup'] = Test-Case @((F 0 'The remote name could not be resolved')) { Invoke-Lookup { Get-CsFake -ErrorAction Stop } }
+$results['objectNotFoundLookup'] = Test-Case @((F 0 'Management object not found' 0 'ObjectNotFound')) { Invoke-Lookup { Get-CsFake -ErrorAction Stop } }
+$results['stepAlwaysThrottled'] = Test-Case @((F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429), (F 429)) {
+    Invoke-PlanStep 'k' 't' 'a' -IsDone { if ($null -eq (Invoke-Lookup { Get-CsFake -ErrorAction Stop })) { return 'absent' }; return $true } -Change { }
+}
+$results['stepForbidden'] = Test-Case @((F 403 'Access denied')) {
+    Invoke-PlanStep 'k' 't' 'a' -IsDone { if ($null -eq (Invoke-Lookup { Get-CsFake -ErrorAction Stop })) { return $true }; return 'exists' } -Change { }
+}
+`);
+
+  it('D2: a 404 or 400 whose text contains 429, 503, "throttled" or "Limited" is not retried', () => {
+    expect(r.notFoundWithHostileText).toMatchObject({ Calls: 1, Sleeps: [], Outcome: 'ok:' });
+    expect(r.badRequestWithHostileText).toMatchObject({ Calls: 1, Sleeps: [] });
+    expect(r.badRequestWithHostileText!.Outcome).toMatch(/^error:/);
+  });
+
+  it('D2: 429 and 503 are retried, Retry-After honoured and capped at 300 s, else 5, 10, 20 … s', () => {
+    expect(r.throttledRetryAfter).toMatchObject({ Calls: 2, Sleeps: [7], Outcome: 'ok:found' });
+    expect(r.unavailableTwice).toMatchObject({ Calls: 3, Sleeps: [5, 10], Outcome: 'ok:found' });
+    expect(r.retryAfterCapped).toMatchObject({ Calls: 2, Sleeps: [300] });
+  });
+
+  it('D2: a call is attempted at most MaxRetries + 1 times, also inside a step (no nested back-off)', () => {
+    expect(r.alwaysThrottled).toMatchObject({ Calls: 4, Sleeps: [5, 10, 20] });
+    expect(r.alwaysThrottled!.Outcome).toMatch(/^error:/);
+    expect(r.stepAlwaysThrottled!.Calls).toBe(4);
+    expect(r.stepAlwaysThrottled!.Logged).toHaveLength(1);
+    expect(r.stepAlwaysThrottled!.Logged[0]).toMatch(/^Failed\|/);
+  });
+
+  it('D3: 403, 500 and errors without a response propagate; 404 and ObjectNotFound mean absent', () => {
+    expect(r.forbiddenLookup!.Outcome).toBe('error:Access denied');
+    expect(r.serverErrorLookup!.Outcome).toBe('error:Internal error');
+    expect(r.noResponseLookup!.Outcome).toBe('error:The remote name could not be resolved');
+    expect(r.objectNotFoundLookup).toMatchObject({ Calls: 1, Outcome: 'ok:' });
+    // A rollback-style step ("done when absent") whose read is denied fails instead of logging done.
+    expect(r.stepForbidden!.Logged).toEqual(['Failed|Access denied']);
+  });
+});

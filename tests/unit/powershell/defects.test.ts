@@ -1,0 +1,133 @@
+/**
+ * Guards for the review findings on the generated PowerShell (issue 11, D1–D16, RA8, style), read
+ * from the generated text and its tree-sitter AST. What only running shows is guarded by the pwsh
+ * runs in tests/powershell/defects.test.ts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
+import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
+import { generateScripts, type ScriptFile } from '../../../src/lib/powershell/index.js';
+import { blockOwner, commandName, commands, commandsIn, functionDefinitions, loadParser, parse } from './ps-tree.js';
+
+/** Builders that create objects in memory only (§3.11, §3.12): not tenant calls. */
+const IN_MEMORY = new Set([
+  'New-CsTeamsEmergencyNumber',
+  'New-CsAutoAttendantDialScope',
+  'New-CsAutoAttendantMenu',
+  'New-CsAutoAttendantCallFlow',
+  'New-CsAutoAttendantPrompt',
+]);
+/** Not tenant calls: the local Graph context, the sign-ins, and the connection probe. */
+const NOT_TENANT_CALLS = new Set(['Get-MgContext', 'Connect-MgGraph', 'Connect-MicrosoftTeams', 'Get-CsTenant']);
+const TENANT_CALL = /^[A-Za-z]+-(Cs|Mg)[A-Z]/;
+const WRAPPERS = new Set(['Invoke-TenantCall', 'Invoke-Lookup', 'Invoke-Change']);
+
+let parser: Parser;
+let files: ScriptFile[];
+const trees = new Map<string, Tree>();
+beforeAll(async () => {
+  parser = await loadParser();
+  files = generateScripts(createSamplePlan());
+  for (const f of files) trees.set(f.name, parse(parser, f.text));
+});
+const stageFiles = () => files.filter((f) => /^\d\d-/.test(f.name));
+const text = (name: string) => files.find((f) => f.name === name)!.text;
+/** The text of `function <name> { … }` in a file. */
+function fnText(file: string, name: string): string {
+  const node = functionDefinitions(trees.get(file)!).get(name);
+  expect(node, `${file}: function ${name}`).toBeDefined();
+  return node!.text;
+}
+
+/** Functions that (directly or through other functions) open a retry loop. */
+function loopingFunctions(tree: Tree): Set<string> {
+  const defs = functionDefinitions(tree);
+  const calls = new Map<string, Set<string>>();
+  for (const [name, node] of defs) calls.set(name, new Set(commandsIn(node).map((c) => c.name)));
+  const out = new Set<string>(WRAPPERS);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, called] of calls) {
+      if (out.has(name)) continue;
+      if ([...called].some((c) => out.has(c))) {
+        out.add(name);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+describe('D2: throttling is decided from the status, one retry loop per tenant call', () => {
+  it('Test-Throttled reads the HTTP status (429, 503) of the error, not its text', () => {
+    for (const f of stageFiles()) {
+      const t = fnText(f.name, 'Test-Throttled');
+      expect(t).not.toMatch(/Out-String|-match|throttl[^e]|Limited/i);
+      expect(t).toContain('Get-ErrorStatus');
+      expect(t).toMatch(/-eq 429/);
+      expect(t).toMatch(/-eq 503/);
+      expect(fnText(f.name, 'Get-ErrorResponse')).toContain("PSObject.Properties['Response']");
+      expect(fnText(f.name, 'Get-ErrorResponse')).toContain('InnerException');
+    }
+  });
+
+  it('Retry-After is honoured and every wait is capped at 300 s', () => {
+    const t = fnText('07-users.ps1', 'Get-RetryDelay');
+    expect(t).toContain('Headers.RetryAfter');
+    expect(t).toContain('[math]::Min(300');
+  });
+
+  it('every Teams and Graph call sits directly in its own Invoke-TenantCall / Invoke-Lookup / Invoke-Change block', () => {
+    const problems: string[] = [];
+    let calls = 0;
+    for (const f of stageFiles()) {
+      for (const c of commands(trees.get(f.name)!)) {
+        if (!TENANT_CALL.test(c.name) || IN_MEMORY.has(c.name) || NOT_TENANT_CALLS.has(c.name)) continue;
+        calls++;
+        const owner = blockOwner(c.node);
+        const ownerName = owner ? commandName(owner) : '';
+        if (!WRAPPERS.has(ownerName)) problems.push(`${f.name}:${c.node.startPosition.row + 1} ${c.name} (in ${ownerName || 'no block'})`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(calls).toBeGreaterThan(60);
+  });
+
+  it('no retry loop runs inside another (no nested back-off)', () => {
+    const problems: string[] = [];
+    for (const f of stageFiles()) {
+      const tree = trees.get(f.name)!;
+      const looping = loopingFunctions(tree);
+      for (const c of commands(tree)) {
+        if (!WRAPPERS.has(c.name)) continue;
+        // The script block argument of this wrapper must not call anything that loops again.
+        const inner = commandsIn(c.node).filter((x) => x.node.id !== c.node.id);
+        for (const x of inner) {
+          if (looping.has(x.name)) problems.push(`${f.name}:${x.node.startPosition.row + 1} ${x.name} inside ${c.name}`);
+        }
+      }
+      // The step helpers run IsDone / Change / Test blocks directly (their calls carry their own loop).
+      for (const name of ['Invoke-PlanStep', 'Invoke-Check']) {
+        const body = fnText(f.name, name);
+        expect(body).not.toMatch(/Invoke-TenantCall \$(IsDone|Change|Test)|Invoke-Change \$Change/);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('D3: only a not-found means absent', () => {
+  it('Invoke-Lookup returns $null only when Test-NotFound says so, and rethrows everything else', () => {
+    for (const f of stageFiles()) {
+      const t = fnText(f.name, 'Invoke-Lookup');
+      expect(t).toMatch(/if \(Test-NotFound \$_\) \{ return \$null \}\r\n\s+throw/);
+      const nf = fnText(f.name, 'Test-NotFound');
+      expect(nf).toContain('-eq 404');
+      expect(nf).toContain("'ObjectNotFound'");
+    }
+  });
+});
+
+export function nodeLine(n: Node): number {
+  return n.startPosition.row + 1;
+}
