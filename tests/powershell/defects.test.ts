@@ -6,13 +6,13 @@
  *   - tenant runs: whole stage files against the simulated tenant (tests/powershell/sim).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
-import { generateScripts } from '../../src/lib/powershell/index.js';
+import { generateScripts, planSha256 } from '../../src/lib/powershell/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -197,5 +197,95 @@ $results['stepForbidden'] = Test-Case @((F 403 'Access denied')) {
     expect(r.objectNotFoundLookup).toMatchObject({ Calls: 1, Outcome: 'ok:' });
     // A rollback-style step ("done when absent") whose read is denied fails instead of logging done.
     expect(r.stepForbidden!.Logged).toEqual(['Failed|Access denied']);
+  });
+});
+
+/**
+ * A stand-in MicrosoftTeams module (version 7.3.1, so the files' #Requires is met) whose cmdlets are
+ * the given PowerShell functions; every call is appended to $env:STUB_CALLS. For the runs that
+ * check the scripts' own files (checkpoint, log, retry list), where no tenant behaviour matters.
+ */
+function stubModules(functions: string): string {
+  const dir = tempDir();
+  const mod = path.join(dir, 'MicrosoftTeams', '7.3.1');
+  mkdirSync(mod, { recursive: true });
+  writeFileSync(
+    path.join(mod, 'MicrosoftTeams.psd1'),
+    "@{ ModuleVersion = '7.3.1'; RootModule = 'MicrosoftTeams.psm1'; FunctionsToExport = '*' }\n",
+  );
+  writeFileSync(
+    path.join(mod, 'MicrosoftTeams.psm1'),
+    `function Write-StubCall { param([string]$Name) Add-Content -LiteralPath $env:STUB_CALLS -Value $Name }\n${functions}\n`,
+  );
+  return dir;
+}
+
+const PSMODULEPATH_SEP = process.platform === 'win32' ? ';' : ':';
+
+/** Write the sample plan's files into a new folder; returns it. */
+function writeSample(files = sample): string {
+  const dir = tempDir();
+  for (const f of files) writeFileSync(path.join(dir, f.name), f.bytes);
+  return dir;
+}
+
+function runStage(dir: string, file: string, args: string[], modules: string, calls: string): PwshResult {
+  return runPwshFile(path.join(dir, file), args, {
+    PSModulePath: modules + PSMODULEPATH_SEP + (process.env.PSModulePath ?? ''),
+    STUB_CALLS: calls,
+  });
+}
+
+/** Stage 04 against a stub tenant where nothing exists and creating the users' policy is denied. */
+const STAGE04_STUB = String.raw`
+function Get-CsTenant { Write-StubCall 'Get-CsTenant'; [pscustomobject]@{ TenantId = 't' } }
+function Connect-MicrosoftTeams { [CmdletBinding(SupportsShouldProcess)] param() Write-StubCall 'Connect-MicrosoftTeams' }
+function Get-CsOnlineVoiceRoutingPolicy {
+    [CmdletBinding()] param([string]$Identity)
+    Write-StubCall 'Get-CsOnlineVoiceRoutingPolicy'
+    if ($Identity -eq 'Global') { return [pscustomobject]@{ Identity = 'Global'; OnlinePstnUsages = @() } }
+    $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord((New-Object System.Exception('not found')), 'NotFound', 'ObjectNotFound', $Identity)))
+}
+function Get-CsOnlineUser {
+    [CmdletBinding()] param([string]$Identity)
+    Write-StubCall 'Get-CsOnlineUser'
+    $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord((New-Object System.Exception('not found')), 'NotFound', 'ObjectNotFound', $Identity)))
+}
+function New-CsOnlineVoiceRoutingPolicy {
+    [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [string]$Description, [object]$OnlinePstnUsages)
+    Write-StubCall ('New-CsOnlineVoiceRoutingPolicy ' + $Identity)
+    if ($Identity -eq 'SC-NoPSTN') { throw 'Access denied' }
+}
+function Set-CsOnlineVoiceRoutingPolicy { [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [object]$OnlinePstnUsages) Write-StubCall 'Set-CsOnlineVoiceRoutingPolicy' }
+function Grant-CsOnlineVoiceRoutingPolicy { [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [string]$PolicyName) Write-StubCall 'Grant-CsOnlineVoiceRoutingPolicy' }
+`;
+
+describe('stub-tenant runs: the scripts\' own files', () => {
+  it('D4: -Resume with the checkpoint of another plan is refused (exit 1, clear message), its own is used', () => {
+    const dir = writeSample();
+    const out = tempDir();
+    const calls = path.join(out, 'calls.txt');
+    const modules = stubModules(STAGE04_STUB);
+    const first = runStage(dir, '04-voice-routing.ps1', ['-OutputFolder', out], modules, calls);
+    expect(first.status, first.stdout + first.stderr).toBe(1);
+    const checkpoint = path.join(out, '04-voice-routing.checkpoint.txt');
+    const lines = readFileSync(checkpoint, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(lines[0]).toBe(planSha256(createSamplePlan()));
+    expect(lines).toContain('vrp:vrp-au-ra:create');
+
+    // The same plan resumes: finished steps are not redone.
+    const resumed = runStage(dir, '04-voice-routing.ps1', ['-OutputFolder', out, '-Resume'], modules, calls);
+    expect(resumed.stdout).not.toContain('-Resume refused');
+    const log = readFileSync(path.join(out, '04-voice-routing.log.csv'), 'utf8');
+    expect(log).toMatch(/"vrp:vrp-au-ra:create"[^\r\n]*"Resumed"/);
+
+    // A re-export of a changed plan must not trust that checkpoint.
+    const changed = createSamplePlan();
+    changed.voiceRoutingPolicies[0]!.description = 'changed after the first run';
+    const other = writeSample(generateScripts(changed));
+    const refused = runStage(other, '04-voice-routing.ps1', ['-OutputFolder', out, '-Resume'], modules, calls);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr + refused.stdout).toContain('-Resume refused');
+    expect(refused.stderr + refused.stdout).toContain(planSha256(changed));
   });
 });

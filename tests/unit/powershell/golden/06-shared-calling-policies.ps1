@@ -113,8 +113,17 @@ $script:RetryItems = New-Object System.Collections.Generic.List[object]
 $script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
 $script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
 
+# D4: the checkpoint's first line is the SHA-256 of the plan that wrote it. -Resume with the
+# checkpoint of another plan (a re-export after a change) is refused: its finished steps may differ.
 if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
-    foreach ($checkpointLine in [System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom)) {
+    $checkpointLines = @([System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom))
+    $checkpointPlan = ''
+    if ($checkpointLines.Count -gt 0) { $checkpointPlan = $checkpointLines[0] }
+    if ($checkpointPlan -ne $Plan.Sha256) {
+        Write-Error ('-Resume refused: {0} was written for another plan (SHA-256 {1}), this file is plan {2}. Run without -Resume to start again, or resume with the files of the export that wrote the checkpoint.' -f $script:CheckpointPath, $checkpointPlan, $Plan.Sha256) -ErrorAction Continue
+        exit 1
+    }
+    foreach ($checkpointLine in ($checkpointLines | Select-Object -Skip 1)) {
         if ($checkpointLine) { $null = $script:Finished.Add($checkpointLine) }
     }
 } elseif (-not $DryRun -and (Test-Path -LiteralPath $script:CheckpointPath)) {
@@ -128,8 +137,10 @@ $script:LogWriter.AutoFlush = $true
 if ($script:LogIsNew) { $script:LogWriter.WriteLine('"Time","Stage","Step","Target","Action","Status","Detail"') }
 $script:CheckpointWriter = $null
 if (-not $DryRun) {
+    $script:CheckpointIsNew = -not (Test-Path -LiteralPath $script:CheckpointPath)
     $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
     $script:CheckpointWriter.AutoFlush = $true
+    if ($script:CheckpointIsNew) { $script:CheckpointWriter.WriteLine($Plan.Sha256) }
 }
 
 function ConvertTo-CsvField {
