@@ -254,6 +254,7 @@ function Get-CsOnlineUser {
 function New-CsOnlineVoiceRoutingPolicy {
     [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [string]$Description, [object]$OnlinePstnUsages)
     Write-StubCall ('New-CsOnlineVoiceRoutingPolicy ' + $Identity)
+    if ($env:STUB_STOP -eq '1') { throw [System.Management.Automation.PipelineStoppedException]::new() }
     if ($Identity -eq 'SC-NoPSTN') { throw 'Access denied' }
 }
 function Set-CsOnlineVoiceRoutingPolicy { [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [object]$OnlinePstnUsages) Write-StubCall 'Set-CsOnlineVoiceRoutingPolicy' }
@@ -287,5 +288,47 @@ describe('stub-tenant runs: the scripts\' own files', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr + refused.stdout).toContain('-Resume refused');
     expect(refused.stderr + refused.stdout).toContain(planSha256(changed));
+  });
+
+  it('D10: a run stopped like Ctrl+C closes its log and checkpoint; the next run in the same process writes them', () => {
+    const dir = writeSample();
+    const out = tempDir();
+    const calls = path.join(out, 'calls.txt');
+    const modules = stubModules(STAGE04_STUB);
+    const harness = path.join(tempDir(), 'twice.ps1');
+    // Ctrl+C raises PipelineStoppedException, which no catch block sees: only finally blocks run.
+    // The open files of this process are read from /proc (the tier runs on Linux).
+    writeFileSync(
+      harness,
+      String.raw`
+param([string]$StagePath, [string]$OutFolder)
+function Get-OpenFile { @(Get-ChildItem -LiteralPath ('/proc/{0}/fd' -f $PID) -ErrorAction SilentlyContinue | ForEach-Object { $_.LinkTarget } | Where-Object { $_ -like ($OutFolder + '*') }) -join ', ' }
+$env:STUB_STOP = '1'
+$first = [powershell]::Create()
+$null = $first.AddCommand($StagePath).AddParameter('OutputFolder', $OutFolder)
+$null = $first.Invoke()
+'first: ' + $first.InvocationStateInfo.State
+'open after first: [' + (Get-OpenFile) + ']'
+$env:STUB_STOP = '0'
+$second = [powershell]::Create()
+$null = $second.AddCommand($StagePath).AddParameter('OutputFolder', $OutFolder)
+$null = $second.Invoke()
+'second: ' + $second.InvocationStateInfo.State
+foreach ($record in $second.Streams.Error) { 'second error: ' + $record }
+'open after second: [' + (Get-OpenFile) + ']'
+`,
+    );
+    const r = runPwshFile(harness, ['-StagePath', path.join(dir, '04-voice-routing.ps1'), '-OutFolder', out], {
+      PSModulePath: modules + PSMODULEPATH_SEP + (process.env.PSModulePath ?? ''),
+      STUB_CALLS: calls,
+    });
+    expect(r.stdout, r.stderr).toContain('first: Stopped');
+    expect(r.stdout).toContain('open after first: []');
+    expect(r.stdout).toContain('second: Completed');
+    expect(r.stdout).not.toContain('second error');
+    expect(r.stdout).toContain('open after second: []');
+    const log = readFileSync(path.join(out, '04-voice-routing.log.csv'), 'utf8');
+    expect(log).toMatch(/"vrp:vrp-users:create"[^\r\n]*"Failed"[^\r\n]*Access denied/);
+    expect(log).toMatch(/"vrp:vrp-au-ra:create"[^\r\n]*"Done"/);
   });
 });

@@ -162,17 +162,28 @@ if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
     Remove-Item -LiteralPath $script:CheckpointPath
 }
 
-# Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
-$script:LogIsNew = -not (Test-Path -LiteralPath $script:LogPath)
-$script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
-$script:LogWriter.AutoFlush = $true
-if ($script:LogIsNew) { $script:LogWriter.WriteLine('"Time","Stage","Step","Target","Action","Status","Detail"') }
+$script:LogWriter = $null
 $script:CheckpointWriter = $null
-if (-not $DryRun) {
-    $script:CheckpointIsNew = -not (Test-Path -LiteralPath $script:CheckpointPath)
-    $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
-    $script:CheckpointWriter.AutoFlush = $true
-    if ($script:CheckpointIsNew) { $script:CheckpointWriter.WriteLine($Plan.Sha256) }
+
+# D10: the writers are opened as the stage body starts and closed in its finally block, so Ctrl+C or
+# a terminating error never leaves the log locked for the next run in the same console.
+function Open-StageFile {
+    # Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
+    $logIsNew = -not (Test-Path -LiteralPath $script:LogPath)
+    $script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
+    $script:LogWriter.AutoFlush = $true
+    if ($logIsNew) { $script:LogWriter.WriteLine('"Time","Stage","Step","Target","Action","Status","Detail"') }
+    if (-not $DryRun) {
+        $checkpointIsNew = -not (Test-Path -LiteralPath $script:CheckpointPath)
+        $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
+        $script:CheckpointWriter.AutoFlush = $true
+        if ($checkpointIsNew) { $script:CheckpointWriter.WriteLine($Plan.Sha256) }
+    }
+}
+
+function Close-StageFile {
+    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.Dispose(); $script:CheckpointWriter = $null }
+    if ($null -ne $script:LogWriter) { $script:LogWriter.Dispose(); $script:LogWriter = $null }
 }
 
 function ConvertTo-CsvField {
@@ -186,7 +197,7 @@ function Write-StepLog {
     $script:Counts[$LogStatus] = $script:Counts[$LogStatus] + 1
     $logTime = (Get-Date).ToString('o')
     $fields = @($logTime, $script:StageName, $LogStep, $LogTarget, $LogAction, $LogStatus, $LogDetail)
-    $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ','))
+    if ($null -ne $script:LogWriter) { $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ',')) }
     if ($LogStatus -eq 'Failed') {
         $script:RetryItems.Add([pscustomobject]@{ Step = $LogStep; Target = $LogTarget; Action = $LogAction; Error = $LogDetail })
         Write-Warning ('[Failed] {0} {1}: {2}' -f $LogAction, $LogTarget, $LogDetail)
@@ -429,8 +440,7 @@ function Find-AutoAttendant {
 }
 
 function Complete-Stage {
-    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.Dispose() }
-    $script:LogWriter.Dispose()
+    Close-StageFile
     if ($script:RetryItems.Count -gt 0) {
         $script:RetryItems | Export-Csv -LiteralPath $script:RetryPath -NoTypeInformation -Encoding UTF8
     } elseif (Test-Path -LiteralPath $script:RetryPath) {
@@ -448,16 +458,19 @@ function Complete-Stage {
 }
 `;
 
-/** Body wrapper: any unexpected terminating error is logged, then the summary runs. */
+/** Body wrapper: an unexpected terminating error is logged; the files are closed whatever happens (D10); then the summary. */
 export function wrapBody(body: string): string {
   return [
     'try {',
+    '    Open-StageFile',
     ...body
       .replace(/^\n+|\n+$/g, '')
       .split('\n')
       .map((l) => (l === '' ? '' : `    ${l}`)),
     '} catch {',
     "    Write-StepLog 'stage' $script:StageName 'Run stage' 'Failed' $_.Exception.Message",
+    '} finally {',
+    '    Close-StageFile',
     '}',
     'Complete-Stage',
   ].join('\n');

@@ -131,3 +131,15 @@ describe('D3: only a not-found means absent', () => {
 export function nodeLine(n: Node): number {
   return n.startPosition.row + 1;
 }
+
+describe('D10: the stage files are closed in a finally block', () => {
+  it('the body opens the log inside try and closes it in finally, before the summary', () => {
+    for (const f of stageFiles()) {
+      const t = text(f.name);
+      expect(t, f.name).toMatch(/\r\ntry \{\r\n    Open-StageFile\r\n[\s\S]*\r\n\} catch \{\r\n[^\r\n]*\r\n\} finally \{\r\n    Close-StageFile\r\n\}\r\nComplete-Stage\r\n$/);
+      // Nothing opens a writer at file level any more.
+      expect(fnText(f.name, 'Open-StageFile')).toContain('New-Object System.IO.StreamWriter($script:LogPath');
+      expect(t.split('New-Object System.IO.StreamWriter($script:LogPath').length).toBe(2);
+    }
+  });
+});
