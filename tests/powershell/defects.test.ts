@@ -331,4 +331,23 @@ foreach ($record in $second.Streams.Error) { 'second error: ' + $record }
     expect(log).toMatch(/"vrp:vrp-users:create"[^\r\n]*"Failed"[^\r\n]*Access denied/);
     expect(log).toMatch(/"vrp:vrp-au-ra:create"[^\r\n]*"Done"/);
   });
+
+  it('D16: -DryRun leaves the retry list and the checkpoint of the last real run byte for byte as they were', () => {
+    const dir = writeSample();
+    const out = tempDir();
+    const calls = path.join(out, 'calls.txt');
+    const modules = stubModules(STAGE04_STUB);
+    const real = runStage(dir, '04-voice-routing.ps1', ['-OutputFolder', out], modules, calls);
+    expect(real.status).toBe(1);
+    const retry = path.join(out, '04-voice-routing.retry.csv');
+    const checkpoint = path.join(out, '04-voice-routing.checkpoint.txt');
+    const before = [readFileSync(retry), readFileSync(checkpoint)];
+    expect(before[0].toString('utf8')).toContain('vrp:vrp-users:create');
+    for (const args of [['-DryRun'], ['-DryRun', '-Resume']]) {
+      const dry = runStage(dir, '04-voice-routing.ps1', ['-OutputFolder', out, ...args], modules, calls);
+      expect(dry.stdout + dry.stderr).toContain('[DryRun]');
+      expect(readFileSync(retry).equals(before[0]!), `retry list after ${args.join(' ')}`).toBe(true);
+      expect(readFileSync(checkpoint).equals(before[1]!), `checkpoint after ${args.join(' ')}`).toBe(true);
+    }
+  });
 });

@@ -138,7 +138,13 @@ if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Di
 $OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
 
 $script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
-$script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+# D16: a dry run writes its retry list to a file of its own and never touches the checkpoint, so the
+# retry list and checkpoint of the last real run survive it.
+if ($DryRun) {
+    $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.dryrun.retry.csv')
+} else {
+    $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+}
 $script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoint.txt')
 $script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
 $script:RetryItems = New-Object System.Collections.Generic.List[object]

@@ -54,7 +54,8 @@
 .NOTES
     Writes to the output folder: 02-resource-accounts.log.csv (every action: Time,Stage,Step,Target,Action,
     Status,Detail; Status is Done, Skipped, DryRun, Manual, Resumed or Failed), 02-resource-accounts.retry.csv
-    (failed items of the last run) and 02-resource-accounts.checkpoint.txt (finished steps, for -Resume).
+    (failed items of the last run; a -DryRun writes 02-resource-accounts.dryrun.retry.csv instead) and
+    02-resource-accounts.checkpoint.txt (the plan SHA-256, then the finished steps, for -Resume; -DryRun leaves it alone).
     Exit code: 0 when nothing failed, 1 otherwise.
 #>
 #Requires -Version 5.1
@@ -110,7 +111,13 @@ if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Di
 $OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
 
 $script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
-$script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+# D16: a dry run writes its retry list to a file of its own and never touches the checkpoint, so the
+# retry list and checkpoint of the last real run survive it.
+if ($DryRun) {
+    $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.dryrun.retry.csv')
+} else {
+    $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+}
 $script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoint.txt')
 $script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
 $script:RetryItems = New-Object System.Collections.Generic.List[object]
