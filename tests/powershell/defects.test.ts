@@ -238,8 +238,16 @@ function runStage(dir: string, file: string, args: string[], modules: string, ca
 
 /** Stage 04 against a stub tenant where nothing exists and creating the users' policy is denied. */
 const STAGE04_STUB = String.raw`
-function Get-CsTenant { Write-StubCall 'Get-CsTenant'; [pscustomobject]@{ TenantId = 't' } }
-function Connect-MicrosoftTeams { [CmdletBinding(SupportsShouldProcess)] param() Write-StubCall 'Connect-MicrosoftTeams' }
+function Get-CsTenant {
+    Write-StubCall 'Get-CsTenant'
+    if ($env:STUB_NOT_CONNECTED -eq '1' -and -not $script:Connected) { throw 'Run Connect-MicrosoftTeams first' }
+    [pscustomobject]@{ TenantId = 't' }
+}
+function Connect-MicrosoftTeams {
+    [CmdletBinding(SupportsShouldProcess)] param()
+    Write-StubCall ('Connect-MicrosoftTeams WhatIf=' + $WhatIfPreference)
+    if ($PSCmdlet.ShouldProcess('tenant', 'Connect')) { $script:Connected = $true }
+}
 function Get-CsOnlineVoiceRoutingPolicy {
     [CmdletBinding()] param([string]$Identity)
     Write-StubCall 'Get-CsOnlineVoiceRoutingPolicy'
@@ -249,6 +257,10 @@ function Get-CsOnlineVoiceRoutingPolicy {
 function Get-CsOnlineUser {
     [CmdletBinding()] param([string]$Identity)
     Write-StubCall 'Get-CsOnlineUser'
+    if ($env:STUB_DENY_USER -eq '1') {
+        $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord((New-Object System.Exception('Access denied for Get-CsOnlineUser')), 'Denied', 'PermissionDenied', $Identity)))
+        return
+    }
     $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord((New-Object System.Exception('not found')), 'NotFound', 'ObjectNotFound', $Identity)))
 }
 function New-CsOnlineVoiceRoutingPolicy {
@@ -349,5 +361,27 @@ foreach ($record in $second.Streams.Error) { 'second error: ' + $record }
       expect(readFileSync(retry).equals(before[0]!), `retry list after ${args.join(' ')}`).toBe(true);
       expect(readFileSync(checkpoint).equals(before[1]!), `checkpoint after ${args.join(' ')}`).toBe(true);
     }
+  });
+
+  it('D11: -WhatIf changes nothing in the tenant but still creates the output folder, connects, logs and writes the retry list', () => {
+    const dir = writeSample();
+    const out = path.join(tempDir(), 'new-folder');
+    const calls = path.join(tempDir(), 'calls.txt');
+    const modules = stubModules(STAGE04_STUB);
+    const r = runPwshFile(path.join(dir, '04-voice-routing.ps1'), ['-OutputFolder', out, '-WhatIf'], {
+      PSModulePath: modules + PSMODULEPATH_SEP + (process.env.PSModulePath ?? ''),
+      STUB_CALLS: calls,
+      STUB_NOT_CONNECTED: '1',
+      STUB_DENY_USER: '1',
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    const called = readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    expect(called).toContain('Connect-MicrosoftTeams WhatIf=False');
+    expect(called.filter((c) => /^(New|Set|Grant|Remove)-/.test(c))).toEqual([]);
+    const log = readFileSync(path.join(out, '04-voice-routing.log.csv'), 'utf8');
+    expect(log).toMatch(/"vrp:vrp-users:create"[^\r\n]*"Skipped","not confirmed \(-WhatIf or -Confirm\)"/);
+    const retry = readFileSync(path.join(out, '04-voice-routing.retry.csv'), 'utf8');
+    expect(retry).toContain('ra:ra-sydney:voiceRouting');
+    expect(retry).toContain('Access denied for Get-CsOnlineUser');
   });
 });

@@ -143,3 +143,25 @@ describe('D10: the stage files are closed in a finally block', () => {
     }
   });
 });
+
+describe('D11: -WhatIf only affects tenant changes', () => {
+  const OWN_FILES = new Set(['Export-Csv', 'New-Item', 'Remove-Item', 'Out-File', 'Set-Content', 'Add-Content', 'Start-Transcript', 'Connect-MicrosoftTeams']);
+  it('every file and connection cmdlet passes -WhatIf:$false (and -Confirm:$false)', () => {
+    const problems: string[] = [];
+    let seen = 0;
+    for (const f of files) {
+      for (const c of commands(trees.get(f.name)!)) {
+        if (!OWN_FILES.has(c.name)) continue;
+        seen++;
+        if (!/-WhatIf:\$false/.test(c.node.text) || !/-Confirm:\$false/.test(c.node.text)) problems.push(`${f.name}:${c.node.startPosition.row + 1} ${c.node.text}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(seen).toBeGreaterThan(10);
+  });
+  it('Connect-MgGraph runs with $WhatIfPreference switched off in its function', () => {
+    const t = fnText('02-resource-accounts.ps1', 'Connect-GraphIfNeeded');
+    expect(t.indexOf('$WhatIfPreference = $false')).toBeGreaterThan(0);
+    expect(t.indexOf('$WhatIfPreference = $false')).toBeLessThan(t.indexOf('Connect-MgGraph'));
+  });
+});

@@ -201,7 +201,7 @@ try {
     }
 } finally {
     # Written even when the run stops early, so the planner can import what was checked.
-    $reportRows | Export-Csv -LiteralPath $reportPath -NoTypeInformation -Encoding UTF8
+    $reportRows | Export-Csv -LiteralPath $reportPath -NoTypeInformation -Encoding UTF8 -WhatIf:$false -Confirm:$false
     Write-Host ('Verification report: {0} ({1} rows)' -f $reportPath, $reportRows.Count)
 }
 `,

@@ -115,7 +115,7 @@ if ($ExpectedPlanSha256 -and $ExpectedPlanSha256 -ne $Plan.Sha256) {
     exit 1
 }
 if ([string]::IsNullOrEmpty($OutputFolder)) { $OutputFolder = (Get-Location).Path }
-if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force }
+if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force -WhatIf:$false -Confirm:$false }
 # .NET file APIs resolve relative paths against the process directory, not the PowerShell location.
 $OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
 
@@ -147,7 +147,7 @@ if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
         if ($checkpointLine) { $null = $script:Finished.Add($checkpointLine) }
     }
 } elseif (-not $DryRun -and (Test-Path -LiteralPath $script:CheckpointPath)) {
-    Remove-Item -LiteralPath $script:CheckpointPath
+    Remove-Item -LiteralPath $script:CheckpointPath -WhatIf:$false -Confirm:$false
 }
 
 $script:LogWriter = $null
@@ -353,7 +353,7 @@ function Connect-TeamsIfNeeded {
     try {
         $null = Get-CsTenant -ErrorAction Stop
     } catch {
-        Connect-MicrosoftTeams -ErrorAction Stop | Out-Null
+        Connect-MicrosoftTeams -ErrorAction Stop -WhatIf:$false -Confirm:$false | Out-Null
     }
 }
 
@@ -366,6 +366,9 @@ function Connect-GraphIfNeeded {
             return $false
         }
     }
+    # D11: -WhatIf is for tenant changes only. Whether Connect-MgGraph takes -WhatIf is not documented,
+    # so the preference is switched off for this function's scope instead of passing -WhatIf:$false.
+    $WhatIfPreference = $false
     try {
         if ($null -eq (Get-MgContext)) {
             Connect-MgGraph -Scopes @('User.ReadWrite.All', 'Organization.Read.All') -NoWelcome -ErrorAction Stop
@@ -430,9 +433,9 @@ function Find-AutoAttendant {
 function Complete-Stage {
     Close-StageFile
     if ($script:RetryItems.Count -gt 0) {
-        $script:RetryItems | Export-Csv -LiteralPath $script:RetryPath -NoTypeInformation -Encoding UTF8
+        $script:RetryItems | Export-Csv -LiteralPath $script:RetryPath -NoTypeInformation -Encoding UTF8 -WhatIf:$false -Confirm:$false
     } elseif (Test-Path -LiteralPath $script:RetryPath) {
-        Remove-Item -LiteralPath $script:RetryPath
+        Remove-Item -LiteralPath $script:RetryPath -WhatIf:$false -Confirm:$false
     }
     Write-Host ''
     Write-Host ('Summary of {0} (plan {1}):' -f $script:StageName, $Plan.Name)
