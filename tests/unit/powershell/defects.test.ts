@@ -162,6 +162,6 @@ describe('D11: -WhatIf only affects tenant changes', () => {
   it('Connect-MgGraph runs with $WhatIfPreference switched off in its function', () => {
     const t = fnText('02-resource-accounts.ps1', 'Connect-GraphIfNeeded');
     expect(t.indexOf('$WhatIfPreference = $false')).toBeGreaterThan(0);
-    expect(t.indexOf('$WhatIfPreference = $false')).toBeLessThan(t.indexOf('Connect-MgGraph'));
+    expect(t.indexOf('$WhatIfPreference = $false')).toBeLessThan(t.indexOf('Connect-MgGraph -Scopes'));
   });
 });
