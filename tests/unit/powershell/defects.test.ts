@@ -165,3 +165,30 @@ describe('D11: -WhatIf only affects tenant changes', () => {
     expect(t.indexOf('$WhatIfPreference = $false')).toBeLessThan(t.indexOf('Connect-MgGraph -Scopes'));
   });
 });
+
+describe('D13: Microsoft Graph scopes fit what the stage does', () => {
+  const scopeCalls = (file: string) =>
+    commands(trees.get(file)!)
+      .filter((c) => c.name === 'Connect-GraphIfNeeded')
+      .map((c) => c.node.text);
+  it('stage 01 (read only) asks for read scopes only', () => {
+    expect(scopeCalls('01-prerequisites.ps1')).toEqual(["Connect-GraphIfNeeded @('User.Read.All', 'Organization.Read.All')"]);
+  });
+  it('stage 02 asks for read scopes under -DryRun and the least write scopes otherwise (§10.4)', () => {
+    const t = text('02-resource-accounts.ps1');
+    expect(t).toContain("if ($DryRun) { $graphScopes = @('User.Read.All', 'Organization.Read.All') }");
+    expect(t).toContain("else { $graphScopes = @('User.ReadWrite.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All') }");
+    expect(scopeCalls('02-resource-accounts.ps1')).toEqual(['Connect-GraphIfNeeded $graphScopes']);
+  });
+  it('the rollback asks for User.ReadWrite.All only to delete accounts, and not under -DryRun', () => {
+    const t = text('09-rollback.ps1');
+    expect(t).toContain("if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }");
+    expect(t).toContain("elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }");
+  });
+  it('Connect-MgGraph asks for exactly the scopes the stage named, reusing a session that holds them', () => {
+    const t = fnText('02-resource-accounts.ps1', 'Connect-GraphIfNeeded');
+    expect(t).toContain('Connect-MgGraph -Scopes $GraphScopes -NoWelcome -ErrorAction Stop');
+    expect(t).toContain('$missingScopes.Count -gt 0');
+    for (const f of files) expect(f.text).not.toMatch(/Connect-MgGraph -Scopes @\(/);
+  });
+});

@@ -18,7 +18,11 @@ Connect-TeamsIfNeeded
 $graphReady = $false
 $skus = @()
 if (@($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo }).Count -gt 0) {
-    $graphReady = Connect-GraphIfNeeded
+    # D13: read-only scopes for a dry run; otherwise the least that assigns licences (§10.4): usage
+    # location (User.ReadWrite.All), licences (LicenseAssignment.ReadWrite.All), subscriptions (read).
+    if ($DryRun) { $graphScopes = @('User.Read.All', 'Organization.Read.All') }
+    else { $graphScopes = @('User.ReadWrite.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All') }
+    $graphReady = Connect-GraphIfNeeded $graphScopes
     if ($graphReady) { $skus = @(Invoke-TenantCall { Get-MgSubscribedSku -All -ErrorAction Stop }) }
 }
 

@@ -147,7 +147,9 @@ foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
 
 # Reverse of stage 02: numbers, then (only with -RemoveResourceAccounts) the accounts themselves.
 $graphReady = $false
-if ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded }
+# D13: deleting accounts needs User.ReadWrite.All; a dry run only reads.
+if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
+elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
 foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
     if ($ra.PhoneNumber) {
         Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {

@@ -346,8 +346,12 @@ function Connect-TeamsIfNeeded {
     }
 }
 
-# Microsoft Graph is used only for licences (RA2, RA9); without it those steps are only reported.
+# Microsoft Graph is used only for licences (RA2, RA9) and, in the rollback, to delete resource
+# accounts; without it those steps are only reported. D13: each stage asks for the scopes it needs:
+# read-only ones when it only reads (-DryRun, stage 01), the least write scopes where it writes.
+# An existing session is reused when it already holds them (a ReadWrite scope covers its Read one).
 function Connect-GraphIfNeeded {
+    param([string[]]$GraphScopes)
     if ($SkipLicensing) { return $false }
     foreach ($graphModule in @('Microsoft.Graph.Users', 'Microsoft.Graph.Users.Actions', 'Microsoft.Graph.Identity.DirectoryManagement')) {
         if (-not (Get-Module -ListAvailable -Name $graphModule)) {
@@ -359,8 +363,12 @@ function Connect-GraphIfNeeded {
     # so the preference is switched off for this function's scope instead of passing -WhatIf:$false.
     $WhatIfPreference = $false
     try {
-        if ($null -eq (Get-MgContext)) {
-            Connect-MgGraph -Scopes @('User.ReadWrite.All', 'Organization.Read.All') -NoWelcome -ErrorAction Stop
+        $graphContext = Get-MgContext
+        $heldScopes = @()
+        if ($null -ne $graphContext) { $heldScopes = @($graphContext.Scopes) }
+        $missingScopes = @($GraphScopes | Where-Object { $heldScopes -notcontains $_ -and $heldScopes -notcontains ($_ -replace '\.Read\.', '.ReadWrite.') })
+        if ($missingScopes.Count -gt 0) {
+            Connect-MgGraph -Scopes $GraphScopes -NoWelcome -ErrorAction Stop
         }
         return $true
     } catch {

@@ -559,8 +559,12 @@ function Connect-TeamsIfNeeded {
     }
 }
 
-# Microsoft Graph is used only for licences (RA2, RA9); without it those steps are only reported.
+# Microsoft Graph is used only for licences (RA2, RA9) and, in the rollback, to delete resource
+# accounts; without it those steps are only reported. D13: each stage asks for the scopes it needs:
+# read-only ones when it only reads (-DryRun, stage 01), the least write scopes where it writes.
+# An existing session is reused when it already holds them (a ReadWrite scope covers its Read one).
 function Connect-GraphIfNeeded {
+    param([string[]]$GraphScopes)
     if ($SkipLicensing) { return $false }
     foreach ($graphModule in @('Microsoft.Graph.Users', 'Microsoft.Graph.Users.Actions', 'Microsoft.Graph.Identity.DirectoryManagement')) {
         if (-not (Get-Module -ListAvailable -Name $graphModule)) {
@@ -572,8 +576,12 @@ function Connect-GraphIfNeeded {
     # so the preference is switched off for this function's scope instead of passing -WhatIf:$false.
     $WhatIfPreference = $false
     try {
-        if ($null -eq (Get-MgContext)) {
-            Connect-MgGraph -Scopes @('User.ReadWrite.All', 'Organization.Read.All') -NoWelcome -ErrorAction Stop
+        $graphContext = Get-MgContext
+        $heldScopes = @()
+        if ($null -ne $graphContext) { $heldScopes = @($graphContext.Scopes) }
+        $missingScopes = @($GraphScopes | Where-Object { $heldScopes -notcontains $_ -and $heldScopes -notcontains ($_ -replace '\.Read\.', '.ReadWrite.') })
+        if ($missingScopes.Count -gt 0) {
+            Connect-MgGraph -Scopes $GraphScopes -NoWelcome -ErrorAction Stop
         }
         return $true
     } catch {
@@ -835,7 +843,9 @@ try {
 
     # Reverse of stage 02: numbers, then (only with -RemoveResourceAccounts) the accounts themselves.
     $graphReady = $false
-    if ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded }
+    # D13: deleting accounts needs User.ReadWrite.All; a dry run only reads.
+    if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
+    elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
     foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
         if ($ra.PhoneNumber) {
             Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {
