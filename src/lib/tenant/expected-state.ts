@@ -7,9 +7,13 @@
  * Every list is in a stable order (by name or UPN, lower case) except where order is part of
  * the state: callback numbers (EN9, EN10: the next free one in list order is used) and an
  * emergency policy's numbers.
+ *
+ * Text arrives as the scripts write it: one line, control characters as spaces, bidi overrides as
+ * U+FFFD (`sanitizeScriptText`, the data section's one rule); everything else arrives exactly.
  */
 import type { Plan, PhoneNumber, TeamsNumberType } from '../domain/model.js';
 import { teamsNumberType, userKey } from '../domain/model.js';
+import { sanitizeScriptText as text } from '../powershell/quote.js';
 
 /** RA5: the auto attendant application id every Shared Calling resource account carries. */
 export const AUTO_ATTENDANT_APPLICATION_ID = 'ce933385-9390-45d1-9512-c8d228074e07';
@@ -124,19 +128,19 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
     const vrp = ra.voiceRoutingPolicyId !== null ? vrps.get(ra.voiceRoutingPolicyId) : undefined;
     return {
       upn: userKey(ra.upn),
-      displayName: ra.displayName,
+      displayName: text(ra.displayName),
       applicationId: AUTO_ATTENDANT_APPLICATION_ID,
       licences,
       phoneNumber: num ? num.e164 : null,
       numberType: num ? teamsNumberType(num.kind) : null,
       locationId: site && site.lisLocationId !== '' ? site.lisLocationId : null,
-      voiceRoutingPolicy: vrp ? vrp.name : null,
+      voiceRoutingPolicy: vrp ? text(vrp.name) : null,
     };
   });
 
   const autoAttendants = plan.autoAttendants.map(
     (aa): ExpectedAutoAttendant => ({
-      name: aa.name,
+      name: text(aa.name),
       languageId: aa.languageId,
       timeZoneId: aa.timeZoneId,
       dialScopeGroupIds: aa.dialScopeGroups
@@ -145,7 +149,7 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
         .sort(),
       dialScopeGroupNames: aa.dialScopeGroups
         .filter((g) => g.objectId === '')
-        .map((g) => g.name)
+        .map((g) => text(g.name))
         .sort(),
       directorySearchMethod: aa.dialByExtension ? 'ByExtension' : aa.dialByName ? 'ByName' : 'None',
       resourceAccountUpn: raUpn(aa.resourceAccountId),
@@ -153,8 +157,8 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
   );
 
   const usages = new Set<string>();
-  for (const p of plan.voiceRoutingPolicies) for (const u of p.pstnUsages) usages.add(u);
-  for (const p of plan.emergencyPolicies) for (const n of p.numbers) if (n.pstnUsage !== '') usages.add(n.pstnUsage);
+  for (const p of plan.voiceRoutingPolicies) for (const u of p.pstnUsages) usages.add(text(u));
+  for (const p of plan.emergencyPolicies) for (const n of p.numbers) if (n.pstnUsage !== '') usages.add(text(n.pstnUsage));
 
   const users = plan.users.map((u): ExpectedUser => {
     const scp = u.sharedCallingPolicyId !== null ? scps.get(u.sharedCallingPolicyId) : undefined;
@@ -169,9 +173,9 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
       enterpriseVoiceEnabled: true,
       lineUri,
       policies: {
-        TeamsSharedCallingRoutingPolicy: scp ? scp.name : null,
-        TeamsEmergencyCallRoutingPolicy: ecrp ? ecrp.name : null,
-        OnlineVoiceRoutingPolicy: vrp ? vrp.name : null,
+        TeamsSharedCallingRoutingPolicy: scp ? text(scp.name) : null,
+        TeamsEmergencyCallRoutingPolicy: ecrp ? text(ecrp.name) : null,
+        OnlineVoiceRoutingPolicy: vrp ? text(vrp.name) : null,
       },
     };
   });
@@ -180,21 +184,21 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
     resourceAccounts: resourceAccounts.sort(byKey((r) => r.upn)),
     autoAttendants: autoAttendants.sort(byKey((a) => a.name)),
     voiceRoutingPolicies: plan.voiceRoutingPolicies
-      .map((p) => ({ name: p.name, description: p.description, pstnUsages: [...p.pstnUsages] }))
+      .map((p) => ({ name: text(p.name), description: text(p.description), pstnUsages: p.pstnUsages.map(text) }))
       .sort(byKey((p) => p.name)),
     pstnUsages: [...usages].sort(),
     emergencyPolicies: plan.emergencyPolicies
       .map((p) => ({
-        name: p.name,
-        description: p.description,
+        name: text(p.name),
+        description: text(p.description),
         allowEnhancedEmergencyServices: p.dynamicEmergencyCalling,
-        numbers: p.numbers.map((n) => ({ dialString: n.dialString, dialMask: n.dialMask, pstnUsage: n.pstnUsage })),
+        numbers: p.numbers.map((n) => ({ dialString: text(n.dialString), dialMask: text(n.dialMask), pstnUsage: text(n.pstnUsage) })),
       }))
       .sort(byKey((p) => p.name)),
     sharedCallingPolicies: plan.sharedCallingPolicies
       .map((p) => ({
-        name: p.name,
-        description: p.description,
+        name: text(p.name),
+        description: text(p.description),
         resourceAccountUpn: raUpn(p.resourceAccountId),
         callbackNumbers: p.callbackNumberIds
           .map((id) => numbers.get(id)?.e164)
