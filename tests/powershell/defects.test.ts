@@ -57,10 +57,10 @@ function runJson<T>(text: string): T {
 const sample = generateScripts(createSamplePlan());
 const stageText = (name: string) => sample.find((f) => f.name === name)!.text;
 
-/** Every top-level `function X { … }` of a generated file (they start and end at column 0). */
+/** Every `function X { … }` of a generated file that is not nested in another (its closing brace is indented like its keyword). */
 function helperFunctions(fileText: string): string {
   const out: string[] = [];
-  const re = /^function [A-Za-z-]+ \{\r\n[\s\S]*?\r\n\}\r\n/gm;
+  const re = /^( *)function [A-Za-z-]+ \{\r\n[\s\S]*?\r\n\1\}\r\n/gm;
   for (let m = re.exec(fileText); m; m = re.exec(fileText)) out.push(m[0]);
   return out.join('\r\n');
 }
@@ -77,6 +77,7 @@ Set-StrictMode -Version 1.0
 $ErrorActionPreference = 'Stop'
 $MaxRetries = 3
 $DryRun = $false
+$BatchSize = 5000
 $script:ScriptCmdlet = $PSCmdlet
 $script:Finished = New-Object 'System.Collections.Generic.HashSet[string]'
 $script:Sleeps = New-Object System.Collections.Generic.List[int]
@@ -99,7 +100,7 @@ class FakeRestException : System.Exception {
 function Start-Sleep { param([int]$Seconds) $script:Sleeps.Add($Seconds) }
 function Write-StepLog {
     param([string]$LogStep, [string]$LogTarget, [string]$LogAction, [string]$LogStatus, [string]$LogDetail)
-    $script:Logged.Add(('{0}|{1}' -f $LogStatus, $LogDetail))
+    $script:Logged.Add(('{0}|{1}|{2}' -f $LogStatus, $LogDetail, $LogStep))
 }
 function Add-Checkpoint { param([string]$CheckpointKey) }
 
@@ -121,6 +122,32 @@ function Get-CsFake {
     }
     return 'found'
 }
+
+$script:BatchStatuses = @()
+$script:BatchUserState = @()
+$script:BatchPolls = 0
+function New-CsBatchPolicyAssignmentOperation {
+    [CmdletBinding()] param([string]$PolicyType, [string]$PolicyName, [string[]]$Identity, [string]$OperationName)
+    $script:BatchPolls = 0
+    return 'op-1'
+}
+function Get-CsBatchPolicyAssignmentOperation {
+    [CmdletBinding()] param([string]$OperationId)
+    $script:BatchPolls++
+    $status = $script:BatchStatuses[[math]::Min($script:BatchPolls, $script:BatchStatuses.Count) - 1]
+    return [pscustomobject]@{ OperationId = $OperationId; OverallStatus = $status; UserState = @($script:BatchUserState) }
+}
+function Invoke-TestBatch {
+    param([string[]]$Statuses, [object[]]$UserStates)
+    $script:BatchStatuses = $Statuses
+    $script:BatchUserState = $UserStates
+    $sets = @{}
+    Add-BatchItem $sets 'ECRP-1' 'user:a:ecrp' 'a@contoso.com' 'id-a' 'Global'
+    Add-BatchItem $sets 'ECRP-1' 'user:b:ecrp' 'b@contoso.com' 'ID-B' 'Global'
+    Add-BatchItem $sets 'ECRP-1' 'user:c:ecrp' 'c@contoso.com' 'id-c' 'Global'
+    Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $sets
+}
+function U { param([string]$Id, [string]$Result = 'Success', [string]$State = 'Completed') [pscustomobject]@{ Id = $Id; Result = $Result; State = $State } }
 
 function Test-Case {
     param([object[]]$CaseFailures, [scriptblock]$CaseRun)
@@ -196,7 +223,7 @@ $results['stepForbidden'] = Test-Case @((F 403 'Access denied')) {
     expect(r.noResponseLookup!.Outcome).toBe('error:The remote name could not be resolved');
     expect(r.objectNotFoundLookup).toMatchObject({ Calls: 1, Outcome: 'ok:' });
     // A rollback-style step ("done when absent") whose read is denied fails instead of logging done.
-    expect(r.stepForbidden!.Logged).toEqual(['Failed|Access denied']);
+    expect(r.stepForbidden!.Logged).toEqual(['Failed|Access denied|k']);
   });
 });
 
@@ -383,5 +410,33 @@ foreach ($record in $second.Streams.Error) { 'second error: ' + $record }
     const retry = readFileSync(path.join(out, '04-voice-routing.retry.csv'), 'utf8');
     expect(retry).toContain('ra:ra-sydney:voiceRouting');
     expect(retry).toContain('Access denied for Get-CsOnlineUser');
+  });
+});
+describe('helper runs: D6 batch status words, D7 users the batch does not report', () => {
+  const r = runHelperCases(String.raw`
+$all = @((U 'id-a'), (U 'id-b'), (U 'id-c'))
+$results['complete'] = Test-Case @() { Invoke-TestBatch @('NotStarted', 'InProgress', 'Complete') $all }
+$results['completed'] = Test-Case @() { Invoke-TestBatch @('InProgress', 'Completed') $all }
+$results['failed'] = Test-Case @() { Invoke-TestBatch @('InProgress', 'Failed') $all }
+$results['missingUser'] = Test-Case @() { Invoke-TestBatch @('Completed') @((U 'id-a'), (U 'id-c' 'User is ineligible for the policy or missing a necessary licence')) }
+`);
+  const statuses = (c: CaseResult | undefined) => (c?.Logged ?? []).map((l) => `${l.split('|')[2]}=${l.split('|')[0]}`);
+
+  it('D6: OverallStatus Complete and Completed both finish the wait; users are Done', () => {
+    expect(statuses(r.complete)).toEqual(['user:a:ecrp=Done', 'user:b:ecrp=Done', 'user:c:ecrp=Done']);
+    expect(r.complete!.Sleeps).toEqual([30, 30]);
+    expect(statuses(r.completed)).toEqual(['user:a:ecrp=Done', 'user:b:ecrp=Done', 'user:c:ecrp=Done']);
+    expect(r.completed!.Sleeps).toEqual([30]);
+  });
+
+  it('D6: a failed batch fails every user of it', () => {
+    expect(statuses(r.failed)).toEqual(['user:a:ecrp=Failed', 'user:b:ecrp=Failed', 'user:c:ecrp=Failed']);
+    expect(r.failed!.Logged[0]).toContain('ended with status Failed');
+  });
+
+  it('D7: a user missing from UserState is Failed "not reported by the batch"; a per-user error is Failed', () => {
+    expect(statuses(r.missingUser)).toEqual(['user:a:ecrp=Done', 'user:b:ecrp=Failed', 'user:c:ecrp=Failed']);
+    expect(r.missingUser!.Logged[1]).toContain('not reported by batch op-1');
+    expect(r.missingUser!.Logged[2]).toContain('missing a necessary licence');
   });
 });

@@ -242,7 +242,7 @@ describe('07-users', () => {
     expect(text(F)).toContain("-BatchPolicyType 'TeamsEmergencyCallRoutingPolicy'");
     expect(text(F)).toContain("-BatchPolicyType 'OnlineVoiceRoutingPolicy'");
     expect(text(F)).toContain('[ValidateRange(1, 5000)]');
-    expect(text(F)).toContain("OverallStatus -eq 'Completed'");
+    expect(text(F)).toContain("$overallStatus -eq 'Complete' -or $overallStatus -eq 'Completed'");
     expect(text(F)).toContain('$operation.UserState');
   });
   it('assigns planned extensions as <ra number>;ext=<ext> Direct Routing numbers (V3)', () => {

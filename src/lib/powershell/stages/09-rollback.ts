@@ -76,8 +76,8 @@ foreach ($user in (Get-Reversed $Plan.Users)) {
         }
     }
 }
-Invoke-BatchAssignments -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
-Invoke-BatchAssignments -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
+Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
+Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
 # Reverse of stage 06: Shared Calling policies (EN8: removing the policy releases its numbers).
 foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
