@@ -440,3 +440,104 @@ $results['missingUser'] = Test-Case @() { Invoke-TestBatch @('Completed') @((U '
     expect(r.missingUser!.Logged[2]).toContain('missing a necessary licence');
   });
 });
+
+/** Stage 07 against a stub tenant: every planned user exists with Teams Phone unless named in the env lists. */
+const STAGE07_STUB = String.raw`
+$script:Batches = @{}
+function Get-CsTenant { Write-StubCall 'Get-CsTenant'; [pscustomobject]@{ TenantId = 't' } }
+function Connect-MicrosoftTeams { [CmdletBinding(SupportsShouldProcess)] param() }
+function Test-Listed { param([string]$Name, [string]$Upn) return (@(([string][Environment]::GetEnvironmentVariable($Name)) -split ',') -contains $Upn) }
+function Get-CsOnlineUser {
+    [CmdletBinding()] param([string]$Identity)
+    Write-StubCall ('Get-CsOnlineUser ' + $Identity)
+    $features = @('Teams', 'AudioConferencing', 'PhoneSystem')
+    $plans = @([pscustomobject]@{ Capability = 'MCOEV'; CapabilityStatus = 'Enabled' })
+    if (Test-Listed 'STUB_NO_PHONE' $Identity) { $features = @('Teams'); $plans = @([pscustomobject]@{ Capability = 'MCOEV'; CapabilityStatus = 'Deleted' }) }
+    [pscustomobject]@{
+        Identity = ('id-' + $Identity); UserPrincipalName = $Identity; EnterpriseVoiceEnabled = $false; LineUri = ''
+        FeatureTypes = $features; AssignedPlan = $plans
+        TeamsSharedCallingRoutingPolicy = $null; TeamsEmergencyCallRoutingPolicy = $null; OnlineVoiceRoutingPolicy = $null
+    }
+}
+function Set-CsPhoneNumberAssignment {
+    [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [string]$PhoneNumber, [string]$PhoneNumberType, [bool]$EnterpriseVoiceEnabled, [string]$LocationId)
+    Write-StubCall ('Set-CsPhoneNumberAssignment ' + $Identity)
+    if (Test-Listed 'STUB_NO_PHONE' $Identity) { throw ('{0} has no Teams Phone licence' -f $Identity) }
+    if (Test-Listed 'STUB_EV_FAIL' $Identity) { throw 'Enterprise Voice could not be enabled' }
+}
+function New-CsBatchPolicyAssignmentOperation {
+    [CmdletBinding(SupportsShouldProcess)] param([string]$PolicyType, [string]$PolicyName, [string[]]$Identity, [string]$OperationName)
+    $operationId = 'op-' + ($script:Batches.Count + 1)
+    $script:Batches[$operationId] = @($Identity)
+    Write-StubCall ('New-CsBatchPolicyAssignmentOperation {0} {1}' -f $PolicyType, $Identity.Count)
+    foreach ($id in $Identity) { if (Test-Listed 'STUB_NO_PHONE' $id.Substring(3)) { Write-StubCall ('batch includes ' + $id) } }
+    return $operationId
+}
+function Get-CsBatchPolicyAssignmentOperation {
+    [CmdletBinding()] param([string]$OperationId)
+    $states = foreach ($id in $script:Batches[$OperationId]) {
+        if (Test-Listed 'STUB_BATCH_MISSING' $id.Substring(3)) { continue }
+        [pscustomobject]@{ Id = $id; Result = 'Success'; State = 'Completed' }
+    }
+    [pscustomobject]@{ OperationId = $OperationId; OverallStatus = 'Completed'; UserState = @($states) }
+}
+function Grant-CsTeamsSharedCallingRoutingPolicy {
+    [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [string]$PolicyName)
+    Write-StubCall ('Grant-CsTeamsSharedCallingRoutingPolicy ' + $Identity)
+}
+`;
+
+describe('stub-tenant run of stage 07: D1 order, D12 Teams Phone', () => {
+  const users = createSamplePlan().users.map((u) => u.upn.trim());
+  const [noPhone, evFails, notReported] = [users[0]!, users[1]!, users[2]!];
+  const dir = writeSample();
+  const out = tempDir();
+  const calls = path.join(out, 'calls.txt');
+  const r = runPwshFile(path.join(dir, '07-users.ps1'), ['-OutputFolder', out], {
+    PSModulePath: stubModules(STAGE07_STUB) + PSMODULEPATH_SEP + (process.env.PSModulePath ?? ''),
+    STUB_CALLS: calls,
+    STUB_NO_PHONE: noPhone,
+    STUB_EV_FAIL: evFails,
+    STUB_BATCH_MISSING: notReported,
+  });
+  const called = readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const log = readFileSync(path.join(out, '07-users.log.csv'), 'utf8');
+  const retry = readFileSync(path.join(out, '07-users.retry.csv'), 'utf8');
+
+  it('exits 1 with the three users in the retry list', () => {
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    for (const u of [noPhone, evFails, notReported]) expect(retry).toContain(u);
+  });
+
+  it('D1: every emergency and voice routing batch is submitted and finished before any Enterprise Voice or grant call', () => {
+    const lastBatch = called.map((c) => c.startsWith('New-CsBatchPolicyAssignmentOperation')).lastIndexOf(true);
+    const firstEv = called.findIndex((c) => c.startsWith('Set-CsPhoneNumberAssignment'));
+    const firstGrant = called.findIndex((c) => c.startsWith('Grant-CsTeamsSharedCallingRoutingPolicy'));
+    expect(called.filter((c) => c.startsWith('New-CsBatchPolicyAssignmentOperation TeamsEmergencyCallRoutingPolicy')).length).toBeGreaterThan(0);
+    expect(called.filter((c) => c.startsWith('New-CsBatchPolicyAssignmentOperation OnlineVoiceRoutingPolicy')).length).toBeGreaterThan(0);
+    expect(lastBatch).toBeGreaterThan(0);
+    expect(lastBatch).toBeLessThan(firstEv);
+    expect(firstEv).toBeLessThan(firstGrant);
+    // Each granted user got Enterprise Voice first.
+    const granted = called.filter((c) => c.startsWith('Grant-')).map((c) => c.split(' ')[1]!);
+    expect(granted.length).toBe(users.filter((u) => u !== noPhone && u !== evFails && u !== notReported).length);
+    for (const u of granted) expect(called.indexOf(`Set-CsPhoneNumberAssignment ${u}`)).toBeLessThan(called.indexOf(`Grant-CsTeamsSharedCallingRoutingPolicy ${u}`));
+  });
+
+  it('D1: a user whose policy batch did not report them gets no Shared Calling grant', () => {
+    expect(called).not.toContain(`Grant-CsTeamsSharedCallingRoutingPolicy ${notReported}`);
+    expect(log).toMatch(new RegExp(`"${notReported.replace(/\./g, '\\.')}","Grant Shared Calling policy","Failed","not attempted: emergency call routing policy \\(E1\\), voice routing policy \\(VR1\\) failed first`));
+  });
+
+  it('D12: a user without Teams Phone gets no Enterprise Voice, no batch, no grant, and is Failed with the reason', () => {
+    expect(called.filter((c) => c.endsWith(` ${noPhone}`) && !c.startsWith('Get-CsOnlineUser'))).toEqual([]);
+    expect(called).not.toContain(`batch includes id-${noPhone}`);
+    expect(log).toMatch(/"Check Teams Phone licence \(U1\)","Failed","U1: no Teams Phone/);
+  });
+
+  it('D12: the grant is not attempted after Enterprise Voice failed', () => {
+    expect(called).toContain(`Set-CsPhoneNumberAssignment ${evFails}`);
+    expect(called).not.toContain(`Grant-CsTeamsSharedCallingRoutingPolicy ${evFails}`);
+    expect(log).toContain('not attempted: Enterprise Voice (V1) failed first');
+  });
+});

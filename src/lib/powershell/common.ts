@@ -138,7 +138,7 @@ if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Di
 $OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
 
 $script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
-# D16: a dry run writes its retry list to a file of its own and never touches the checkpoint, so the
+# A dry run writes its retry list to a file of its own and never touches the checkpoint, so the
 # retry list and checkpoint of the last real run survive it.
 if ($DryRun) {
     $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.dryrun.retry.csv')
@@ -149,9 +149,13 @@ $script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoi
 $script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
 $script:RetryItems = New-Object System.Collections.Generic.List[object]
 $script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+# Steps that failed in this run, and the status of the last logged step (later steps depend on them).
+$script:FailedSteps = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+$script:LastStatus = ''
+$script:ProgressPercent = -1
 $script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
 
-# D4: the checkpoint's first line is the SHA-256 of the plan that wrote it. -Resume with the
+# The checkpoint's first line is the SHA-256 of the plan that wrote it. -Resume with the
 # checkpoint of another plan (a re-export after a change) is refused: its finished steps may differ.
 if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
     $checkpointLines = @([System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom))
@@ -171,7 +175,7 @@ if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
 $script:LogWriter = $null
 $script:CheckpointWriter = $null
 
-# D10: the writers are opened as the stage body starts and closed in its finally block, so Ctrl+C or
+# The writers are opened as the stage body starts and closed in its finally block, so Ctrl+C or
 # a terminating error never leaves the log locked for the next run in the same console.
 function Open-StageFile {
     # Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
@@ -201,6 +205,8 @@ function ConvertTo-CsvField {
 function Write-StepLog {
     param([string]$LogStep, [string]$LogTarget, [string]$LogAction, [string]$LogStatus, [string]$LogDetail)
     $script:Counts[$LogStatus] = $script:Counts[$LogStatus] + 1
+    $script:LastStatus = $LogStatus
+    if ($LogStatus -eq 'Failed') { $null = $script:FailedSteps.Add($LogStep) }
     $logTime = (Get-Date).ToString('o')
     $fields = @($logTime, $script:StageName, $LogStep, $LogTarget, $LogAction, $LogStatus, $LogDetail)
     if ($null -ne $script:LogWriter) { $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ',')) }
@@ -214,12 +220,28 @@ function Write-StepLog {
     }
 }
 
+# Progress of a per-user loop (Write-Progress -Id 1), updated when the whole percentage changes.
+function Write-LoopProgress {
+    param([string]$ProgressActivity, [int]$ProgressIndex, [int]$ProgressTotal)
+    if ($ProgressTotal -le 0) { return }
+    $progressPercent = [int][math]::Floor(100 * $ProgressIndex / $ProgressTotal)
+    if ($progressPercent -eq $script:ProgressPercent) { return }
+    $script:ProgressPercent = $progressPercent
+    Write-Progress -Id 1 -Activity $ProgressActivity -Status ('{0} of {1}' -f $ProgressIndex, $ProgressTotal) -PercentComplete $progressPercent
+}
+
+function Complete-LoopProgress {
+    param([string]$ProgressActivity)
+    Write-Progress -Id 1 -Activity $ProgressActivity -Completed
+    $script:ProgressPercent = -1
+}
+
 function Add-Checkpoint {
     param([string]$CheckpointKey)
     if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.WriteLine($CheckpointKey) }
 }
 
-# D2, D3: what a failed tenant call means is read from the service's answer, never from message text
+# What a failed tenant call means is read from the service's answer, never from message text
 # (UPNs, numbers and paths may contain "429" or "503"). The Teams ConfigAPI and Microsoft Graph
 # cmdlets throw an AutoRest RestException whose Response is the System.Net.Http.HttpResponseMessage;
 # it is on the exception or on one of its inner exceptions. $null when there is none.
@@ -296,7 +318,7 @@ function Invoke-TenantCall {
     }
 }
 
-# A read that returns $null when the object does not exist (D3: only a not-found means absent; any
+# A read that returns $null when the object does not exist (only a not-found means absent; any
 # other error propagates and fails the step).
 function Invoke-Lookup {
     param([scriptblock]$LookupScript)
@@ -376,7 +398,7 @@ function Connect-TeamsIfNeeded {
 }
 
 # Microsoft Graph is used only for licences (RA2, RA9) and, in the rollback, to delete resource
-# accounts; without it those steps are only reported. D13: each stage asks for the scopes it needs:
+# accounts; without it those steps are only reported. Each stage asks for the scopes it needs:
 # read-only ones when it only reads (-DryRun, stage 01), the least write scopes where it writes.
 # An existing session is reused when it already holds them (a ReadWrite scope covers its Read one).
 function Connect-GraphIfNeeded {
@@ -388,7 +410,7 @@ function Connect-GraphIfNeeded {
             return $false
         }
     }
-    # D11: -WhatIf is for tenant changes only. Whether Connect-MgGraph takes -WhatIf is not documented,
+    # -WhatIf is for tenant changes only. Whether Connect-MgGraph takes -WhatIf is not documented,
     # so the preference is switched off for this function's scope instead of passing -WhatIf:$false.
     $WhatIfPreference = $false
     try {

@@ -192,3 +192,34 @@ describe('D13: Microsoft Graph scopes fit what the stage does', () => {
     for (const f of files) expect(f.text).not.toMatch(/Connect-MgGraph -Scopes @\(/);
   });
 });
+
+describe('D1, D12: stage 07 order and Teams Phone', () => {
+  it('D1: the policy batches run before Enterprise Voice, and the Shared Calling grant is last and conditional', () => {
+    const names = commands(trees.get('07-users.ps1')!).map((c) => c.node.text.split(' ').slice(0, 3).join(' '));
+    const at = (prefix: string) => names.findIndex((n) => n.startsWith(prefix));
+    const batches = names.map((n, i) => (n.startsWith('Invoke-BatchAssignment -BatchPolicyType') ? i : -1)).filter((i) => i >= 0);
+    expect(batches).toHaveLength(2);
+    expect(Math.max(...batches)).toBeLessThan(at('Set-CsPhoneNumberAssignment -Identity $user.Upn'));
+    expect(at('Set-CsPhoneNumberAssignment -Identity $user.Upn')).toBeLessThan(at('Grant-CsTeamsSharedCallingRoutingPolicy'));
+    const t = text('07-users.ps1');
+    expect(t).toMatch(/if \(\$failedFirst\.Count -gt 0\) \{\r\n\s+Write-StepLog \(\$userKey \+ ':scp'\)/);
+    expect(t).toContain("if ($script:FailedSteps.Contains($userKey + ':ecrp'))");
+    expect(t).toContain("if ($script:LastStatus -eq 'Failed') { $failedFirst.Add('Enterprise Voice (V1)') }");
+  });
+  it('D12: Teams Phone is read from FeatureTypes (PhoneSystem) or an enabled MCOEV plan (U1, U4)', () => {
+    const t = fnText('07-users.ps1', 'Test-TeamsPhone');
+    expect(t).toContain("@($PhoneUser.FeatureTypes) -contains 'PhoneSystem'");
+    expect(t).toContain("-like 'MCOEV*' -and [string]$assignedPlan.CapabilityStatus -eq 'Enabled'");
+    expect(text('07-users.ps1')).toMatch(/if \(-not \(Test-TeamsPhone \$onlineUser\)\) \{\r\n[^\r\n]*'Failed'[^\r\n]*\r\n\s+continue/);
+  });
+  it('style: per-user loops report progress and complete it', () => {
+    for (const f of ['07-users.ps1']) {
+      const t = text(f);
+      expect(t).toContain("Write-LoopProgress 'Stage 07: reading users' $userIndex $userCount");
+      expect(t).toContain("Complete-LoopProgress 'Stage 07: enabling users'");
+      expect(fnText(f, 'Write-LoopProgress')).toContain('Write-Progress -Id 1 -Activity $ProgressActivity -Status');
+      expect(fnText(f, 'Write-LoopProgress')).toContain('-PercentComplete $progressPercent');
+      expect(fnText(f, 'Complete-LoopProgress')).toContain('Write-Progress -Id 1 -Activity $ProgressActivity -Completed');
+    }
+  });
+});

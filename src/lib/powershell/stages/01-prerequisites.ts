@@ -72,7 +72,7 @@ Invoke-Check 'prereq:global-voice-routing' 'Global' 'Check Global voice routing 
 # RA2, RA9: licences for resource accounts (Microsoft Graph, read only here).
 $licensedAccounts = @($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo })
 if ($licensedAccounts.Count -gt 0) {
-    # D13: this stage only reads.
+    # This stage only reads.
     if (Connect-GraphIfNeeded @('User.Read.All', 'Organization.Read.All')) {
         $skus = @(Invoke-TenantCall { Get-MgSubscribedSku -All -ErrorAction Stop })
         $licenceChecks = @(

@@ -18,7 +18,7 @@ Connect-TeamsIfNeeded
 $graphReady = $false
 $skus = @()
 if (@($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo }).Count -gt 0) {
-    # D13: read-only scopes for a dry run; otherwise the least that assigns licences (§10.4): usage
+    # Read-only scopes for a dry run; otherwise the least that assigns licences (§10.4): usage
     # location (User.ReadWrite.All), licences (LicenseAssignment.ReadWrite.All), subscriptions (read).
     if ($DryRun) { $graphScopes = @('User.Read.All', 'Organization.Read.All') }
     else { $graphScopes = @('User.ReadWrite.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All') }
@@ -91,7 +91,7 @@ foreach ($ra in $Plan.ResourceAccounts) {
     } else {
         Invoke-PlanStep ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2, RA9)' -IsDone {
             $wantedIds = @(Get-WantedSkuIds $ra)
-            # D8: an account that does not exist yet (first run, -DryRun) is "would change", not a failure.
+            # An account that does not exist yet (first run, -DryRun) is "would change", not a failure.
             $mgUser = Find-GraphUser $ra.Upn
             if ($null -eq $mgUser) { return 'account does not exist yet' }
             $haveIds = @($mgUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId })

@@ -147,7 +147,7 @@ foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
 
 # Reverse of stage 02: numbers, then (only with -RemoveResourceAccounts) the accounts themselves.
 $graphReady = $false
-# D13: deleting accounts needs User.ReadWrite.All; a dry run only reads.
+# Deleting accounts needs User.ReadWrite.All; a dry run only reads.
 if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
 elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
 foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {

@@ -13,7 +13,7 @@ function Add-BatchItem {
     $BatchSets[$BatchPolicy].Add(@{ Key = $BatchKey; Upn = $BatchUpn; ObjectId = $BatchObjectId; Current = $BatchCurrent })
 }
 
-# D6: the OUTPUTS section lists OverallStatus NotStarted, InProgress, Complete while every example
+# The OUTPUTS section lists OverallStatus NotStarted, InProgress, Complete while every example
 # shows Completed (§3.14, §8 item 22): both mean finished. A status that says the operation failed
 # or was cancelled ends the wait with an error; any other status (NotStarted, InProgress) waits on.
 function Wait-BatchOperation {
@@ -59,7 +59,7 @@ function Invoke-BatchAssignment {
                     $operationId = Invoke-Change { New-CsBatchPolicyAssignmentOperation -PolicyType $BatchPolicyType -PolicyName $null -Identity $batchIds -OperationName $batchAction -ErrorAction Stop }
                 }
                 $operation = Wait-BatchOperation ([string]$operationId)
-                # Per-user results (UserState: Id, Result, State). D7: a user the batch does not report
+                # Per-user results (UserState: Id, Result, State). A user the batch does not report
                 # is Failed, never Done.
                 $userResults = @{}
                 foreach ($userState in @($operation.UserState)) {

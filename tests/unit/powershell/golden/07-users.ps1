@@ -3,18 +3,20 @@
     Shared Calling runbook, stage 07: enable and assign the users.
 
 .DESCRIPTION
-    For each planned user: enables Enterprise Voice with Set-CsPhoneNumberAssignment -Identity <upn>
-    -EnterpriseVoiceEnabled $true (V1); assigns a planned extension as Set-CsPhoneNumberAssignment
+    Runs in the order of shared-calling.md §9: first the emergency call routing policies (E1) and
+    voice routing policies (VR1), assigned with New-CsBatchPolicyAssignmentOperation -PolicyType
+    TeamsEmergencyCallRoutingPolicy / OnlineVoiceRoutingPolicy, at most 5,000 users per batch, one
+    batch at a time, each polled with Get-CsBatchPolicyAssignmentOperation -OperationId until it
+    completes; then, per user, Enterprise Voice with Set-CsPhoneNumberAssignment -Identity <upn>
+    -EnterpriseVoiceEnabled $true (V1) and a planned extension as Set-CsPhoneNumberAssignment
     -Identity <upn> -PhoneNumber '<resource account number>;ext=<extension>' -PhoneNumberType
-    DirectRouting (V3); and grants the Shared Calling policy with
+    DirectRouting (V3); and last the Shared Calling policy with
     Grant-CsTeamsSharedCallingRoutingPolicy -Identity <upn> -PolicyName <name>, one user at a time,
     because batch assignment does not support that policy type (shared-calling.md §3.14).
 
-    Emergency call routing policies (E1) and voice routing policies (VR1) are assigned with
-    New-CsBatchPolicyAssignmentOperation -PolicyType TeamsEmergencyCallRoutingPolicy /
-    OnlineVoiceRoutingPolicy, at most 5,000 users per batch, one batch at a time, each polled with
-    Get-CsBatchPolicyAssignmentOperation -OperationId until it completes. Users whose assignment
-    already matches are skipped.
+    The Shared Calling policy is granted only to users whose earlier steps succeeded. A user without
+    Teams Phone (no PhoneSystem feature and no enabled MCOEV plan, U1) is reported as Failed and
+    left unchanged. Users whose assignment already matches are skipped.
 
     Everything this script does is fixed code that loops over the plan data section ($Plan) below;
     plan values appear in it only as single-quoted literals. It is safe to run again: each step
@@ -293,7 +295,7 @@ if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Di
 $OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
 
 $script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
-# D16: a dry run writes its retry list to a file of its own and never touches the checkpoint, so the
+# A dry run writes its retry list to a file of its own and never touches the checkpoint, so the
 # retry list and checkpoint of the last real run survive it.
 if ($DryRun) {
     $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.dryrun.retry.csv')
@@ -304,9 +306,13 @@ $script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoi
 $script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
 $script:RetryItems = New-Object System.Collections.Generic.List[object]
 $script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+# Steps that failed in this run, and the status of the last logged step (later steps depend on them).
+$script:FailedSteps = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+$script:LastStatus = ''
+$script:ProgressPercent = -1
 $script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
 
-# D4: the checkpoint's first line is the SHA-256 of the plan that wrote it. -Resume with the
+# The checkpoint's first line is the SHA-256 of the plan that wrote it. -Resume with the
 # checkpoint of another plan (a re-export after a change) is refused: its finished steps may differ.
 if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
     $checkpointLines = @([System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom))
@@ -326,7 +332,7 @@ if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
 $script:LogWriter = $null
 $script:CheckpointWriter = $null
 
-# D10: the writers are opened as the stage body starts and closed in its finally block, so Ctrl+C or
+# The writers are opened as the stage body starts and closed in its finally block, so Ctrl+C or
 # a terminating error never leaves the log locked for the next run in the same console.
 function Open-StageFile {
     # Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
@@ -356,6 +362,8 @@ function ConvertTo-CsvField {
 function Write-StepLog {
     param([string]$LogStep, [string]$LogTarget, [string]$LogAction, [string]$LogStatus, [string]$LogDetail)
     $script:Counts[$LogStatus] = $script:Counts[$LogStatus] + 1
+    $script:LastStatus = $LogStatus
+    if ($LogStatus -eq 'Failed') { $null = $script:FailedSteps.Add($LogStep) }
     $logTime = (Get-Date).ToString('o')
     $fields = @($logTime, $script:StageName, $LogStep, $LogTarget, $LogAction, $LogStatus, $LogDetail)
     if ($null -ne $script:LogWriter) { $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ',')) }
@@ -369,12 +377,28 @@ function Write-StepLog {
     }
 }
 
+# Progress of a per-user loop (Write-Progress -Id 1), updated when the whole percentage changes.
+function Write-LoopProgress {
+    param([string]$ProgressActivity, [int]$ProgressIndex, [int]$ProgressTotal)
+    if ($ProgressTotal -le 0) { return }
+    $progressPercent = [int][math]::Floor(100 * $ProgressIndex / $ProgressTotal)
+    if ($progressPercent -eq $script:ProgressPercent) { return }
+    $script:ProgressPercent = $progressPercent
+    Write-Progress -Id 1 -Activity $ProgressActivity -Status ('{0} of {1}' -f $ProgressIndex, $ProgressTotal) -PercentComplete $progressPercent
+}
+
+function Complete-LoopProgress {
+    param([string]$ProgressActivity)
+    Write-Progress -Id 1 -Activity $ProgressActivity -Completed
+    $script:ProgressPercent = -1
+}
+
 function Add-Checkpoint {
     param([string]$CheckpointKey)
     if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.WriteLine($CheckpointKey) }
 }
 
-# D2, D3: what a failed tenant call means is read from the service's answer, never from message text
+# What a failed tenant call means is read from the service's answer, never from message text
 # (UPNs, numbers and paths may contain "429" or "503"). The Teams ConfigAPI and Microsoft Graph
 # cmdlets throw an AutoRest RestException whose Response is the System.Net.Http.HttpResponseMessage;
 # it is on the exception or on one of its inner exceptions. $null when there is none.
@@ -451,7 +475,7 @@ function Invoke-TenantCall {
     }
 }
 
-# A read that returns $null when the object does not exist (D3: only a not-found means absent; any
+# A read that returns $null when the object does not exist (only a not-found means absent; any
 # other error propagates and fails the step).
 function Invoke-Lookup {
     param([scriptblock]$LookupScript)
@@ -531,7 +555,7 @@ function Connect-TeamsIfNeeded {
 }
 
 # Microsoft Graph is used only for licences (RA2, RA9) and, in the rollback, to delete resource
-# accounts; without it those steps are only reported. D13: each stage asks for the scopes it needs:
+# accounts; without it those steps are only reported. Each stage asks for the scopes it needs:
 # read-only ones when it only reads (-DryRun, stage 01), the least write scopes where it writes.
 # An existing session is reused when it already holds them (a ReadWrite scope covers its Read one).
 function Connect-GraphIfNeeded {
@@ -543,7 +567,7 @@ function Connect-GraphIfNeeded {
             return $false
         }
     }
-    # D11: -WhatIf is for tenant changes only. Whether Connect-MgGraph takes -WhatIf is not documented,
+    # -WhatIf is for tenant changes only. Whether Connect-MgGraph takes -WhatIf is not documented,
     # so the preference is switched off for this function's scope instead of passing -WhatIf:$false.
     $WhatIfPreference = $false
     try {
@@ -640,7 +664,7 @@ try {
         $BatchSets[$BatchPolicy].Add(@{ Key = $BatchKey; Upn = $BatchUpn; ObjectId = $BatchObjectId; Current = $BatchCurrent })
     }
 
-    # D6: the OUTPUTS section lists OverallStatus NotStarted, InProgress, Complete while every example
+    # The OUTPUTS section lists OverallStatus NotStarted, InProgress, Complete while every example
     # shows Completed (§3.14, §8 item 22): both mean finished. A status that says the operation failed
     # or was cancelled ends the wait with an error; any other status (NotStarted, InProgress) waits on.
     function Wait-BatchOperation {
@@ -686,7 +710,7 @@ try {
                         $operationId = Invoke-Change { New-CsBatchPolicyAssignmentOperation -PolicyType $BatchPolicyType -PolicyName $null -Identity $batchIds -OperationName $batchAction -ErrorAction Stop }
                     }
                     $operation = Wait-BatchOperation ([string]$operationId)
-                    # Per-user results (UserState: Id, Result, State). D7: a user the batch does not report
+                    # Per-user results (UserState: Id, Result, State). A user the batch does not report
                     # is Failed, never Done.
                     $userResults = @{}
                     foreach ($userState in @($operation.UserState)) {
@@ -711,10 +735,29 @@ try {
         }
     }
 
+    # U1, V1: Enterprise Voice and Shared Calling need Teams Phone. The user has it when
+    # Get-CsOnlineUser lists the PhoneSystem feature (FeatureTypes) or an enabled AssignedPlan capability
+    # whose name starts with MCOEV (U4, [DIALPAD]: "any capability whose name starts with MCOEV counts").
+    function Test-TeamsPhone {
+        param($PhoneUser)
+        if (@($PhoneUser.FeatureTypes) -contains 'PhoneSystem') { return $true }
+        foreach ($assignedPlan in @($PhoneUser.AssignedPlan)) {
+            if ($null -eq $assignedPlan) { continue }
+            if ([string]$assignedPlan.Capability -like 'MCOEV*' -and [string]$assignedPlan.CapabilityStatus -eq 'Enabled') { return $true }
+        }
+        return $false
+    }
+
     $emergencyBatches = @{}
     $voiceRoutingBatches = @{}
+    $readyUsers = New-Object System.Collections.Generic.List[object]
+    $userCount = @($Plan.Users).Count
+    $userIndex = 0
 
+    # Pass 1: read every user, check Teams Phone (U1), collect the E1 and VR1 assignments for the batches.
     foreach ($user in $Plan.Users) {
+        Write-LoopProgress 'Stage 07: reading users' $userIndex $userCount
+        $userIndex++
         $userKey = 'user:' + $user.Key
         $userStepKeys = @(($userKey + ':ev'), ($userKey + ':scp'), ($userKey + ':ecrp'), ($userKey + ':vrp'))
         if ($user.ExtensionNumber) { $userStepKeys += ($userKey + ':extension') }
@@ -722,43 +765,19 @@ try {
             Write-StepLog $userKey $user.Upn 'User' 'Resumed' 'all steps finished in an earlier run (checkpoint)'
             continue
         }
-        $onlineUser = Find-OnlineUser $user.Upn
+        try {
+            $onlineUser = Find-OnlineUser $user.Upn
+        } catch {
+            Write-StepLog $userKey $user.Upn 'Read user' 'Failed' $_.Exception.Message
+            continue
+        }
         if ($null -eq $onlineUser) {
             Write-StepLog $userKey $user.Upn 'Read user' 'Failed' 'user not found with Get-CsOnlineUser'
             continue
         }
-
-        # V1: Enterprise Voice on.
-        Invoke-PlanStep ($userKey + ':ev') $user.Upn 'Enable Enterprise Voice (V1)' -IsDone {
-            if ($onlineUser.EnterpriseVoiceEnabled -eq $true) { return $true }
-            return 'Enterprise Voice off'
-        } -Change {
-            Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -EnterpriseVoiceEnabled $true -ErrorAction Stop }
-        }
-
-        # V3: Direct Routing number with the user's extension (only where planned; V2: otherwise no number).
-        if ($user.ExtensionNumber) {
-            Invoke-PlanStep ($userKey + ':extension') $user.Upn 'Assign extension (V3)' -IsDone {
-                $lineUri = [string]$onlineUser.LineUri
-                if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
-                if ($lineUri -eq $user.ExtensionNumber) { return $true }
-                return ('line URI {0}' -f $lineUri)
-            } -Change {
-                Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
-            }
-        } elseif ($user.ExtensionNote) {
-            Write-StepLog ($userKey + ':extension') $user.Upn 'Assign extension (V3)' 'Manual' $user.ExtensionNote
-        }
-
-        # §3.14: batch assignment has no Shared Calling policy type, so it is granted per user.
-        if ($user.SharedCallingPolicy) {
-            Invoke-PlanStep ($userKey + ':scp') $user.Upn 'Grant Shared Calling policy' -IsDone {
-                $currentName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
-                if ($currentName -eq $user.SharedCallingPolicy) { return $true }
-                return ('policy {0}' -f $currentName)
-            } -Change {
-                Invoke-Change { Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $user.SharedCallingPolicy -ErrorAction Stop }
-            }
+        if (-not (Test-TeamsPhone $onlineUser)) {
+            Write-StepLog ($userKey + ':licence') $user.Upn 'Check Teams Phone licence (U1)' 'Failed' 'U1: no Teams Phone (no PhoneSystem feature, no enabled MCOEV plan); assign a Teams Phone licence, then run again. Nothing was changed for this user.'
+            continue
         }
 
         # E1 and VR1: collected here, assigned in batches below.
@@ -778,10 +797,72 @@ try {
                 Add-BatchItem $assignment.Sets $assignment.Planned $assignment.Key $user.Upn $batchObjectId $assignment.Current
             }
         }
+        $readyUsers.Add(@{ User = $user; Key = $userKey; Online = $onlineUser })
     }
+    Complete-LoopProgress 'Stage 07: reading users'
 
+    # §9 steps 9-10: the emergency call routing and voice routing policies come first, each batch
+    # waited for, so no user holds the Shared Calling policy without them.
     Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
     Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
+
+    # Pass 2 (§9 steps 11-13): Enterprise Voice (V1), the extension (V3), then the Shared Calling policy,
+    # which is granted only when every earlier step of the user succeeded.
+    $userIndex = 0
+    foreach ($ready in $readyUsers) {
+        Write-LoopProgress 'Stage 07: enabling users' $userIndex $readyUsers.Count
+        $userIndex++
+        $user = $ready.User
+        $userKey = $ready.Key
+        $onlineUser = $ready.Online
+        $failedFirst = New-Object System.Collections.Generic.List[string]
+        if ($script:FailedSteps.Contains($userKey + ':ecrp')) { $failedFirst.Add('emergency call routing policy (E1)') }
+        if ($script:FailedSteps.Contains($userKey + ':vrp')) { $failedFirst.Add('voice routing policy (VR1)') }
+
+        # V1: Enterprise Voice on.
+        Invoke-PlanStep ($userKey + ':ev') $user.Upn 'Enable Enterprise Voice (V1)' -IsDone {
+            if ($onlineUser.EnterpriseVoiceEnabled -eq $true) { return $true }
+            return 'Enterprise Voice off'
+        } -Change {
+            Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -EnterpriseVoiceEnabled $true -ErrorAction Stop }
+        }
+        if ($script:LastStatus -eq 'Failed') { $failedFirst.Add('Enterprise Voice (V1)') }
+
+        # V3: Direct Routing number with the user's extension (only where planned; V2: otherwise no number).
+        if ($user.ExtensionNumber) {
+            if ($failedFirst -contains 'Enterprise Voice (V1)') {
+                Write-StepLog ($userKey + ':extension') $user.Upn 'Assign extension (V3)' 'Failed' 'not attempted: Enterprise Voice (V1) failed'
+            } else {
+                Invoke-PlanStep ($userKey + ':extension') $user.Upn 'Assign extension (V3)' -IsDone {
+                    $lineUri = [string]$onlineUser.LineUri
+                    if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
+                    if ($lineUri -eq $user.ExtensionNumber) { return $true }
+                    return ('line URI {0}' -f $lineUri)
+                } -Change {
+                    Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
+                }
+            }
+            if ($script:LastStatus -eq 'Failed') { $failedFirst.Add('extension (V3)') }
+        } elseif ($user.ExtensionNote) {
+            Write-StepLog ($userKey + ':extension') $user.Upn 'Assign extension (V3)' 'Manual' $user.ExtensionNote
+        }
+
+        # §3.14: batch assignment has no Shared Calling policy type, so it is granted per user, last.
+        if ($user.SharedCallingPolicy) {
+            if ($failedFirst.Count -gt 0) {
+                Write-StepLog ($userKey + ':scp') $user.Upn 'Grant Shared Calling policy' 'Failed' ('not attempted: {0} failed first (shared-calling.md §9 order)' -f ($failedFirst -join ', '))
+            } else {
+                Invoke-PlanStep ($userKey + ':scp') $user.Upn 'Grant Shared Calling policy' -IsDone {
+                    $currentName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
+                    if ($currentName -eq $user.SharedCallingPolicy) { return $true }
+                    return ('policy {0}' -f $currentName)
+                } -Change {
+                    Invoke-Change { Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $user.SharedCallingPolicy -ErrorAction Stop }
+                }
+            }
+        }
+    }
+    Complete-LoopProgress 'Stage 07: enabling users'
 } catch {
     Write-StepLog 'stage' $script:StageName 'Run stage' 'Failed' $_.Exception.Message
 } finally {
