@@ -541,3 +541,61 @@ describe('stub-tenant run of stage 07: D1 order, D12 Teams Phone', () => {
     expect(log).toContain('not attempted: Enterprise Voice (V1) failed first');
   });
 });
+
+/** Stage 06 against a stub tenant whose policies hold the numbers given in STUB_SCP_<name> (comma-separated, in order). */
+const STAGE06_STUB = String.raw`
+function Get-CsTenant { [pscustomobject]@{ TenantId = 't' } }
+function Connect-MicrosoftTeams { [CmdletBinding(SupportsShouldProcess)] param() }
+function Get-CsOnlineApplicationInstance { [CmdletBinding()] param([string]$Identity) [pscustomobject]@{ ObjectId = 'ra-object-id'; UserPrincipalName = $Identity } }
+function Get-CsTeamsSharedCallingRoutingPolicy {
+    [CmdletBinding()] param([string]$Identity)
+    $numbers = [Environment]::GetEnvironmentVariable('STUB_SCP_' + ($Identity -replace '[^A-Za-z0-9]', '_'))
+    if ($null -eq $numbers) {
+        $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord((New-Object System.Exception('not found')), 'NotFound', 'ObjectNotFound', $Identity)))
+        return
+    }
+    [pscustomobject]@{ Identity = ('Tag:' + $Identity); ResourceAccount = 'ra-object-id'; Description = $null; EmergencyNumbers = @($numbers -split ',' | Where-Object { $_ }) }
+}
+function Set-CsTeamsSharedCallingRoutingPolicy {
+    [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [object]$EmergencyNumbers, [string]$ResourceAccount, [string]$Description)
+    if ($PSBoundParameters.ContainsKey('EmergencyNumbers')) {
+        if ($EmergencyNumbers -is [hashtable]) {
+            $form = (@($EmergencyNumbers.Keys | ForEach-Object { '{0}={1}' -f $_, (@($EmergencyNumbers[$_]) -join ',') }) -join ';')
+        } else {
+            $form = 'replace=' + (@($EmergencyNumbers) -join ',')
+        }
+        Write-StubCall ('Set-CsTeamsSharedCallingRoutingPolicy {0} {1}' -f $Identity, $form)
+    }
+}
+function New-CsTeamsSharedCallingRoutingPolicy { [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [object]$EmergencyNumbers, [string]$ResourceAccount, [string]$Description) Write-StubCall ('New-CsTeamsSharedCallingRoutingPolicy ' + $Identity) }
+`;
+
+describe('stub-tenant run of stage 06: D5 callback order', () => {
+  it('D5: a policy holding the planned numbers in another order gets the planned list, in order, as a replacement', () => {
+    const plan = createSamplePlan();
+    const e164 = new Map(plan.numbers.map((n) => [n.id, n.e164] as const));
+    const policies = plan.sharedCallingPolicies
+      .map((p) => ({ name: p.name, numbers: p.callbackNumberIds.map((id) => e164.get(id)!) }))
+      .filter((p) => p.numbers.length >= 2);
+    expect(policies.length).toBeGreaterThan(0);
+    const target = policies[0]!;
+    const env: Record<string, string> = {};
+    for (const p of plan.sharedCallingPolicies) {
+      const nums = p.callbackNumberIds.map((id) => e164.get(id)!);
+      // The target policy holds its numbers reversed; every other one holds them as planned.
+      env['STUB_SCP_' + p.name.replace(/[^A-Za-z0-9]/g, '_')] = (p.name === target.name ? [...nums].reverse() : nums).join(',');
+    }
+    const dir = writeSample();
+    const out = tempDir();
+    const calls = path.join(out, 'calls.txt');
+    writeFileSync(calls, '');
+    const r = runPwshFile(path.join(dir, '06-shared-calling-policies.ps1'), ['-OutputFolder', out], {
+      PSModulePath: stubModules(STAGE06_STUB) + PSMODULEPATH_SEP + (process.env.PSModulePath ?? ''),
+      STUB_CALLS: calls,
+      ...env,
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const called = readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l.startsWith('Set-'));
+    expect(called).toEqual([`Set-CsTeamsSharedCallingRoutingPolicy ${target.name} replace=${target.numbers.join(',')}`]);
+  });
+});

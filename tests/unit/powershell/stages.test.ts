@@ -217,11 +217,12 @@ describe('06-shared-calling-policies', () => {
     expectCall(F, 'New-CsTeamsSharedCallingRoutingPolicy', ['Identity', 'ResourceAccount', 'EmergencyNumbers', 'Description']);
     expectCall(F, 'New-CsTeamsSharedCallingRoutingPolicy', ['Identity', 'ResourceAccount', 'Description']);
   });
-  it('reconciles callback numbers with @{remove=} and @{add=} against the current list (EN8)', () => {
+  it('takes unplanned callback numbers out with @{remove=} first (EN8), then sets the planned list in order (EN10)', () => {
     expect(text(F)).toContain('-EmergencyNumbers @{ remove = $extraNumbers }');
-    expect(text(F)).toContain('-EmergencyNumbers @{ add = $missingNumbers }');
+    expect(text(F)).toContain('-EmergencyNumbers @($scp.CallbackNumbers) -ErrorAction Stop');
     expect(text(F)).toContain('-EmergencyNumbers @{ add = @($scp.CallbackNumbers) }');
-    expect(text(F).indexOf('removeCallbacks')).toBeLessThan(text(F).indexOf('addCallbacks'));
+    expect(text(F)).toContain('if (Test-SameList @($current.EmergencyNumbers) @($scp.CallbackNumbers)) { return $true }');
+    expect(text(F).indexOf('removeCallbacks')).toBeLessThan(text(F).indexOf(':callbacks'));
     expect(text(F)).toContain("CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103')");
   });
 });

@@ -8,7 +8,7 @@ export const sharedCallingPoliciesStage: StageSpec = {
   synopsis: 'Shared Calling runbook, stage 06: Shared Calling routing policies.',
   description: [
     'Creates or updates each planned policy with New-/Set-CsTeamsSharedCallingRoutingPolicy. -ResourceAccount gets the resource account\'s ObjectId, read at run time with (Get-CsOnlineApplicationInstance -Identity <upn>).ObjectId: the cmdlet does not accept a UPN (shared-calling.md §3.1, §8).',
-    'Emergency callback numbers are reconciled against the current list with @{remove=...} and @{add=...}. All removals run first, for every policy, so a number can move from one policy to another (EN7, EN8). The list order matters (EN9, EN10): numbers added later go to the end.',
+    'Emergency callback numbers are reconciled against the current list. First the numbers no longer planned are taken out of every policy with @{remove=...}, so a number can move from one policy to another (EN7, EN8); then each policy whose list differs from the plan in content or order gets the planned list as a plain array, which replaces it (EN9, EN10: the list is used in order and its first number is reused when all are reserved).',
   ],
   rules: ['RA6', 'RA7', 'RA8', 'EN1', 'EN2', 'EN3', 'EN4', 'EN6', 'EN7', 'EN8', 'EN9', 'EN10'],
   data: ['sharedCallingPolicies'],
@@ -83,16 +83,23 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
         Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop }
     }
 
-    Invoke-PlanStep ('scp:{0}:addCallbacks' -f $scp.Id) $scp.Name 'Add planned callback numbers (EN9)' -IsDone {
+    # EN9, EN10: the list is used in order and its first number is the one reused when all are
+    # reserved, so the tenant's order must be the plan's, not only its set. A plain array replaces the
+    # list (PSListModifier, §3.1/§3.2); numbers no longer planned were taken out in pass 1 (EN7, EN8).
+    Invoke-PlanStep ('scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Set callback numbers in plan order (EN9, EN10)' -IsDone {
         $current = Find-SharedCallingPolicy $scp.Name
         if ($null -eq $current) { return 'policy not found' }
-        $missingNumbers = @(Get-ListExcess @($scp.CallbackNumbers) @($current.EmergencyNumbers))
-        if ($missingNumbers.Count -eq 0) { return $true }
-        return ('to add: {0}' -f ($missingNumbers -join ', '))
+        if (Test-SameList @($current.EmergencyNumbers) @($scp.CallbackNumbers)) { return $true }
+        return ('numbers {0}' -f (@($current.EmergencyNumbers) -join ', '))
     } -Change {
-        $current = Find-SharedCallingPolicy $scp.Name
-        $missingNumbers = @(Get-ListExcess @($scp.CallbackNumbers) @($current.EmergencyNumbers))
-        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ add = $missingNumbers } -ErrorAction Stop }
+        if (@($scp.CallbackNumbers).Count -gt 0) {
+            Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @($scp.CallbackNumbers) -ErrorAction Stop }
+        } else {
+            # EN1: no callback numbers planned: take out whatever is left.
+            $current = Find-SharedCallingPolicy $scp.Name
+            $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @())
+            Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop }
+        }
     }
 }
 `,
