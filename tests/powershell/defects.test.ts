@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../../src/lib/checks/index.js';
 import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
 import { generateScripts, planSha256 } from '../../src/lib/powershell/index.js';
 
@@ -229,21 +230,26 @@ $results['stepForbidden'] = Test-Case @((F 403 'Access denied')) {
 
 /**
  * A stand-in MicrosoftTeams module (version 7.3.1, so the files' #Requires is met) whose cmdlets are
- * the given PowerShell functions; every call is appended to $env:STUB_CALLS. For the runs that
+ * the given PowerShell functions, plus other stand-in modules (Microsoft Graph) by name; every call
+ * is appended to $env:STUB_CALLS. For the runs that
  * check the scripts' own files (checkpoint, log, retry list), where no tenant behaviour matters.
  */
-function stubModules(functions: string): string {
+function stubModules(functions: string, others: Record<string, string> = {}): string {
   const dir = tempDir();
-  const mod = path.join(dir, 'MicrosoftTeams', '7.3.1');
-  mkdirSync(mod, { recursive: true });
-  writeFileSync(
-    path.join(mod, 'MicrosoftTeams.psd1'),
-    "@{ ModuleVersion = '7.3.1'; RootModule = 'MicrosoftTeams.psm1'; FunctionsToExport = '*' }\n",
-  );
-  writeFileSync(
-    path.join(mod, 'MicrosoftTeams.psm1'),
-    `function Write-StubCall { param([string]$Name) Add-Content -LiteralPath $env:STUB_CALLS -Value $Name }\n${functions}\n`,
-  );
+  const modules: Record<string, [string, string]> = { MicrosoftTeams: ['7.3.1', functions] };
+  for (const [name, text] of Object.entries(others)) modules[name] = ['2.25.0', text];
+  for (const [name, [version, text]] of Object.entries(modules)) {
+    const mod = path.join(dir, name, version);
+    mkdirSync(mod, { recursive: true });
+    writeFileSync(
+      path.join(mod, `${name}.psd1`),
+      `@{ ModuleVersion = '${version}'; RootModule = '${name}.psm1'; FunctionsToExport = '*' }\n`,
+    );
+    writeFileSync(
+      path.join(mod, `${name}.psm1`),
+      `function Write-StubCall { param([string]$Name) Add-Content -LiteralPath $env:STUB_CALLS -Value $Name }\n${text}\n`,
+    );
+  }
   return dir;
 }
 
@@ -597,5 +603,82 @@ describe('stub-tenant run of stage 06: D5 callback order', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const called = readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l.startsWith('Set-'));
     expect(called).toEqual([`Set-CsTeamsSharedCallingRoutingPolicy ${target.name} replace=${target.numbers.join(',')}`]);
+  });
+});
+
+/** Stage 01 against a stub tenant where every prerequisite is met and every resource account already holds its licences. */
+const STAGE01_TEAMS = String.raw`
+function Get-CsTenant { [pscustomobject]@{ TenantId = 't' } }
+function Connect-MicrosoftTeams { [CmdletBinding(SupportsShouldProcess)] param() }
+function Get-CsOnlineLisLocation { [CmdletBinding()] param([string]$LocationId) [pscustomobject]@{ LocationId = $LocationId } }
+function Get-CsOnlinePstnUsage { [CmdletBinding()] param([string]$Identity) [pscustomobject]@{ Identity = 'Global'; Usage = @(($env:STUB_USAGES -split ',')) } }
+function Get-CsOnlineVoiceRoutingPolicy { [CmdletBinding()] param([string]$Identity) [pscustomobject]@{ Identity = 'Global'; OnlinePstnUsages = @() } }
+`;
+const RA_SKU = '440eaaa8-b3e0-484b-a8be-62870b9ba70a';
+const PAYG_SKU = '9b196e97-5830-4c2e-adc2-1e10ebf5dee5';
+const STAGE01_GRAPH = {
+  'Microsoft.Graph.Authentication': String.raw`
+$script:Context = $null
+function Get-MgContext { $script:Context }
+function Connect-MgGraph { [CmdletBinding()] param([string[]]$Scopes, [switch]$NoWelcome) Write-StubCall ('Connect-MgGraph ' + ($Scopes -join ',')); $script:Context = [pscustomobject]@{ Scopes = $Scopes } }
+`,
+  'Microsoft.Graph.Identity.DirectoryManagement': String.raw`
+function Get-MgSubscribedSku {
+    [CmdletBinding()] param([switch]$All)
+    # Every unit is consumed: by the resource accounts, which already hold their licences.
+    @(
+        [pscustomobject]@{ SkuId = '${RA_SKU}'; SkuPartNumber = 'PHONESYSTEM_VIRTUALUSER'; ConsumedUnits = 5; PrepaidUnits = [pscustomobject]@{ Enabled = 5 } },
+        [pscustomobject]@{ SkuId = '${PAYG_SKU}'; SkuPartNumber = 'Microsoft_Teams_Calling_Plan_pay_as_you_go_(country_zone_1_US)'; ConsumedUnits = 1; PrepaidUnits = [pscustomobject]@{ Enabled = 1 } },
+        [pscustomobject]@{ SkuId = '47794cd0-f0e5-45c5-9033-2eb6b5fc84e0'; SkuPartNumber = 'MCOPSTNC'; ConsumedUnits = 0; PrepaidUnits = [pscustomobject]@{ Enabled = 1 } }
+    )
+}
+`,
+  'Microsoft.Graph.Users': String.raw`
+function Get-MgUser {
+    [CmdletBinding()] param([string]$UserId, [string[]]$Property)
+    Write-StubCall ('Get-MgUser ' + $UserId)
+    [pscustomobject]@{ Id = ('id-' + $UserId); UsageLocation = 'US'; AssignedLicenses = @([pscustomobject]@{ SkuId = '${RA_SKU}' }, [pscustomobject]@{ SkuId = '${PAYG_SKU}' }) }
+}
+`,
+  'Microsoft.Graph.Users.Actions': 'function Set-MgUserLicense { [CmdletBinding(SupportsShouldProcess)] param([string]$UserId, [object[]]$AddLicenses, [string[]]$RemoveLicenses) }',
+};
+
+describe('stub-tenant runs of stage 01: D9 licences, D13 scopes, RA8', () => {
+  const plan = createSamplePlan();
+  const usages = [...new Set([...plan.voiceRoutingPolicies.flatMap((p) => p.pstnUsages), ...plan.emergencyPolicies.flatMap((p) => p.numbers.map((n) => n.pstnUsage))])].filter((u) => u !== '');
+  const run = (files = sample) => {
+    const dir = writeSample(files);
+    const out = tempDir();
+    const calls = path.join(out, 'calls.txt');
+    writeFileSync(calls, '');
+    const r = runPwshFile(path.join(dir, '01-prerequisites.ps1'), ['-OutputFolder', out], {
+      PSModulePath: stubModules(STAGE01_TEAMS, STAGE01_GRAPH) + PSMODULEPATH_SEP + (process.env.PSModulePath ?? ''),
+      STUB_CALLS: calls,
+      STUB_USAGES: usages.join(','),
+    });
+    return { r, out, called: readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l !== ''), log: readFileSync(path.join(out, '01-prerequisites.log.csv'), 'utf8') };
+  };
+
+  it('D9: accounts that already hold their licences need no free units, so a re-run passes', () => {
+    const { r, log, called } = run();
+    expect(r.status, log).toBe(0);
+    expect(log).toMatch(/"Microsoft Teams Phone Resource Account \(RA2\)","Check licences available","Done"/);
+    expect(log).toMatch(/"Calling Plan pay-as-you-go \(RA9\)","Check licences available","Done"/);
+    expect(called.filter((c) => c.startsWith('Get-MgUser')).length).toBeGreaterThan(0);
+  });
+
+  it('D13: stage 01 connects to Microsoft Graph with read-only scopes', () => {
+    const { called } = run();
+    expect(called.filter((c) => c.startsWith('Connect-MgGraph'))).toEqual(['Connect-MgGraph User.Read.All,Organization.Read.All']);
+  });
+
+  it('RA8: a resource-account number whose site has no LIS location stops the runbook at stage 01, as the planner reports an error', () => {
+    const broken = createSamplePlan();
+    const site = broken.sites.find((s) => s.lisLocationId !== '')!;
+    site.lisLocationId = '';
+    const { r, log } = run(generateScripts(broken));
+    expect(r.status).toBe(1);
+    expect(log).toMatch(/"Check LIS location of the resource account number \(RA8\)","Failed","RA8: the plan has no LIS LocationId/);
+    expect(checkPlan(broken).some((f) => f.rule === 'RA8' && f.severity === 'error')).toBe(true);
   });
 });
