@@ -387,7 +387,7 @@ foreach ($record in $second.Streams.Error) { 'second error: ' + $record }
     const retry = path.join(out, '04-voice-routing.retry.csv');
     const checkpoint = path.join(out, '04-voice-routing.checkpoint.txt');
     const before = [readFileSync(retry), readFileSync(checkpoint)];
-    expect(before[0].toString('utf8')).toContain('vrp:vrp-users:create');
+    expect(before[0]!.toString('utf8')).toContain('vrp:vrp-users:create');
     for (const args of [['-DryRun'], ['-DryRun', '-Resume']]) {
       const dry = runStage(dir, '04-voice-routing.ps1', ['-OutputFolder', out, ...args], modules, calls);
       expect(dry.stdout + dry.stderr).toContain('[DryRun]');
