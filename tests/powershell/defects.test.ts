@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/lib/checks/index.js';
 import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
-import { generateScripts, planSha256 } from '../../src/lib/powershell/index.js';
+import { generateScripts, parseVerificationCsv, planSha256 } from '../../src/lib/powershell/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -174,7 +174,11 @@ interface CaseResult {
 }
 
 function runHelperCases(cases: string): Record<string, CaseResult> {
-  const script = HARNESS.replace('@@HELPERS@@', () => helperFunctions(stageText('07-users.ps1'))).replace('@@CASES@@', () => cases);
+  const stage = stageText('07-users.ps1');
+  // The helpers, and the one script-level constant they read.
+  const constants = stage.match(/^\$script:CsvGuarded = .*$/m)?.[0] ?? '';
+  expect(constants).not.toBe('');
+  const script = HARNESS.replace('@@HELPERS@@', () => `${constants}\r\n${helperFunctions(stage)}`).replace('@@CASES@@', () => cases);
   return runJson<Record<string, CaseResult>>(script);
 }
 
@@ -680,5 +684,41 @@ describe('stub-tenant runs of stage 01: D9 licences, D13 scopes, RA8', () => {
     expect(r.status).toBe(1);
     expect(log).toMatch(/"Check LIS location of the resource account number \(RA8\)","Failed","RA8: the plan has no LIS LocationId/);
     expect(checkPlan(broken).some((f) => f.rule === 'RA8' && f.severity === 'error')).toBe(true);
+  });
+});
+
+describe('helper runs: style, CSV files Excel opens as text and the planner reads back exactly', () => {
+  const values = ['+12065550101', '=HYPERLINK("http://x","y")', '-2+3', '@SUM(1)', "'quoted", "''", 'plain, "with" quotes', '\ttab', 'multi\r\nline', ''];
+  const r = runHelperCases(String.raw`
+$script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
+$csvFolder = [System.IO.Path]::GetTempPath()
+$csvPath = Join-Path $csvFolder ('guard-' + [guid]::NewGuid().ToString() + '.csv')
+$csvLines = New-Object 'System.Collections.Generic.List[string]'
+foreach ($value in ${'@(' + values.map((v) => `('${v.replace(/'/g, "''").replace(/\r\n/g, "' + \"`r`n\" + '").replace(/\t/g, "' + \"`t\" + '")}')`).join(', ') + ')'}) {
+    $csvLines.Add((ConvertTo-CsvLine @('user', 'u@contoso.com', 'LineUri', $value, $value, 'Done', $value)))
+}
+Write-CsvFile $csvPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $csvLines
+$results['csv'] = @{ Calls = 0; Sleeps = @(); Logged = @(); Outcome = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($csvPath)) }
+`);
+  const bytes = Buffer.from(r.csv!.Outcome, 'base64');
+  const text = bytes.toString('utf8');
+
+  it('writes UTF-8 with a BOM and guards every field that Excel would read as a number or formula', () => {
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text).toContain(`"'+12065550101"`);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).toContain(`"'-2+3"`);
+    expect(text).toContain(`"'@SUM(1)"`);
+    expect(text).toContain(`"''quoted"`);
+    for (const line of text.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1)) {
+      // No field of a well-formed line starts with a formula character once the quote is opened.
+      expect(line).not.toMatch(/(^|,)"[=+\-@]/);
+    }
+  });
+
+  it('the planner reads the values back exactly (parseVerificationCsv)', () => {
+    const rows = parseVerificationCsv(text);
+    expect(rows.map((x) => x.expected)).toEqual(values);
+    expect(rows.map((x) => x.actual)).toEqual(values);
   });
 });

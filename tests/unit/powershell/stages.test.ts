@@ -261,12 +261,12 @@ describe('08-verify', () => {
   });
   it('writes the verification CSV with the documented columns and statuses', () => {
     expect(text(F)).toContain("Join-Path $OutputFolder 'SharedCalling-Verification.csv'");
-    expect(text(F)).toMatch(/Kind\s+= \$script:Subject\.Kind\r\n\s+Subject\s+= \$script:Subject\.Id\r\n\s+Property\s+= \$RowProperty\r\n\s+Expected\s+= \$RowExpected\r\n\s+Actual\s+= \$RowActual\r\n\s+Status\s+= \$RowStatus/);
+    expect(text(F)).toContain('ConvertTo-CsvLine @($script:Subject.Kind, $script:Subject.Id, $RowProperty, $RowExpected, $RowActual, $RowStatus, $script:Subject.Name)');
+    expect(text(F)).toContain("Write-CsvFile $reportPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $reportRows");
     for (const s of ["'Done'", "'Failed'", "'Missing'"]) expect(text(F)).toContain(s);
     for (const k of ['resourceAccount', 'autoAttendant', 'voiceRoutingPolicy', 'emergencyPolicy', 'sharedCallingPolicy', 'user']) {
       expect(text(F)).toContain(`Start-Subject '${k}'`);
     }
-    expect(text(F)).toContain('Export-Csv -LiteralPath $reportPath -NoTypeInformation -Encoding UTF8');
   });
   it('uses the user key as subject', () => {
     expect(text(F)).toContain("Start-Subject 'user' $user.Key $user.Upn");

@@ -12,7 +12,7 @@ export const verifyStage: StageSpec = {
   synopsis: 'Shared Calling runbook, stage 08: read the tenant back and write the verification report.',
   description: [
     `Reads every planned object back from the tenant and writes ${VERIFICATION_FILE_NAME} to the output folder, for import into the Shared Calling Planner. Changes nothing; -DryRun makes no difference.`,
-    'Report format (CSV, comma-separated, UTF-8, every field in double quotes, "" for a quote inside a field, header row first): Kind,Subject,Property,Expected,Actual,Status,Name. Kind is one of resourceAccount, autoAttendant, voiceRoutingPolicy, emergencyPolicy, sharedCallingPolicy, user. Subject is the planner\'s id of the object; for users it is the lower-case UPN. Property is the checked property; the row with Property Exists comes first for every object. Status is Done (as planned), Failed (differs from the plan) or Missing (the object does not exist; then no other rows follow for it). Name is for people reading the file and ignored on import.',
+    'Report format (CSV, comma-separated, UTF-8 with BOM, every field in double quotes, "" for a quote inside a field, header row first; a field that starts with = + - @ \' tab or CR gets one leading \' so that Excel shows it as text): Kind,Subject,Property,Expected,Actual,Status,Name. Kind is one of resourceAccount, autoAttendant, voiceRoutingPolicy, emergencyPolicy, sharedCallingPolicy, user. Subject is the planner\'s id of the object; for users it is the lower-case UPN. Property is the checked property; the row with Property Exists comes first for every object. Status is Done (as planned), Failed (differs from the plan) or Missing (the object does not exist; then no other rows follow for it). Name is for people reading the file and ignored on import.',
   ],
   rules: ['RA1', 'RA5', 'RA8', 'RA11', 'AA2', 'AA4', 'VR1', 'E1', 'E2', 'EN9', 'V1', 'V3'],
   data: [
@@ -26,7 +26,7 @@ export const verifyStage: StageSpec = {
   body: `
 Connect-TeamsIfNeeded
 $reportPath = Join-Path $OutputFolder '${VERIFICATION_FILE_NAME}'
-$reportRows = New-Object System.Collections.Generic.List[object]
+$reportRows = New-Object 'System.Collections.Generic.List[string]'
 $script:Subject = $null
 
 function Start-Subject {
@@ -36,15 +36,8 @@ function Start-Subject {
 
 function Add-ReportRow {
     param([string]$RowProperty, [string]$RowExpected, [string]$RowActual, [string]$RowStatus)
-    $reportRows.Add([pscustomobject][ordered]@{
-        Kind     = $script:Subject.Kind
-        Subject  = $script:Subject.Id
-        Property = $RowProperty
-        Expected = $RowExpected
-        Actual   = $RowActual
-        Status   = $RowStatus
-        Name     = $script:Subject.Name
-    })
+    # Columns: Kind,Subject,Property,Expected,Actual,Status,Name.
+    $reportRows.Add((ConvertTo-CsvLine @($script:Subject.Kind, $script:Subject.Id, $RowProperty, $RowExpected, $RowActual, $RowStatus, $script:Subject.Name)))
     if ($RowStatus -ne 'Done') { $script:Subject.Problems.Add(('{0}: expected {1}, found {2}' -f $RowProperty, $RowExpected, $RowActual)) }
 }
 
@@ -201,7 +194,7 @@ try {
     }
 } finally {
     # Written even when the run stops early, so the planner can import what was checked.
-    $reportRows | Export-Csv -LiteralPath $reportPath -NoTypeInformation -Encoding UTF8 -WhatIf:$false -Confirm:$false
+    Write-CsvFile $reportPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $reportRows
     Write-Host ('Verification report: {0} ({1} rows)' -f $reportPath, $reportRows.Count)
 }
 `,

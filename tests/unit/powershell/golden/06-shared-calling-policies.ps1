@@ -118,7 +118,7 @@ if ($DryRun) {
 }
 $script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoint.txt')
 $script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
-$script:RetryItems = New-Object System.Collections.Generic.List[object]
+$script:RetryLines = New-Object 'System.Collections.Generic.List[string]'
 $script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
 # Steps that failed in this run, and the status of the last logged step (later steps depend on them).
 $script:FailedSteps = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
@@ -153,7 +153,7 @@ function Open-StageFile {
     $logIsNew = -not (Test-Path -LiteralPath $script:LogPath)
     $script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
     $script:LogWriter.AutoFlush = $true
-    if ($logIsNew) { $script:LogWriter.WriteLine('"Time","Stage","Step","Target","Action","Status","Detail"') }
+    if ($logIsNew) { $script:LogWriter.WriteLine((ConvertTo-CsvLine @('Time', 'Stage', 'Step', 'Target', 'Action', 'Status', 'Detail'))) }
     if (-not $DryRun) {
         $checkpointIsNew = -not (Test-Path -LiteralPath $script:CheckpointPath)
         $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
@@ -167,10 +167,34 @@ function Close-StageFile {
     if ($null -ne $script:LogWriter) { $script:LogWriter.Dispose(); $script:LogWriter = $null }
 }
 
-function ConvertTo-CsvField {
-    param([string]$FieldText)
-    if ($null -eq $FieldText) { $FieldText = '' }
-    return '"' + $FieldText.Replace('"', '""') + '"'
+# CSV files (action log, retry list, verification report): UTF-8 with BOM, every field in double
+# quotes. Excel opens a CSV by guessing types: "+12065550101" would become the number 12065550101,
+# and a field starting with = + - @ (or tab, CR) would become a formula. Such a field is written
+# with a leading apostrophe, which Excel shows as text; so is a field that starts with an apostrophe,
+# so the planner's reader takes exactly one apostrophe off again.
+$script:CsvGuarded = '=+-@''' + [char]9 + [char]13
+
+function ConvertTo-CsvLine {
+    param([object[]]$LineFields)
+    $lineParts = New-Object 'System.Collections.Generic.List[string]'
+    foreach ($lineField in $LineFields) {
+        $fieldText = [string]$lineField
+        if ($fieldText.Length -gt 0 -and $script:CsvGuarded.IndexOf($fieldText[0]) -ge 0) { $fieldText = '''' + $fieldText }
+        $lineParts.Add('"' + $fieldText.Replace('"', '""') + '"')
+    }
+    return ($lineParts -join ',')
+}
+
+# Writes a whole CSV file: a header line, then one line per row (each an array of fields).
+function Write-CsvFile {
+    param([string]$CsvPath, [string[]]$CsvHeader, [System.Collections.Generic.List[string]]$CsvLines)
+    $csvWriter = New-Object System.IO.StreamWriter($CsvPath, $false, $script:Utf8Bom)
+    try {
+        $csvWriter.WriteLine((ConvertTo-CsvLine $CsvHeader))
+        foreach ($csvLine in $CsvLines) { $csvWriter.WriteLine($csvLine) }
+    } finally {
+        $csvWriter.Dispose()
+    }
 }
 
 function Write-StepLog {
@@ -180,9 +204,9 @@ function Write-StepLog {
     if ($LogStatus -eq 'Failed') { $null = $script:FailedSteps.Add($LogStep) }
     $logTime = (Get-Date).ToString('o')
     $fields = @($logTime, $script:StageName, $LogStep, $LogTarget, $LogAction, $LogStatus, $LogDetail)
-    if ($null -ne $script:LogWriter) { $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ',')) }
+    if ($null -ne $script:LogWriter) { $script:LogWriter.WriteLine((ConvertTo-CsvLine $fields)) }
     if ($LogStatus -eq 'Failed') {
-        $script:RetryItems.Add([pscustomobject]@{ Step = $LogStep; Target = $LogTarget; Action = $LogAction; Error = $LogDetail })
+        $script:RetryLines.Add((ConvertTo-CsvLine @($LogStep, $LogTarget, $LogAction, $LogDetail)))
         Write-Warning ('[Failed] {0} {1}: {2}' -f $LogAction, $LogTarget, $LogDetail)
     } elseif ($LogStatus -eq 'Skipped' -or $LogStatus -eq 'Resumed') {
         Write-Verbose ('[{0}] {1} {2}: {3}' -f $LogStatus, $LogAction, $LogTarget, $LogDetail)
@@ -451,8 +475,8 @@ function Find-AutoAttendant {
 
 function Complete-Stage {
     Close-StageFile
-    if ($script:RetryItems.Count -gt 0) {
-        $script:RetryItems | Export-Csv -LiteralPath $script:RetryPath -NoTypeInformation -Encoding UTF8 -WhatIf:$false -Confirm:$false
+    if ($script:RetryLines.Count -gt 0) {
+        Write-CsvFile $script:RetryPath @('Step', 'Target', 'Action', 'Error') $script:RetryLines
     } elseif (Test-Path -LiteralPath $script:RetryPath) {
         Remove-Item -LiteralPath $script:RetryPath -WhatIf:$false -Confirm:$false
     }
@@ -460,7 +484,7 @@ function Complete-Stage {
     Write-Host ('Summary of {0} (plan {1}):' -f $script:StageName, $Plan.Name)
     foreach ($countName in $script:Counts.Keys) { Write-Host ('  {0,-8} {1}' -f $countName, $script:Counts[$countName]) }
     Write-Host ('  Log:     {0}' -f $script:LogPath)
-    if ($script:RetryItems.Count -gt 0) {
+    if ($script:RetryLines.Count -gt 0) {
         Write-Host ('  Failed items: {0} (rerun with -Resume after fixing them)' -f $script:RetryPath)
         exit 1
     }
