@@ -124,12 +124,15 @@ function Initialize-SimTenant {
         Hidden = New-Object 'System.Collections.Generic.Dictionary[string,int]' ([System.StringComparer]::OrdinalIgnoreCase)
         LogWriter = $null
         CurrentCall = $null
+        FinalNewline = $true
     }
     if ($env:SIM_SAVE -eq 'end') { $script:Sim.SaveMode = 'end' }
     if ($env:SIM_TENANT) {
         if (-not (Test-Path -LiteralPath $env:SIM_TENANT)) { throw ('SimTenant: SIM_TENANT names {0}, which does not exist.' -f $env:SIM_TENANT) }
         $script:Sim.Path = [System.IO.Path]::GetFullPath($env:SIM_TENANT)
         $text = [System.IO.File]::ReadAllText($script:Sim.Path, [System.Text.UTF8Encoding]::new($false))
+        # Saved files keep the loaded file's convention for the final newline (JSON.stringify gives none).
+        $script:Sim.FinalNewline = $text.EndsWith("`n")
         try { $state = [SimTenant.Json]::Parse($text) } catch { throw ('SimTenant: {0} is not valid JSON: {1}' -f $script:Sim.Path, $_.Exception.Message) }
     } else {
         $state = [SimTenant.Json]::Parse('{}')
@@ -288,7 +291,8 @@ function Save-SimTenant {
     if (-not $script:Sim.Path) { return }
     $state = $script:Sim.State
     # Faults from SIM_FAULTS are never saved: the snapshot keeps its own behaviour object.
-    $text = [SimTenant.Json]::Serialize($state, 2) + "`n"
+    $text = [SimTenant.Json]::Serialize($state, 2)
+    if ($script:Sim.FinalNewline) { $text += "`n" }
     $temp = $script:Sim.Path + '.tmp'
     [System.IO.File]::WriteAllText($temp, $text, [System.Text.UTF8Encoding]::new($false))
     [System.IO.File]::Move($temp, $script:Sim.Path, $true)
@@ -1645,7 +1649,10 @@ function Get-SimPolicyTargetId {
 # EN1-EN7: the resource account and its emergency callback numbers.
 function Assert-SimSharedCallingConfig {
     param($Policy, [string]$ResourceAccountId, $Numbers)
-    $account = Find-SimUser $ResourceAccountId
+    # §3.1: -ResourceAccount takes the ObjectId (Identity) of the resource account, never a UPN.
+    $parsed = [guid]::Empty
+    $account = $null
+    if ([guid]::TryParse($ResourceAccountId, [ref]$parsed)) { $account = Find-SimUser $ResourceAccountId }
     if ($null -eq $account -or [string]$account['accountType'] -ne 'ResourceAccount') {
         Stop-SimCall 400 'BadRequest' ("ResourceAccount '{0}' is not the ObjectId of a resource account (§3.1: a UPN is not accepted)." -f $ResourceAccountId)
     }
