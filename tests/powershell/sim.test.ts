@@ -12,7 +12,7 @@ import { SIM_DIR, SimScratch, lastJson, MODULES } from './support/pwsh.js';
 const START = readFileSync(path.join(SIM_DIR, 'tenants/sample-start.json'), 'utf8');
 const SUBSET = JSON.parse(readFileSync(path.join(SIM_DIR, '../reference/teams-cmdlets.subset.json'), 'utf8'));
 const start = JSON.parse(START);
-const [userA, userB, userC] = start.users.map((u: { userPrincipalName: string }) => u.userPrincipalName) as string[];
+const [userA, userB, userC] = (start.users as { userPrincipalName: string }[]).map((u) => u.userPrincipalName) as [string, string, string];
 
 // Test-script prelude: Probe returns 'ok' or the HTTP status (or the FullyQualifiedErrorId).
 const PRELUDE = `

@@ -33,7 +33,7 @@ export const SKUS = {
 /** Deterministic GUID (v4 layout) from a text, so snapshots are reproducible. */
 export function simGuid(text: string): string {
   const h = crypto.createHash('sha256').update(text).digest('hex');
-  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
