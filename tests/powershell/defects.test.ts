@@ -497,6 +497,19 @@ function Grant-CsTeamsSharedCallingRoutingPolicy {
 }
 `;
 
+describe('stub-tenant run: style -Transcript', () => {
+  it('-Transcript records the run, summary included, in <stage>.transcript.txt of the output folder, even under -WhatIf', () => {
+    const dir = writeSample();
+    const out = tempDir();
+    const calls = path.join(out, 'calls.txt');
+    const r = runStage(dir, '04-voice-routing.ps1', ['-OutputFolder', out, '-Transcript', '-WhatIf'], stubModules(STAGE04_STUB), calls);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const transcript = readFileSync(path.join(out, '04-voice-routing.transcript.txt'), 'utf8');
+    expect(transcript).toContain('Summary of 04-voice-routing');
+    expect(transcript).toContain('PowerShell transcript start');
+  });
+});
+
 describe('stub-tenant run of stage 07: D1 order, D12 Teams Phone', () => {
   const users = createSamplePlan().users.map((u) => u.upn.trim());
   const [noPhone, evFails, notReported] = [users[0]!, users[1]!, users[2]!];

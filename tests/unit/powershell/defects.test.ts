@@ -136,7 +136,7 @@ describe('D10: the stage files are closed in a finally block', () => {
   it('the body opens the log inside try and closes it in finally, before the summary', () => {
     for (const f of stageFiles()) {
       const t = text(f.name);
-      expect(t, f.name).toMatch(/\r\ntry \{\r\n    Open-StageFile\r\n[\s\S]*\r\n\} catch \{\r\n[^\r\n]*\r\n\} finally \{\r\n    Close-StageFile\r\n\}\r\nComplete-Stage\r\n$/);
+      expect(t, f.name).toMatch(/\r\ntry \{\r\n    Open-StageFile\r\n[\s\S]*\r\n\} catch \{\r\n(    [^\r\n]*\r\n)+\} finally \{\r\n(    #[^\r\n]*\r\n)?    Close-StageFile -Interrupted:\(-not \$stageBodyEnded\)\r\n\}\r\nComplete-Stage\r\n$/);
       // Nothing opens a writer at file level any more.
       expect(fnText(f.name, 'Open-StageFile')).toContain('New-Object System.IO.StreamWriter($script:LogPath');
       expect(t.split('New-Object System.IO.StreamWriter($script:LogPath').length).toBe(2);
@@ -221,5 +221,20 @@ describe('D1, D12: stage 07 order and Teams Phone', () => {
       expect(fnText(f, 'Write-LoopProgress')).toContain('-PercentComplete $progressPercent');
       expect(fnText(f, 'Complete-LoopProgress')).toContain('Write-Progress -Id 1 -Activity $ProgressActivity -Completed');
     }
+  });
+});
+
+describe('style: -Transcript', () => {
+  it('every stage has -Transcript: Start-Transcript into the output folder, stopped after the summary or when interrupted', () => {
+    for (const f of stageFiles()) {
+      expect(text(f.name)).toContain('[switch]$Transcript');
+      expect(fnText(f.name, 'Open-StageFile')).toContain('Start-Transcript -LiteralPath $script:TranscriptPath -Append -WhatIf:$false -Confirm:$false');
+      expect(text(f.name)).toContain("$script:TranscriptPath = Join-Path $OutputFolder ($script:StageName + '.transcript.txt')");
+      const complete = fnText(f.name, 'Complete-Stage');
+      expect(complete.match(/Stop-StageTranscript\r\n\s+exit [01]/g)).toHaveLength(2);
+    }
+    const rb = text('Invoke-SharedCallingRunbook.ps1');
+    expect(rb).toContain('[switch]$Transcript');
+    expect(rb).toContain('Start-Transcript -LiteralPath');
   });
 });

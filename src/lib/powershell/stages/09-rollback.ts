@@ -8,8 +8,8 @@ export const rollbackStage: StageSpec = {
   name: 'rollback',
   synopsis: 'Shared Calling runbook, stage 09: roll the plan back.',
   description: [
-    'Undoes stages 07 to 02 in reverse order: removes the users\' policy assignments (only where they still equal the plan) and planned extensions; removes the Shared Calling policies (which releases their callback numbers, EN8), the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts\' numbers.',
-    'The rollback works from the plan, not from the logs of earlier runs: an object the plan names is removed even if it existed before the plan was applied. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. Enterprise Voice stays enabled. Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
+    'Undoes stages 07 to 02 in reverse order: removes the users\' policy assignments (only where they still equal the plan) and planned extensions, and turns Enterprise Voice off again for users the plan\'s user list shows without it (V1; left on, as Manual, where the list did not say); takes the callback numbers out of each Shared Calling policy (EN8) and removes the policy, the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts\' numbers.',
+    'The rollback works from the plan, not from the logs of earlier runs: an object the plan names is removed even if it existed before the plan was applied. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. A LIS location pinned on a number stays with the number (§3.15). Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
   ],
   rules: ['EN8', 'RA3', 'RA7', 'AA4', 'VR2', 'V3'],
   data: [
@@ -75,12 +75,35 @@ foreach ($user in (Get-Reversed $Plan.Users)) {
             Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop }
         }
     }
+    # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
+    if ($user.EnterpriseVoiceBefore -eq 'no') {
+        Invoke-PlanStep ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (as before the plan, V1)' -IsDone {
+            if ($onlineUser.EnterpriseVoiceEnabled -ne $true) { return $true }
+            return 'Enterprise Voice on'
+        } -Change {
+            Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -EnterpriseVoiceEnabled $false -ErrorAction Stop }
+        }
+    } elseif ($user.EnterpriseVoiceBefore -eq 'unknown') {
+        Write-StepLog ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (V1)' 'Manual' 'left on: the user list did not say whether Enterprise Voice was on before the plan'
+    }
 }
 Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
 Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
-# Reverse of stage 06: Shared Calling policies (EN8: removing the policy releases its numbers).
+# Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
+# number can be reused, so the callback numbers are removed first, then the policy.
 foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
+    Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
+        $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+        if ($null -eq $current) { return $true }
+        $held = @($current.EmergencyNumbers | Where-Object { $_ })
+        if ($held.Count -eq 0) { return $true }
+        return ('{0} callback numbers' -f $held.Count)
+    } -Change {
+        $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+        $held = @($current.EmergencyNumbers | Where-Object { $_ } | ForEach-Object { [string]$_ })
+        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $held } -ErrorAction Stop }
+    }
     Invoke-PlanStep ('rollback:scp:{0}' -f $scp.Id) $scp.Name 'Remove Shared Calling policy (EN8)' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop })) { return $true }
         return 'exists'

@@ -36,6 +36,10 @@
     Do not use Microsoft Graph; licence steps are only reported (assign them in the Microsoft 365
     admin center).
 
+.PARAMETER Transcript
+    Record the whole console session (Start-Transcript) in <stage>.transcript.txt in the output
+    folder, appended to on each run.
+
 .PARAMETER ExpectedPlanSha256
     Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all
     files must come from one export).
@@ -73,6 +77,7 @@ param(
     [ValidateRange(0, 10)]
     [int]$MaxRetries = 5,
     [switch]$SkipLicensing,
+    [switch]$Transcript,
     [string]$ExpectedPlanSha256 = ''
 )
 
@@ -117,6 +122,8 @@ if ($DryRun) {
     $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
 }
 $script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoint.txt')
+$script:TranscriptPath = Join-Path $OutputFolder ($script:StageName + '.transcript.txt')
+$script:TranscriptOn = $false
 $script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
 $script:RetryLines = New-Object 'System.Collections.Generic.List[string]'
 $script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
@@ -149,6 +156,10 @@ $script:CheckpointWriter = $null
 # The writers are opened as the stage body starts and closed in its finally block, so Ctrl+C or
 # a terminating error never leaves the log locked for the next run in the same console.
 function Open-StageFile {
+    if ($Transcript) {
+        $null = Start-Transcript -LiteralPath $script:TranscriptPath -Append -WhatIf:$false -Confirm:$false
+        $script:TranscriptOn = $true
+    }
     # Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
     $logIsNew = -not (Test-Path -LiteralPath $script:LogPath)
     $script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
@@ -162,7 +173,17 @@ function Open-StageFile {
     }
 }
 
+function Stop-StageTranscript {
+    if ($script:TranscriptOn) {
+        $script:TranscriptOn = $false
+        $null = Stop-Transcript
+    }
+}
+
+# Closes the writers; with -Interrupted also the transcript (Complete-Stage stops it after the summary).
 function Close-StageFile {
+    param([switch]$Interrupted)
+    if ($Interrupted) { Stop-StageTranscript }
     if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.Dispose(); $script:CheckpointWriter = $null }
     if ($null -ne $script:LogWriter) { $script:LogWriter.Dispose(); $script:LogWriter = $null }
 }
@@ -486,11 +507,14 @@ function Complete-Stage {
     Write-Host ('  Log:     {0}' -f $script:LogPath)
     if ($script:RetryLines.Count -gt 0) {
         Write-Host ('  Failed items: {0} (rerun with -Resume after fixing them)' -f $script:RetryPath)
+        Stop-StageTranscript
         exit 1
     }
+    Stop-StageTranscript
     exit 0
 }
 
+$stageBodyEnded = $false
 try {
     Open-StageFile
     Connect-TeamsIfNeeded
@@ -581,9 +605,12 @@ try {
             Invoke-Change { New-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ConfigurationId (Get-ObjectIdentity $current) -ConfigurationType AutoAttendant -ErrorAction Stop }
         }
     }
+    $stageBodyEnded = $true
 } catch {
+    $stageBodyEnded = $true
     Write-StepLog 'stage' $script:StageName 'Run stage' 'Failed' $_.Exception.Message
 } finally {
-    Close-StageFile
+    # Ctrl+C skips the rest of the try and every catch: only this block runs.
+    Close-StageFile -Interrupted:(-not $stageBodyEnded)
 }
 Complete-Stage
