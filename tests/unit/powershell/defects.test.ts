@@ -238,3 +238,17 @@ describe('style: -Transcript', () => {
     expect(rb).toContain('Start-Transcript -LiteralPath');
   });
 });
+
+describe('style: helper functions have singular nouns and approved verbs', () => {
+  const APPROVED = new Set(['Add', 'Close', 'Complete', 'Connect', 'ConvertTo', 'Find', 'Get', 'Invoke', 'Join', 'New', 'Open', 'Start', 'Stop', 'Test', 'Wait', 'Write']);
+  it('no function noun ends in a plural s', () => {
+    const names = new Set<string>();
+    for (const f of files) for (const n of functionDefinitions(trees.get(f.name)!).keys()) names.add(n);
+    expect(names.size).toBeGreaterThan(40);
+    const plural = [...names].filter((n) => /[^su]s$/.test(n) || /Ids$/.test(n));
+    expect(plural).toEqual([]);
+    expect([...names].filter((n) => !APPROVED.has(n.split('-')[0]!))).toEqual([]);
+    expect(names).toContain('Invoke-BatchAssignment');
+    expect(names).toContain('Get-WantedSkuId');
+  });
+});

@@ -28,7 +28,7 @@ if (@($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAs
 
 # SKU ids to add for an account: the resource-account licence (RA2) and, for a Calling Plan service
 # number, the pay-as-you-go Calling Plan (RA9). Chooses the SKU with the most free units.
-function Get-WantedSkuIds {
+function Get-WantedSkuId {
     param($LicenceAccount)
     $wantedPatterns = @()
     if ($LicenceAccount.Licence -ne 'none') { $wantedPatterns += 'PHONESYSTEM_VIRTUALUSER*' }
@@ -44,7 +44,7 @@ function Get-WantedSkuIds {
 }
 
 # RA2: Teams Phone Standard (MCOEV) must never sit on a resource account.
-function Get-UnwantedSkuIds {
+function Get-UnwantedSkuId {
     return @($skus | Where-Object { $_.SkuPartNumber -eq 'MCOEV' } | ForEach-Object { [string]$_.SkuId })
 }
 
@@ -90,22 +90,22 @@ foreach ($ra in $Plan.ResourceAccounts) {
         Write-StepLog ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2, RA9)' 'Manual' 'Assign the Microsoft Teams Phone Resource Account licence (and the pay-as-you-go Calling Plan for a Calling Plan service number, RA9) in the Microsoft 365 admin center before the number step.'
     } else {
         Invoke-PlanStep ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2, RA9)' -IsDone {
-            $wantedIds = @(Get-WantedSkuIds $ra)
+            $wantedIds = @(Get-WantedSkuId $ra)
             # An account that does not exist yet (first run, -DryRun) is "would change", not a failure.
             $mgUser = Find-GraphUser $ra.Upn
             if ($null -eq $mgUser) { return 'account does not exist yet' }
             $haveIds = @($mgUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId })
             $missingIds = @($wantedIds | Where-Object { $haveIds -notcontains $_ })
-            $unwantedIds = @(Get-UnwantedSkuIds | Where-Object { $haveIds -contains $_ })
+            $unwantedIds = @(Get-UnwantedSkuId | Where-Object { $haveIds -contains $_ })
             if ($missingIds.Count -eq 0 -and $unwantedIds.Count -eq 0) { return $true }
             return ('missing {0}, to remove {1}' -f $missingIds.Count, $unwantedIds.Count)
         } -Change {
-            $wantedIds = @(Get-WantedSkuIds $ra)
+            $wantedIds = @(Get-WantedSkuId $ra)
             $mgUser = Find-GraphUser $ra.Upn
             if ($null -eq $mgUser) { throw 'the account is not visible in Microsoft Graph yet; run again with -Resume in a few minutes' }
             $haveIds = @($mgUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId })
             $addLicences = @($wantedIds | Where-Object { $haveIds -notcontains $_ } | ForEach-Object { @{ SkuId = $_ } })
-            $removeIds = @(Get-UnwantedSkuIds | Where-Object { $haveIds -contains $_ })
+            $removeIds = @(Get-UnwantedSkuId | Where-Object { $haveIds -contains $_ })
             if (-not $mgUser.UsageLocation -and $ra.UsageLocation) {
                 Invoke-Change { Update-MgUser -UserId $ra.Upn -UsageLocation $ra.UsageLocation -ErrorAction Stop }
             }

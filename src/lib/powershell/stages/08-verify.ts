@@ -53,7 +53,7 @@ function Test-Property {
 }
 
 # The Exists row; returns $false (and records Missing) when the object was not found.
-function Test-Exists {
+function Test-Existence {
     param($ExistingObject)
     if ($null -eq $ExistingObject) {
         Add-ReportRow 'Exists' 'yes' 'no' 'Missing'
@@ -96,7 +96,7 @@ try {
     foreach ($ra in $Plan.ResourceAccounts) {
         Start-Subject 'resourceAccount' $ra.Id $ra.Upn
         $instance = Find-ApplicationInstance $ra.Upn
-        if (Test-Exists $instance) {
+        if (Test-Existence $instance) {
             Test-Property 'DisplayName' $ra.DisplayName ([string]$instance.DisplayName)
             Test-Property 'ApplicationId' $script:AutoAttendantApplicationId ([string]$instance.ApplicationId)
             if ($ra.PhoneNumber) {
@@ -122,7 +122,7 @@ try {
     foreach ($aa in $Plan.AutoAttendants) {
         Start-Subject 'autoAttendant' $aa.Id $aa.Name
         $current = Find-AutoAttendant $aa.Name
-        if (Test-Exists $current) {
+        if (Test-Existence $current) {
             Test-Property 'LanguageId' $aa.LanguageId ([string]$current.LanguageId)
             Test-Property 'TimeZoneId' $aa.TimeZoneId ([string]$current.TimeZoneId)
             $expectedGroups = foreach ($group in $aa.Groups) {
@@ -151,7 +151,7 @@ try {
     foreach ($vrp in $Plan.VoiceRoutingPolicies) {
         Start-Subject 'voiceRoutingPolicy' $vrp.Id $vrp.Name
         $current = Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop }
-        if (Test-Exists $current) {
+        if (Test-Existence $current) {
             Test-Property 'PstnUsages' (Join-List $vrp.PstnUsages) (Join-List @($current.OnlinePstnUsages))
         }
         Complete-Subject
@@ -160,7 +160,7 @@ try {
     foreach ($ecrp in $Plan.EmergencyPolicies) {
         Start-Subject 'emergencyPolicy' $ecrp.Id $ecrp.Name
         $current = Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop }
-        if (Test-Exists $current) {
+        if (Test-Existence $current) {
             Test-Property 'AllowEnhancedEmergencyServices' ([string][bool]$ecrp.Dynamic) ([string][bool]$current.AllowEnhancedEmergencyServices)
             Test-Property 'EmergencyNumbers' (Get-EmergencySignature @($ecrp.Numbers) -FromPlan) (Get-EmergencySignature @($current.EmergencyNumbers))
         }
@@ -170,7 +170,7 @@ try {
     foreach ($scp in $Plan.SharedCallingPolicies) {
         Start-Subject 'sharedCallingPolicy' $scp.Id $scp.Name
         $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
-        if (Test-Exists $current) {
+        if (Test-Existence $current) {
             $instance = $null
             if ($scp.ResourceAccountUpn) { $instance = Find-ApplicationInstance $scp.ResourceAccountUpn }
             $actualAccount = [string]$current.ResourceAccount
@@ -185,7 +185,7 @@ try {
     foreach ($user in $Plan.Users) {
         Start-Subject 'user' $user.Key $user.Upn
         $onlineUser = Find-OnlineUser $user.Upn
-        if (Test-Exists $onlineUser) {
+        if (Test-Existence $onlineUser) {
             Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
             if ($user.SharedCallingPolicy) { Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy (Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy) }
             if ($user.EmergencyPolicy) { Test-Property 'EmergencyPolicy' $user.EmergencyPolicy (Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy) }

@@ -30,7 +30,7 @@ export const rollbackStage: StageSpec = {
 Connect-TeamsIfNeeded
 Write-Warning 'Rollback removes the objects and assignments this plan names. Run with -DryRun first.'
 ${BATCH_HELPERS}
-function Get-Reversed {
+function Get-ReversedList {
     param([object[]]$ReverseItems)
     $reversedItems = @($ReverseItems)
     [array]::Reverse($reversedItems)
@@ -40,7 +40,7 @@ function Get-Reversed {
 # Reverse of stage 07: users.
 $emergencyBatches = @{}
 $voiceRoutingBatches = @{}
-foreach ($user in (Get-Reversed $Plan.Users)) {
+foreach ($user in (Get-ReversedList $Plan.Users)) {
     $userKey = 'rollback:user:' + $user.Key
     $onlineUser = Find-OnlineUser $user.Upn
     if ($null -eq $onlineUser) {
@@ -92,7 +92,7 @@ Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $v
 
 # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
 # number can be reused, so the callback numbers are removed first, then the policy.
-foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
+foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
     Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
         $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
         if ($null -eq $current) { return $true }
@@ -113,7 +113,7 @@ foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
 }
 
 # Reverse of stage 05: emergency call routing policies.
-foreach ($ecrp in (Get-Reversed $Plan.EmergencyPolicies)) {
+foreach ($ecrp in (Get-ReversedList $Plan.EmergencyPolicies)) {
     Invoke-PlanStep ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
@@ -123,7 +123,7 @@ foreach ($ecrp in (Get-Reversed $Plan.EmergencyPolicies)) {
 }
 
 # Reverse of stage 04: the resource accounts' grant (VR2), then the policies.
-foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
     if (-not $ra.VoiceRoutingPolicy) { continue }
     Invoke-PlanStep ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' -IsDone {
         $onlineUser = Find-OnlineUser $ra.Upn
@@ -135,7 +135,7 @@ foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
         Invoke-Change { Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $null -ErrorAction Stop }
     }
 }
-foreach ($vrp in (Get-Reversed $Plan.VoiceRoutingPolicies)) {
+foreach ($vrp in (Get-ReversedList $Plan.VoiceRoutingPolicies)) {
     Invoke-PlanStep ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
@@ -145,7 +145,7 @@ foreach ($vrp in (Get-Reversed $Plan.VoiceRoutingPolicies)) {
 }
 
 # Reverse of stage 03: association (AA4), then the auto attendant.
-foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
+foreach ($aa in (Get-ReversedList $Plan.AutoAttendants)) {
     if ($aa.ResourceAccountUpn) {
         Invoke-PlanStep ('rollback:aa:{0}:association' -f $aa.Id) $aa.Name 'Remove resource account association (AA4)' -IsDone {
             $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
@@ -173,7 +173,7 @@ $graphReady = $false
 # Deleting accounts needs User.ReadWrite.All; a dry run only reads.
 if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
 elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
-foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
     if ($ra.PhoneNumber) {
         Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {
             $instance = Find-ApplicationInstance $ra.Upn

@@ -524,7 +524,7 @@ try {
         return (Invoke-Lookup { Get-CsOnlineApplicationInstanceAssociation -Identity $AssociationObjectId -ErrorAction Stop })
     }
 
-    function Get-ScopeGroupIds {
+    function Get-ScopeGroupId {
         param($ScopeAutoAttendant)
         if ($null -eq $ScopeAutoAttendant.DirectoryLookupScope -or $null -eq $ScopeAutoAttendant.DirectoryLookupScope.InclusionScope) { return @() }
         return @($ScopeAutoAttendant.DirectoryLookupScope.InclusionScope.GroupScope.GroupIds | ForEach-Object { [string]$_ } | Sort-Object)
@@ -573,14 +573,14 @@ try {
             $differences = @()
             if ([string]$current.LanguageId -ne $aa.LanguageId) { $differences += ('language {0}' -f $current.LanguageId) }
             if ([string]$current.TimeZoneId -ne $aa.TimeZoneId) { $differences += ('time zone {0}' -f $current.TimeZoneId) }
-            if (-not (Test-SameList (Get-ScopeGroupIds $current) $plannedGroupIds)) { $differences += ('groups {0}' -f ((Get-ScopeGroupIds $current) -join ' ')) }
+            if (-not (Test-SameList (Get-ScopeGroupId $current) $plannedGroupIds)) { $differences += ('groups {0}' -f ((Get-ScopeGroupId $current) -join ' ')) }
             if ($differences.Count -eq 0) { return $true }
             return ($differences -join '; ')
         } -Change {
             $current = Find-AutoAttendant $aa.Name
             $current.LanguageId = $aa.LanguageId
             $current.TimeZoneId = $aa.TimeZoneId
-            if (-not (Test-SameList (Get-ScopeGroupIds $current) $plannedGroupIds)) {
+            if (-not (Test-SameList (Get-ScopeGroupId $current) $plannedGroupIds)) {
                 if ($plannedGroupIds.Count -eq 0 -or $null -eq $current.DirectoryLookupScope) {
                     throw 'AA2: change the dial scope of this auto attendant in the Teams admin center'
                 }

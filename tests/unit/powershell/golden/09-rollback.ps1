@@ -4,17 +4,19 @@
 
 .DESCRIPTION
     Undoes stages 07 to 02 in reverse order: removes the users' policy assignments (only where they
-    still equal the plan) and planned extensions; removes the Shared Calling policies (which
-    releases their callback numbers, EN8), the emergency call routing policies and the voice routing
-    policies (after taking the policy off the Direct Routing resource account); removes the auto
-    attendant associations and the auto attendants; and unassigns the resource accounts' numbers.
+    still equal the plan) and planned extensions, and turns Enterprise Voice off again for users the
+    plan's user list shows without it (V1; left on, as Manual, where the list did not say); takes
+    the callback numbers out of each Shared Calling policy (EN8) and removes the policy, the
+    emergency call routing policies and the voice routing policies (after taking the policy off the
+    Direct Routing resource account); removes the auto attendant associations and the auto
+    attendants; and unassigns the resource accounts' numbers.
 
     The rollback works from the plan, not from the logs of earlier runs: an object the plan names is
     removed even if it existed before the plan was applied. Run with -DryRun first and read the log.
     Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass
-    -Confirm:$false to run unattended. Enterprise Voice stays enabled. Resource accounts and their
-    licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with
-    Microsoft Graph Remove-MgUser, RA3).
+    -Confirm:$false to run unattended. A LIS location pinned on a number stays with the number
+    (§3.15). Resource accounts and their licences are kept unless -RemoveResourceAccounts is given
+    (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).
 
     Everything this script does is fixed code that loops over the plan data section ($Plan) below;
     plan values appear in it only as single-quoted literals. It is safe to run again: each step
@@ -127,186 +129,186 @@ $Plan = @{
         @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102') }
     )
     Users = @(
-        @{ Key = 'alex.obrien0@contoso.com'; Upn = 'alex.obrien0@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'bianca.obrien1@contoso.com'; Upn = 'bianca.obrien1@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'chen.obrien2@contoso.com'; Upn = 'chen.obrien2@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'dana.obrien3@contoso.com'; Upn = 'dana.obrien3@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'emeka.obrien4@contoso.com'; Upn = 'emeka.obrien4@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'fatima.obrien5@contoso.com'; Upn = 'fatima.obrien5@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'gustavo.obrien6@contoso.com'; Upn = 'gustavo.obrien6@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'hana.obrien7@contoso.com'; Upn = 'hana.obrien7@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'ivan.obrien8@contoso.com'; Upn = 'ivan.obrien8@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'jose.obrien9@contoso.com'; Upn = 'jose.obrien9@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'kiri.obrien10@contoso.com'; Upn = 'kiri.obrien10@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'liam.obrien11@contoso.com'; Upn = 'liam.obrien11@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'mei.obrien12@contoso.com'; Upn = 'mei.obrien12@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'noor.obrien13@contoso.com'; Upn = 'noor.obrien13@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'olga.obrien14@contoso.com'; Upn = 'olga.obrien14@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'priya.obrien15@contoso.com'; Upn = 'priya.obrien15@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'quinn.obrien16@contoso.com'; Upn = 'quinn.obrien16@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'rafael.obrien17@contoso.com'; Upn = 'rafael.obrien17@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'siobhan.obrien18@contoso.com'; Upn = 'siobhan.obrien18@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'tomas.obrien19@contoso.com'; Upn = 'tomas.obrien19@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'alex.nakamura20@contoso.com'; Upn = 'alex.nakamura20@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'bianca.nakamura21@contoso.com'; Upn = 'bianca.nakamura21@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'chen.nakamura22@contoso.com'; Upn = 'chen.nakamura22@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'dana.nakamura23@contoso.com'; Upn = 'dana.nakamura23@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'emeka.nakamura24@contoso.com'; Upn = 'emeka.nakamura24@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'fatima.nakamura25@contoso.com'; Upn = 'fatima.nakamura25@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'gustavo.nakamura26@contoso.com'; Upn = 'gustavo.nakamura26@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'hana.nakamura27@contoso.com'; Upn = 'hana.nakamura27@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'ivan.nakamura28@contoso.com'; Upn = 'ivan.nakamura28@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'jose.nakamura29@contoso.com'; Upn = 'jose.nakamura29@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'kiri.nakamura30@contoso.com'; Upn = 'kiri.nakamura30@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'liam.nakamura31@contoso.com'; Upn = 'liam.nakamura31@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'mei.nakamura32@contoso.com'; Upn = 'mei.nakamura32@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'noor.nakamura33@contoso.com'; Upn = 'noor.nakamura33@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'olga.nakamura34@contoso.com'; Upn = 'olga.nakamura34@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'priya.nakamura35@contoso.com'; Upn = 'priya.nakamura35@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'quinn.nakamura36@contoso.com'; Upn = 'quinn.nakamura36@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'rafael.nakamura37@contoso.com'; Upn = 'rafael.nakamura37@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'siobhan.nakamura38@contoso.com'; Upn = 'siobhan.nakamura38@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'tomas.nakamura39@contoso.com'; Upn = 'tomas.nakamura39@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'alex.okafor40@contoso.com'; Upn = 'alex.okafor40@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'bianca.okafor41@contoso.com'; Upn = 'bianca.okafor41@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'chen.okafor42@contoso.com'; Upn = 'chen.okafor42@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'dana.okafor43@contoso.com'; Upn = 'dana.okafor43@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'emeka.okafor44@contoso.com'; Upn = 'emeka.okafor44@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'fatima.okafor45@contoso.com'; Upn = 'fatima.okafor45@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'gustavo.okafor46@contoso.com'; Upn = 'gustavo.okafor46@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'hana.okafor47@contoso.com'; Upn = 'hana.okafor47@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'ivan.okafor48@contoso.com'; Upn = 'ivan.okafor48@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'jose.okafor49@contoso.com'; Upn = 'jose.okafor49@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'kiri.okafor50@contoso.com'; Upn = 'kiri.okafor50@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'liam.okafor51@contoso.com'; Upn = 'liam.okafor51@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'mei.okafor52@contoso.com'; Upn = 'mei.okafor52@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'noor.okafor53@contoso.com'; Upn = 'noor.okafor53@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'olga.okafor54@contoso.com'; Upn = 'olga.okafor54@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'priya.okafor55@contoso.com'; Upn = 'priya.okafor55@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'quinn.okafor56@contoso.com'; Upn = 'quinn.okafor56@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'rafael.okafor57@contoso.com'; Upn = 'rafael.okafor57@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'siobhan.okafor58@contoso.com'; Upn = 'siobhan.okafor58@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'tomas.okafor59@contoso.com'; Upn = 'tomas.okafor59@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'alex.schmidt60@contoso.com'; Upn = 'alex.schmidt60@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'bianca.schmidt61@contoso.com'; Upn = 'bianca.schmidt61@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'chen.schmidt62@contoso.com'; Upn = 'chen.schmidt62@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'dana.schmidt63@contoso.com'; Upn = 'dana.schmidt63@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'emeka.schmidt64@contoso.com'; Upn = 'emeka.schmidt64@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'fatima.schmidt65@contoso.com'; Upn = 'fatima.schmidt65@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'gustavo.schmidt66@contoso.com'; Upn = 'gustavo.schmidt66@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'hana.schmidt67@contoso.com'; Upn = 'hana.schmidt67@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'ivan.schmidt68@contoso.com'; Upn = 'ivan.schmidt68@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'jose.schmidt69@contoso.com'; Upn = 'jose.schmidt69@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'kiri.schmidt70@contoso.com'; Upn = 'kiri.schmidt70@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'liam.schmidt71@contoso.com'; Upn = 'liam.schmidt71@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'mei.schmidt72@contoso.com'; Upn = 'mei.schmidt72@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'noor.schmidt73@contoso.com'; Upn = 'noor.schmidt73@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'olga.schmidt74@contoso.com'; Upn = 'olga.schmidt74@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'priya.schmidt75@contoso.com'; Upn = 'priya.schmidt75@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'quinn.schmidt76@contoso.com'; Upn = 'quinn.schmidt76@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'rafael.schmidt77@contoso.com'; Upn = 'rafael.schmidt77@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'siobhan.schmidt78@contoso.com'; Upn = 'siobhan.schmidt78@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'tomas.schmidt79@contoso.com'; Upn = 'tomas.schmidt79@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'alex.kowalski0@contoso.com'; Upn = 'alex.kowalski0@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'bianca.kowalski1@contoso.com'; Upn = 'bianca.kowalski1@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'chen.kowalski2@contoso.com'; Upn = 'chen.kowalski2@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'dana.kowalski3@contoso.com'; Upn = 'dana.kowalski3@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'emeka.kowalski4@contoso.com'; Upn = 'emeka.kowalski4@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'fatima.kowalski5@contoso.com'; Upn = 'fatima.kowalski5@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'gustavo.kowalski6@contoso.com'; Upn = 'gustavo.kowalski6@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'hana.kowalski7@contoso.com'; Upn = 'hana.kowalski7@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'ivan.kowalski8@contoso.com'; Upn = 'ivan.kowalski8@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'jose.kowalski9@contoso.com'; Upn = 'jose.kowalski9@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'kiri.kowalski10@contoso.com'; Upn = 'kiri.kowalski10@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'liam.kowalski11@contoso.com'; Upn = 'liam.kowalski11@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'mei.kowalski12@contoso.com'; Upn = 'mei.kowalski12@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'noor.kowalski13@contoso.com'; Upn = 'noor.kowalski13@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'olga.kowalski14@contoso.com'; Upn = 'olga.kowalski14@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'priya.kowalski15@contoso.com'; Upn = 'priya.kowalski15@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'quinn.kowalski16@contoso.com'; Upn = 'quinn.kowalski16@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'rafael.kowalski17@contoso.com'; Upn = 'rafael.kowalski17@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'siobhan.kowalski18@contoso.com'; Upn = 'siobhan.kowalski18@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'tomas.kowalski19@contoso.com'; Upn = 'tomas.kowalski19@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'alex.haddad20@contoso.com'; Upn = 'alex.haddad20@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'bianca.haddad21@contoso.com'; Upn = 'bianca.haddad21@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'chen.haddad22@contoso.com'; Upn = 'chen.haddad22@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'dana.haddad23@contoso.com'; Upn = 'dana.haddad23@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'emeka.haddad24@contoso.com'; Upn = 'emeka.haddad24@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'fatima.haddad25@contoso.com'; Upn = 'fatima.haddad25@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'gustavo.haddad26@contoso.com'; Upn = 'gustavo.haddad26@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'hana.haddad27@contoso.com'; Upn = 'hana.haddad27@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'ivan.haddad28@contoso.com'; Upn = 'ivan.haddad28@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'jose.haddad29@contoso.com'; Upn = 'jose.haddad29@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'kiri.haddad30@contoso.com'; Upn = 'kiri.haddad30@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'liam.haddad31@contoso.com'; Upn = 'liam.haddad31@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'mei.haddad32@contoso.com'; Upn = 'mei.haddad32@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'noor.haddad33@contoso.com'; Upn = 'noor.haddad33@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'olga.haddad34@contoso.com'; Upn = 'olga.haddad34@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'priya.haddad35@contoso.com'; Upn = 'priya.haddad35@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'quinn.haddad36@contoso.com'; Upn = 'quinn.haddad36@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'rafael.haddad37@contoso.com'; Upn = 'rafael.haddad37@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'siobhan.haddad38@contoso.com'; Upn = 'siobhan.haddad38@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'tomas.haddad39@contoso.com'; Upn = 'tomas.haddad39@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'alex.nguyen40@contoso.com'; Upn = 'alex.nguyen40@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'bianca.nguyen41@contoso.com'; Upn = 'bianca.nguyen41@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'chen.nguyen42@contoso.com'; Upn = 'chen.nguyen42@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'dana.nguyen43@contoso.com'; Upn = 'dana.nguyen43@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'emeka.nguyen44@contoso.com'; Upn = 'emeka.nguyen44@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'fatima.nguyen45@contoso.com'; Upn = 'fatima.nguyen45@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'gustavo.nguyen46@contoso.com'; Upn = 'gustavo.nguyen46@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'hana.nguyen47@contoso.com'; Upn = 'hana.nguyen47@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'ivan.nguyen48@contoso.com'; Upn = 'ivan.nguyen48@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'jose.nguyen49@contoso.com'; Upn = 'jose.nguyen49@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'kiri.nguyen50@contoso.com'; Upn = 'kiri.nguyen50@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'liam.nguyen51@contoso.com'; Upn = 'liam.nguyen51@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'mei.nguyen52@contoso.com'; Upn = 'mei.nguyen52@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'noor.nguyen53@contoso.com'; Upn = 'noor.nguyen53@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'olga.nguyen54@contoso.com'; Upn = 'olga.nguyen54@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'priya.nguyen55@contoso.com'; Upn = 'priya.nguyen55@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'quinn.nguyen56@contoso.com'; Upn = 'quinn.nguyen56@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'rafael.nguyen57@contoso.com'; Upn = 'rafael.nguyen57@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'siobhan.nguyen58@contoso.com'; Upn = 'siobhan.nguyen58@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'tomas.nguyen59@contoso.com'; Upn = 'tomas.nguyen59@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = '' }
-        @{ Key = 'alex.nakamura0@contoso.com'; Upn = 'alex.nakamura0@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2001'; ExtensionNote = '' }
-        @{ Key = 'bianca.nakamura1@contoso.com'; Upn = 'bianca.nakamura1@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2002'; ExtensionNote = '' }
-        @{ Key = 'chen.nakamura2@contoso.com'; Upn = 'chen.nakamura2@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2003'; ExtensionNote = '' }
-        @{ Key = 'dana.nakamura3@contoso.com'; Upn = 'dana.nakamura3@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2004'; ExtensionNote = '' }
-        @{ Key = 'emeka.nakamura4@contoso.com'; Upn = 'emeka.nakamura4@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2005'; ExtensionNote = '' }
-        @{ Key = 'fatima.nakamura5@contoso.com'; Upn = 'fatima.nakamura5@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2006'; ExtensionNote = '' }
-        @{ Key = 'gustavo.nakamura6@contoso.com'; Upn = 'gustavo.nakamura6@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2007'; ExtensionNote = '' }
-        @{ Key = 'hana.nakamura7@contoso.com'; Upn = 'hana.nakamura7@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2008'; ExtensionNote = '' }
-        @{ Key = 'ivan.nakamura8@contoso.com'; Upn = 'ivan.nakamura8@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2009'; ExtensionNote = '' }
-        @{ Key = 'jose.nakamura9@contoso.com'; Upn = 'jose.nakamura9@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2010'; ExtensionNote = '' }
-        @{ Key = 'kiri.nakamura10@contoso.com'; Upn = 'kiri.nakamura10@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2011'; ExtensionNote = '' }
-        @{ Key = 'liam.nakamura11@contoso.com'; Upn = 'liam.nakamura11@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2012'; ExtensionNote = '' }
-        @{ Key = 'mei.nakamura12@contoso.com'; Upn = 'mei.nakamura12@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2013'; ExtensionNote = '' }
-        @{ Key = 'noor.nakamura13@contoso.com'; Upn = 'noor.nakamura13@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2014'; ExtensionNote = '' }
-        @{ Key = 'olga.nakamura14@contoso.com'; Upn = 'olga.nakamura14@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2015'; ExtensionNote = '' }
-        @{ Key = 'priya.nakamura15@contoso.com'; Upn = 'priya.nakamura15@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2016'; ExtensionNote = '' }
-        @{ Key = 'quinn.nakamura16@contoso.com'; Upn = 'quinn.nakamura16@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2017'; ExtensionNote = '' }
-        @{ Key = 'rafael.nakamura17@contoso.com'; Upn = 'rafael.nakamura17@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2018'; ExtensionNote = '' }
-        @{ Key = 'siobhan.nakamura18@contoso.com'; Upn = 'siobhan.nakamura18@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2019'; ExtensionNote = '' }
-        @{ Key = 'tomas.nakamura19@contoso.com'; Upn = 'tomas.nakamura19@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2020'; ExtensionNote = '' }
-        @{ Key = 'alex.okafor20@contoso.com'; Upn = 'alex.okafor20@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2021'; ExtensionNote = '' }
-        @{ Key = 'bianca.okafor21@contoso.com'; Upn = 'bianca.okafor21@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2022'; ExtensionNote = '' }
-        @{ Key = 'chen.okafor22@contoso.com'; Upn = 'chen.okafor22@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2023'; ExtensionNote = '' }
-        @{ Key = 'dana.okafor23@contoso.com'; Upn = 'dana.okafor23@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2024'; ExtensionNote = '' }
-        @{ Key = 'emeka.okafor24@contoso.com'; Upn = 'emeka.okafor24@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2025'; ExtensionNote = '' }
-        @{ Key = 'fatima.okafor25@contoso.com'; Upn = 'fatima.okafor25@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2026'; ExtensionNote = '' }
-        @{ Key = 'gustavo.okafor26@contoso.com'; Upn = 'gustavo.okafor26@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2027'; ExtensionNote = '' }
-        @{ Key = 'hana.okafor27@contoso.com'; Upn = 'hana.okafor27@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2028'; ExtensionNote = '' }
-        @{ Key = 'ivan.okafor28@contoso.com'; Upn = 'ivan.okafor28@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2029'; ExtensionNote = '' }
-        @{ Key = 'jose.okafor29@contoso.com'; Upn = 'jose.okafor29@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2030'; ExtensionNote = '' }
-        @{ Key = 'kiri.okafor30@contoso.com'; Upn = 'kiri.okafor30@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2031'; ExtensionNote = '' }
-        @{ Key = 'liam.okafor31@contoso.com'; Upn = 'liam.okafor31@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2032'; ExtensionNote = '' }
-        @{ Key = 'mei.okafor32@contoso.com'; Upn = 'mei.okafor32@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2033'; ExtensionNote = '' }
-        @{ Key = 'noor.okafor33@contoso.com'; Upn = 'noor.okafor33@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2034'; ExtensionNote = '' }
-        @{ Key = 'olga.okafor34@contoso.com'; Upn = 'olga.okafor34@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2035'; ExtensionNote = '' }
-        @{ Key = 'priya.okafor35@contoso.com'; Upn = 'priya.okafor35@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2036'; ExtensionNote = '' }
-        @{ Key = 'quinn.okafor36@contoso.com'; Upn = 'quinn.okafor36@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2037'; ExtensionNote = '' }
-        @{ Key = 'rafael.okafor37@contoso.com'; Upn = 'rafael.okafor37@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2038'; ExtensionNote = '' }
-        @{ Key = 'siobhan.okafor38@contoso.com'; Upn = 'siobhan.okafor38@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2039'; ExtensionNote = '' }
-        @{ Key = 'tomas.okafor39@contoso.com'; Upn = 'tomas.okafor39@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2040'; ExtensionNote = '' }
+        @{ Key = 'alex.obrien0@contoso.com'; Upn = 'alex.obrien0@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'bianca.obrien1@contoso.com'; Upn = 'bianca.obrien1@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'chen.obrien2@contoso.com'; Upn = 'chen.obrien2@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'dana.obrien3@contoso.com'; Upn = 'dana.obrien3@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'emeka.obrien4@contoso.com'; Upn = 'emeka.obrien4@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'fatima.obrien5@contoso.com'; Upn = 'fatima.obrien5@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'gustavo.obrien6@contoso.com'; Upn = 'gustavo.obrien6@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'hana.obrien7@contoso.com'; Upn = 'hana.obrien7@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'ivan.obrien8@contoso.com'; Upn = 'ivan.obrien8@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'jose.obrien9@contoso.com'; Upn = 'jose.obrien9@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'kiri.obrien10@contoso.com'; Upn = 'kiri.obrien10@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'liam.obrien11@contoso.com'; Upn = 'liam.obrien11@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'mei.obrien12@contoso.com'; Upn = 'mei.obrien12@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'noor.obrien13@contoso.com'; Upn = 'noor.obrien13@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'olga.obrien14@contoso.com'; Upn = 'olga.obrien14@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'priya.obrien15@contoso.com'; Upn = 'priya.obrien15@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'quinn.obrien16@contoso.com'; Upn = 'quinn.obrien16@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'rafael.obrien17@contoso.com'; Upn = 'rafael.obrien17@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'siobhan.obrien18@contoso.com'; Upn = 'siobhan.obrien18@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'tomas.obrien19@contoso.com'; Upn = 'tomas.obrien19@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'alex.nakamura20@contoso.com'; Upn = 'alex.nakamura20@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'bianca.nakamura21@contoso.com'; Upn = 'bianca.nakamura21@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'chen.nakamura22@contoso.com'; Upn = 'chen.nakamura22@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'dana.nakamura23@contoso.com'; Upn = 'dana.nakamura23@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'emeka.nakamura24@contoso.com'; Upn = 'emeka.nakamura24@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'fatima.nakamura25@contoso.com'; Upn = 'fatima.nakamura25@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'gustavo.nakamura26@contoso.com'; Upn = 'gustavo.nakamura26@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'hana.nakamura27@contoso.com'; Upn = 'hana.nakamura27@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'ivan.nakamura28@contoso.com'; Upn = 'ivan.nakamura28@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'jose.nakamura29@contoso.com'; Upn = 'jose.nakamura29@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'kiri.nakamura30@contoso.com'; Upn = 'kiri.nakamura30@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'liam.nakamura31@contoso.com'; Upn = 'liam.nakamura31@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'mei.nakamura32@contoso.com'; Upn = 'mei.nakamura32@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'noor.nakamura33@contoso.com'; Upn = 'noor.nakamura33@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'olga.nakamura34@contoso.com'; Upn = 'olga.nakamura34@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'priya.nakamura35@contoso.com'; Upn = 'priya.nakamura35@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'quinn.nakamura36@contoso.com'; Upn = 'quinn.nakamura36@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'rafael.nakamura37@contoso.com'; Upn = 'rafael.nakamura37@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'siobhan.nakamura38@contoso.com'; Upn = 'siobhan.nakamura38@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'tomas.nakamura39@contoso.com'; Upn = 'tomas.nakamura39@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'alex.okafor40@contoso.com'; Upn = 'alex.okafor40@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'bianca.okafor41@contoso.com'; Upn = 'bianca.okafor41@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'chen.okafor42@contoso.com'; Upn = 'chen.okafor42@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'dana.okafor43@contoso.com'; Upn = 'dana.okafor43@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'emeka.okafor44@contoso.com'; Upn = 'emeka.okafor44@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'fatima.okafor45@contoso.com'; Upn = 'fatima.okafor45@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'gustavo.okafor46@contoso.com'; Upn = 'gustavo.okafor46@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'hana.okafor47@contoso.com'; Upn = 'hana.okafor47@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'ivan.okafor48@contoso.com'; Upn = 'ivan.okafor48@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'jose.okafor49@contoso.com'; Upn = 'jose.okafor49@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'kiri.okafor50@contoso.com'; Upn = 'kiri.okafor50@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'liam.okafor51@contoso.com'; Upn = 'liam.okafor51@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'mei.okafor52@contoso.com'; Upn = 'mei.okafor52@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'noor.okafor53@contoso.com'; Upn = 'noor.okafor53@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'olga.okafor54@contoso.com'; Upn = 'olga.okafor54@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'priya.okafor55@contoso.com'; Upn = 'priya.okafor55@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'quinn.okafor56@contoso.com'; Upn = 'quinn.okafor56@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'rafael.okafor57@contoso.com'; Upn = 'rafael.okafor57@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'siobhan.okafor58@contoso.com'; Upn = 'siobhan.okafor58@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'tomas.okafor59@contoso.com'; Upn = 'tomas.okafor59@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'alex.schmidt60@contoso.com'; Upn = 'alex.schmidt60@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'bianca.schmidt61@contoso.com'; Upn = 'bianca.schmidt61@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'chen.schmidt62@contoso.com'; Upn = 'chen.schmidt62@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'dana.schmidt63@contoso.com'; Upn = 'dana.schmidt63@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'emeka.schmidt64@contoso.com'; Upn = 'emeka.schmidt64@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'fatima.schmidt65@contoso.com'; Upn = 'fatima.schmidt65@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'gustavo.schmidt66@contoso.com'; Upn = 'gustavo.schmidt66@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'hana.schmidt67@contoso.com'; Upn = 'hana.schmidt67@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'ivan.schmidt68@contoso.com'; Upn = 'ivan.schmidt68@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'jose.schmidt69@contoso.com'; Upn = 'jose.schmidt69@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'kiri.schmidt70@contoso.com'; Upn = 'kiri.schmidt70@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'liam.schmidt71@contoso.com'; Upn = 'liam.schmidt71@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'mei.schmidt72@contoso.com'; Upn = 'mei.schmidt72@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'noor.schmidt73@contoso.com'; Upn = 'noor.schmidt73@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'olga.schmidt74@contoso.com'; Upn = 'olga.schmidt74@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'priya.schmidt75@contoso.com'; Upn = 'priya.schmidt75@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'quinn.schmidt76@contoso.com'; Upn = 'quinn.schmidt76@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'rafael.schmidt77@contoso.com'; Upn = 'rafael.schmidt77@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'siobhan.schmidt78@contoso.com'; Upn = 'siobhan.schmidt78@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'tomas.schmidt79@contoso.com'; Upn = 'tomas.schmidt79@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'alex.kowalski0@contoso.com'; Upn = 'alex.kowalski0@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'bianca.kowalski1@contoso.com'; Upn = 'bianca.kowalski1@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'chen.kowalski2@contoso.com'; Upn = 'chen.kowalski2@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'dana.kowalski3@contoso.com'; Upn = 'dana.kowalski3@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'emeka.kowalski4@contoso.com'; Upn = 'emeka.kowalski4@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'fatima.kowalski5@contoso.com'; Upn = 'fatima.kowalski5@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'gustavo.kowalski6@contoso.com'; Upn = 'gustavo.kowalski6@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'hana.kowalski7@contoso.com'; Upn = 'hana.kowalski7@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'ivan.kowalski8@contoso.com'; Upn = 'ivan.kowalski8@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'jose.kowalski9@contoso.com'; Upn = 'jose.kowalski9@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'kiri.kowalski10@contoso.com'; Upn = 'kiri.kowalski10@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'liam.kowalski11@contoso.com'; Upn = 'liam.kowalski11@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'mei.kowalski12@contoso.com'; Upn = 'mei.kowalski12@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'noor.kowalski13@contoso.com'; Upn = 'noor.kowalski13@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'olga.kowalski14@contoso.com'; Upn = 'olga.kowalski14@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'priya.kowalski15@contoso.com'; Upn = 'priya.kowalski15@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'quinn.kowalski16@contoso.com'; Upn = 'quinn.kowalski16@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'rafael.kowalski17@contoso.com'; Upn = 'rafael.kowalski17@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'siobhan.kowalski18@contoso.com'; Upn = 'siobhan.kowalski18@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'tomas.kowalski19@contoso.com'; Upn = 'tomas.kowalski19@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'alex.haddad20@contoso.com'; Upn = 'alex.haddad20@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'bianca.haddad21@contoso.com'; Upn = 'bianca.haddad21@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'chen.haddad22@contoso.com'; Upn = 'chen.haddad22@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'dana.haddad23@contoso.com'; Upn = 'dana.haddad23@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'emeka.haddad24@contoso.com'; Upn = 'emeka.haddad24@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'fatima.haddad25@contoso.com'; Upn = 'fatima.haddad25@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'gustavo.haddad26@contoso.com'; Upn = 'gustavo.haddad26@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'hana.haddad27@contoso.com'; Upn = 'hana.haddad27@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'ivan.haddad28@contoso.com'; Upn = 'ivan.haddad28@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'jose.haddad29@contoso.com'; Upn = 'jose.haddad29@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'kiri.haddad30@contoso.com'; Upn = 'kiri.haddad30@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'liam.haddad31@contoso.com'; Upn = 'liam.haddad31@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'mei.haddad32@contoso.com'; Upn = 'mei.haddad32@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'noor.haddad33@contoso.com'; Upn = 'noor.haddad33@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'olga.haddad34@contoso.com'; Upn = 'olga.haddad34@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'priya.haddad35@contoso.com'; Upn = 'priya.haddad35@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'quinn.haddad36@contoso.com'; Upn = 'quinn.haddad36@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'rafael.haddad37@contoso.com'; Upn = 'rafael.haddad37@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'siobhan.haddad38@contoso.com'; Upn = 'siobhan.haddad38@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'tomas.haddad39@contoso.com'; Upn = 'tomas.haddad39@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'alex.nguyen40@contoso.com'; Upn = 'alex.nguyen40@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'bianca.nguyen41@contoso.com'; Upn = 'bianca.nguyen41@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'chen.nguyen42@contoso.com'; Upn = 'chen.nguyen42@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'dana.nguyen43@contoso.com'; Upn = 'dana.nguyen43@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'emeka.nguyen44@contoso.com'; Upn = 'emeka.nguyen44@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'fatima.nguyen45@contoso.com'; Upn = 'fatima.nguyen45@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'gustavo.nguyen46@contoso.com'; Upn = 'gustavo.nguyen46@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'hana.nguyen47@contoso.com'; Upn = 'hana.nguyen47@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'ivan.nguyen48@contoso.com'; Upn = 'ivan.nguyen48@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'jose.nguyen49@contoso.com'; Upn = 'jose.nguyen49@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'kiri.nguyen50@contoso.com'; Upn = 'kiri.nguyen50@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'liam.nguyen51@contoso.com'; Upn = 'liam.nguyen51@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'mei.nguyen52@contoso.com'; Upn = 'mei.nguyen52@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'noor.nguyen53@contoso.com'; Upn = 'noor.nguyen53@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'olga.nguyen54@contoso.com'; Upn = 'olga.nguyen54@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'priya.nguyen55@contoso.com'; Upn = 'priya.nguyen55@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'quinn.nguyen56@contoso.com'; Upn = 'quinn.nguyen56@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'rafael.nguyen57@contoso.com'; Upn = 'rafael.nguyen57@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'siobhan.nguyen58@contoso.com'; Upn = 'siobhan.nguyen58@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'tomas.nguyen59@contoso.com'; Upn = 'tomas.nguyen59@contoso.com'; SharedCallingPolicy = 'SC-London'; EmergencyPolicy = 'ECRP-UK-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'alex.nakamura0@contoso.com'; Upn = 'alex.nakamura0@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2001'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'bianca.nakamura1@contoso.com'; Upn = 'bianca.nakamura1@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2002'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'chen.nakamura2@contoso.com'; Upn = 'chen.nakamura2@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2003'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'dana.nakamura3@contoso.com'; Upn = 'dana.nakamura3@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2004'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'emeka.nakamura4@contoso.com'; Upn = 'emeka.nakamura4@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2005'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'fatima.nakamura5@contoso.com'; Upn = 'fatima.nakamura5@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2006'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'gustavo.nakamura6@contoso.com'; Upn = 'gustavo.nakamura6@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2007'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'hana.nakamura7@contoso.com'; Upn = 'hana.nakamura7@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2008'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'ivan.nakamura8@contoso.com'; Upn = 'ivan.nakamura8@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2009'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'jose.nakamura9@contoso.com'; Upn = 'jose.nakamura9@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2010'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'kiri.nakamura10@contoso.com'; Upn = 'kiri.nakamura10@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2011'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'liam.nakamura11@contoso.com'; Upn = 'liam.nakamura11@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2012'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'mei.nakamura12@contoso.com'; Upn = 'mei.nakamura12@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2013'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'noor.nakamura13@contoso.com'; Upn = 'noor.nakamura13@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2014'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'olga.nakamura14@contoso.com'; Upn = 'olga.nakamura14@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2015'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'priya.nakamura15@contoso.com'; Upn = 'priya.nakamura15@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2016'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'quinn.nakamura16@contoso.com'; Upn = 'quinn.nakamura16@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2017'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'rafael.nakamura17@contoso.com'; Upn = 'rafael.nakamura17@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2018'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'siobhan.nakamura18@contoso.com'; Upn = 'siobhan.nakamura18@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2019'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'tomas.nakamura19@contoso.com'; Upn = 'tomas.nakamura19@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2020'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'alex.okafor20@contoso.com'; Upn = 'alex.okafor20@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2021'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'bianca.okafor21@contoso.com'; Upn = 'bianca.okafor21@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2022'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'chen.okafor22@contoso.com'; Upn = 'chen.okafor22@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2023'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'dana.okafor23@contoso.com'; Upn = 'dana.okafor23@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2024'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'emeka.okafor24@contoso.com'; Upn = 'emeka.okafor24@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2025'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'fatima.okafor25@contoso.com'; Upn = 'fatima.okafor25@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2026'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'gustavo.okafor26@contoso.com'; Upn = 'gustavo.okafor26@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2027'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'hana.okafor27@contoso.com'; Upn = 'hana.okafor27@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2028'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'ivan.okafor28@contoso.com'; Upn = 'ivan.okafor28@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2029'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'jose.okafor29@contoso.com'; Upn = 'jose.okafor29@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2030'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'kiri.okafor30@contoso.com'; Upn = 'kiri.okafor30@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2031'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'liam.okafor31@contoso.com'; Upn = 'liam.okafor31@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2032'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'mei.okafor32@contoso.com'; Upn = 'mei.okafor32@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2033'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'noor.okafor33@contoso.com'; Upn = 'noor.okafor33@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2034'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'olga.okafor34@contoso.com'; Upn = 'olga.okafor34@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2035'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'priya.okafor35@contoso.com'; Upn = 'priya.okafor35@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2036'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'quinn.okafor36@contoso.com'; Upn = 'quinn.okafor36@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2037'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
+        @{ Key = 'rafael.okafor37@contoso.com'; Upn = 'rafael.okafor37@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2038'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'siobhan.okafor38@contoso.com'; Upn = 'siobhan.okafor38@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2039'; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
+        @{ Key = 'tomas.okafor39@contoso.com'; Upn = 'tomas.okafor39@contoso.com'; SharedCallingPolicy = 'SC-Sydney'; EmergencyPolicy = 'ECRP-AU-DR'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = '+61255500100;ext=2040'; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
     )
 }
 # ---- END PLAN DATA ----
@@ -811,7 +813,7 @@ try {
         }
     }
 
-    function Get-Reversed {
+    function Get-ReversedList {
         param([object[]]$ReverseItems)
         $reversedItems = @($ReverseItems)
         [array]::Reverse($reversedItems)
@@ -821,7 +823,7 @@ try {
     # Reverse of stage 07: users.
     $emergencyBatches = @{}
     $voiceRoutingBatches = @{}
-    foreach ($user in (Get-Reversed $Plan.Users)) {
+    foreach ($user in (Get-ReversedList $Plan.Users)) {
         $userKey = 'rollback:user:' + $user.Key
         $onlineUser = Find-OnlineUser $user.Upn
         if ($null -eq $onlineUser) {
@@ -856,12 +858,35 @@ try {
                 Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop }
             }
         }
+        # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
+        if ($user.EnterpriseVoiceBefore -eq 'no') {
+            Invoke-PlanStep ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (as before the plan, V1)' -IsDone {
+                if ($onlineUser.EnterpriseVoiceEnabled -ne $true) { return $true }
+                return 'Enterprise Voice on'
+            } -Change {
+                Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -EnterpriseVoiceEnabled $false -ErrorAction Stop }
+            }
+        } elseif ($user.EnterpriseVoiceBefore -eq 'unknown') {
+            Write-StepLog ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (V1)' 'Manual' 'left on: the user list did not say whether Enterprise Voice was on before the plan'
+        }
     }
     Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
     Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
-    # Reverse of stage 06: Shared Calling policies (EN8: removing the policy releases its numbers).
-    foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
+    # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
+    # number can be reused, so the callback numbers are removed first, then the policy.
+    foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+        Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
+            $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+            if ($null -eq $current) { return $true }
+            $held = @($current.EmergencyNumbers | Where-Object { $_ })
+            if ($held.Count -eq 0) { return $true }
+            return ('{0} callback numbers' -f $held.Count)
+        } -Change {
+            $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+            $held = @($current.EmergencyNumbers | Where-Object { $_ } | ForEach-Object { [string]$_ })
+            Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $held } -ErrorAction Stop }
+        }
         Invoke-PlanStep ('rollback:scp:{0}' -f $scp.Id) $scp.Name 'Remove Shared Calling policy (EN8)' -IsDone {
             if ($null -eq (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop })) { return $true }
             return 'exists'
@@ -871,7 +896,7 @@ try {
     }
 
     # Reverse of stage 05: emergency call routing policies.
-    foreach ($ecrp in (Get-Reversed $Plan.EmergencyPolicies)) {
+    foreach ($ecrp in (Get-ReversedList $Plan.EmergencyPolicies)) {
         Invoke-PlanStep ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' -IsDone {
             if ($null -eq (Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop })) { return $true }
             return 'exists'
@@ -881,7 +906,7 @@ try {
     }
 
     # Reverse of stage 04: the resource accounts' grant (VR2), then the policies.
-    foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+    foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
         if (-not $ra.VoiceRoutingPolicy) { continue }
         Invoke-PlanStep ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' -IsDone {
             $onlineUser = Find-OnlineUser $ra.Upn
@@ -893,7 +918,7 @@ try {
             Invoke-Change { Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $null -ErrorAction Stop }
         }
     }
-    foreach ($vrp in (Get-Reversed $Plan.VoiceRoutingPolicies)) {
+    foreach ($vrp in (Get-ReversedList $Plan.VoiceRoutingPolicies)) {
         Invoke-PlanStep ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' -IsDone {
             if ($null -eq (Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop })) { return $true }
             return 'exists'
@@ -903,7 +928,7 @@ try {
     }
 
     # Reverse of stage 03: association (AA4), then the auto attendant.
-    foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
+    foreach ($aa in (Get-ReversedList $Plan.AutoAttendants)) {
         if ($aa.ResourceAccountUpn) {
             Invoke-PlanStep ('rollback:aa:{0}:association' -f $aa.Id) $aa.Name 'Remove resource account association (AA4)' -IsDone {
                 $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
@@ -931,7 +956,7 @@ try {
     # Deleting accounts needs User.ReadWrite.All; a dry run only reads.
     if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
     elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
-    foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+    foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
         if ($ra.PhoneNumber) {
             Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {
                 $instance = Find-ApplicationInstance $ra.Upn
