@@ -23,7 +23,14 @@ let pwsh = null;
 if (has('dotnet', ['--version'])) {
   try {
     execFileSync('dotnet', ['tool', 'restore'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    pwsh = ['dotnet', 'tool', 'run', 'pwsh', '--'];
+    // `dotnet tool run` finds the manifest only below the repository; the scenarios run the
+    // scripts from their own folders, so call the tool's pwsh.dll through the dotnet host.
+    const dll = execFileSync(
+      'dotnet',
+      ['tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', '[Environment]::GetCommandLineArgs()[0]'],
+      { cwd: root, env, encoding: 'utf8' },
+    ).trim();
+    pwsh = ['dotnet', dll];
   } catch {
     console.error('`dotnet tool restore` failed: pwsh 7.6.9 could not be installed from NuGet.');
     process.exit(1);

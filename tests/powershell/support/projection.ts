@@ -3,7 +3,7 @@
  * compares "what the tenant holds" with "what the plan says it should hold" in one toEqual.
  */
 import type { ExpectedTenantState, ExpectedLicence } from '../../../src/lib/index.js';
-import { SKU } from './start-tenant.js';
+import { SKUS } from '../sim/tenants/make-start.js';
 
 /* The snapshot is JSON written by the simulator (tests/powershell/sim/README.md). */
 type Json = any;
@@ -14,13 +14,13 @@ const bare = (identity: unknown): string => String(identity ?? '').replace(/^tag
 const policyName = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : bare(v));
 
 const LICENCE_BY_SKU: Record<string, ExpectedLicence> = {
-  [SKU.resourceAccount.skuId]: 'teamsPhoneResourceAccount',
-  [SKU.payAsYouGo.skuId]: 'payAsYouGoCallingPlan',
+  [SKUS.VIRTUALUSER.skuId]: 'teamsPhoneResourceAccount',
+  [SKUS.PAYG.skuId]: 'payAsYouGoCallingPlan',
 };
 
 function directorySearchMethod(aa: Json): string {
-  const flow = aa.defaultCallFlow ?? {};
-  return String(flow.menu?.directorySearchMethod ?? flow.directorySearchMethod ?? 'None');
+  // The call flow is stored as the cmdlets' objects are shaped (PascalCase, as the docs show them).
+  return String(aa.defaultCallFlow?.Menu?.DirectorySearchMethod ?? 'None');
 }
 
 /** Planned objects only: the tenant's other objects (Global policies, other users) are not compared here. */

@@ -14,11 +14,23 @@ import { parseCsv as readCsv } from '../../../src/lib/spreadsheet/csv.js';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const MODULES = path.join(REPO, 'tests/powershell/.build/Modules');
 
-/** The pwsh command line prefix chosen by scripts/test-powershell.mjs (or the local tool). */
+/**
+ * The pwsh command line prefix chosen by scripts/test-powershell.mjs; without it, the local tool's
+ * pwsh.dll found once through `dotnet tool run` (which works only inside the repository).
+ */
+let resolved: string[] | null = null;
 export function pwshCommand(): string[] {
   const fromEnv = process.env.SCP_PWSH;
   if (fromEnv) return JSON.parse(fromEnv) as string[];
-  return ['dotnet', 'tool', 'run', 'pwsh', '--'];
+  if (resolved === null) {
+    const r = spawnSync('dotnet', ['tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', '[Environment]::GetCommandLineArgs()[0]'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`pwsh not available: run "dotnet tool restore" (${r.stderr})`);
+    resolved = ['dotnet', r.stdout.trim()];
+  }
+  return resolved;
 }
 
 export interface CallLogEntry {
