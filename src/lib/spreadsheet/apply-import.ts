@@ -44,6 +44,7 @@ function facts(u: ImportedUser): Partial<User> {
   if (u.hasTeamsPhone !== undefined) f.teamsPhone = u.hasTeamsPhone ? 'yes' : 'no';
   if (u.enterpriseVoiceEnabled !== undefined) f.enterpriseVoice = u.enterpriseVoiceEnabled ? 'yes' : 'no';
   if (u.phoneNumber) f.currentNumber = u.phoneExtension ? `${u.phoneNumber};ext=${u.phoneExtension}` : u.phoneNumber;
+  if (u.hiddenFromAddressLists !== undefined) f.hiddenFromAddressLists = u.hiddenFromAddressLists;
   return f;
 }
 
@@ -51,7 +52,7 @@ export function importedToUser(u: ImportedUser, file: string): User {
   return { ...blankUser(u.upn, u.displayName), ...facts(u), source: { file: clip(file), row: u.row } };
 }
 
-const FACT_KEYS = ['upn', 'displayName', 'usageLocation', 'department', 'office', 'teamsPhone', 'enterpriseVoice', 'currentNumber'] as const;
+const FACT_KEYS = ['upn', 'displayName', 'usageLocation', 'department', 'office', 'teamsPhone', 'enterpriseVoice', 'currentNumber', 'hiddenFromAddressLists'] as const;
 
 /** The existing user refreshed with the list's facts; the same object when nothing changes. */
 export function refreshUser(existing: User, u: ImportedUser, file: string): User {
