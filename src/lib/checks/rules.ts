@@ -285,6 +285,12 @@ export const RULES: Record<string, RuleInfo> = {
       'No source requires Shared Calling users to be in the same country as the policy’s numbers; the same-country rule applies only to the numbers inside a policy (the resource account’s number and the callback numbers). It is allowed, but worth knowing: such users show a foreign caller ID, their emergency calls use the location their Teams client detects or else the address of the resource account’s number (E7), and callbacks come from that country’s emergency services.',
     source: '§2.9 C3 (absence of a rule), §2.7 E7 — [SETUP]',
   },
+  S1: {
+    title: 'Site country is a known country code',
+    explanation:
+      'A site’s country must be an ISO 3166-1 alpha-2 code of a country libphonenumber-js knows, because it decides how national numbers are read, which emergency dial strings apply and whether the carrier database upload is needed (E6). “UK” is a common slip: the United Kingdom is GB. Plans from workbooks or older planners may still hold such a code.',
+    source: 'Planner rule; §2.7 E6, §2.8 EN4',
+  },
   P1: {
     title: 'A Shared Calling policy for every user',
     explanation:

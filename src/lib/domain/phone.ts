@@ -5,7 +5,7 @@
  * The `max` metadata is used because number *types* matter here (toll-free detection for the
  * number inventory, RA4/EN3); the `min` metadata leaves the type unknown for many numbers.
  */
-import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { getCountries, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import type { E164 } from './model.js';
 
 export type PhoneFailure = 'empty' | 'scientific' | 'too-long' | 'no-region' | 'invalid';
@@ -24,14 +24,42 @@ export function isE164(s: string): s is E164 {
   return E164_RE.test(s);
 }
 
+let regionNames: Intl.DisplayNames | null | undefined;
+/** English name of an ISO region code from Intl.DisplayNames; undefined where the runtime has none. */
+export function countryName(code: string): string | undefined {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    const name = regionNames?.of(code);
+    return name && name !== code ? name : undefined;
+  } catch {
+    return undefined; // not a well-formed region code
+  }
+}
+
 /** "United States (US)"; the code alone where the runtime has no display names. */
 export function countryLabel(code: string): string {
-  try {
-    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
+  const name = countryName(code);
+  return name ? `${name} (${code})` : code;
+}
+
+/** A country libphonenumber-js knows (ISO 3166-1 alpha-2, upper case): the only ones a site or number can be in. */
+export function isKnownCountry(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
+}
+
+let countryList: readonly (readonly [string, string])[] | undefined;
+/** Every country libphonenumber-js knows, with its English name, sorted by name. */
+export function knownCountries(): readonly (readonly [string, string])[] {
+  countryList ??= getCountries()
+    .map((c) => [c, countryName(c) ?? c] as const)
+    .sort((a, b) => a[1].localeCompare(b[1], 'en'));
+  return countryList;
 }
 
 /**

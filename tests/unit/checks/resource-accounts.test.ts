@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byId, expectOnly, expectOnlyBesidesInfo } from './helpers.js';
+import { breakSample, byId, expectOnly, expectOnlyBesidesInfo } from './helpers.js';
 
 const SEA = 'sc-seattle@contoso.com';
 const LON = 'sc-london@contoso.com';
@@ -30,9 +30,25 @@ describe('resource account checks', () => {
     expect(f.severity).toBe('warning');
   });
 
-  it('RA8: number on a site without an address is an error', () => {
-    const f = expectOnly((p) => (byId(p.sites, 'site-london').address.street = ''), 'RA8', LON);
-    expect(f.severity).toBe('error');
+  it('RA8: number on a site without an address is an error, and the site itself is not ready', () => {
+    const d = breakSample((p) => (byId(p.sites, 'site-london').address.street = ''));
+    expect(d.removed).toEqual([]);
+    expect(d.added.map((f) => `${f.rule} ${f.subject} ${f.severity}`)).toEqual(['RA8 sc-london@contoso.com error', 'RA8 London warning']);
+    expect(d.added[1]?.subjectKind).toBe('site');
+  });
+
+  it('RA8: a site without an emergency address is a warning even without a resource account number on it', () => {
+    const f = expectOnly((p) => {
+      p.sites.push({ ...byId(p.sites, 'site-london'), id: 'site-depot', name: 'Depot', address: { street: '', city: '', postalCode: '', region: '' } });
+    }, 'RA8', 'Depot');
+    expect(f).toMatchObject({ severity: 'warning', subjectKind: 'site', key: 'RA8:site-depot' });
+  });
+
+  it('S1: a site country libphonenumber-js does not know, and UK for GB', () => {
+    const f = expectOnly((p) => (byId(p.sites, 'site-london').country = 'UK'), 'S1', 'London');
+    expect(f.message).toContain('the United Kingdom is GB');
+    expect(f.fix).toBe('Change the country to GB.');
+    expect(expectOnly((p) => (byId(p.sites, 'site-london').country = 'ZZ'), 'S1', 'London').message).toContain('ZZ is not a country code');
   });
 
   it('RA8: number without a site is an error', () => {
