@@ -172,3 +172,30 @@ describe('tenant', () => {
     expect(f.message).toContain('PowerShell 7.2 or later, or on Windows PowerShell 5.1 (R5)');
   });
 });
+
+describe('words (no internal enum names, grammar)', () => {
+  it('EN4 says "an Operator Connect number", never the -NumberType value', () => {
+    const d = breakSample((p) => (byId(p.numbers, 'num-442079460101').kind = 'directRouting'));
+    const f = d.added.find((x) => x.rule === 'EN4');
+    expect(f?.message).toContain('is a Direct Routing number while the resource account\'s number is an Operator Connect number');
+    expect(f?.fix).toBe('Use an Operator Connect number from GB.');
+    expect(`${f?.message} ${f?.fix}`).not.toMatch(/OperatorConnect|CallingPlan|DirectRouting/);
+  });
+
+  it('EN4 behind a Calling Plan service number asks for a Calling Plan subscriber number', () => {
+    const d = breakSample((p) => (byId(p.numbers, 'num-12065550101').country = 'CA'));
+    expect(d.added.find((x) => x.rule === 'EN4')?.fix).toBe('Use a Calling Plan subscriber number from US.');
+  });
+
+  it('VR1 names "the Global voice routing policy" in a sentence that reads', () => {
+    const u = userAt(BASE, 'site-london', 1);
+    const d = breakSample((p) => {
+      p.tenant.globalVoiceRoutingHasUsages = 'yes';
+      userAt(p, 'site-london', 1).voiceRoutingPolicyId = null;
+      byId(p.voiceRoutingPolicies, 'vrp-users').pstnUsages = [];
+    });
+    const f = d.added.find((x) => x.rule === 'VR1' && x.subject === u.upn);
+    expect(f?.message).toContain('gets the Global voice routing policy, which has PSTN usages');
+    expect(f?.message).not.toContain('policy the Global policy');
+  });
+});
