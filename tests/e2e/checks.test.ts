@@ -48,12 +48,14 @@ describe('readiness dashboard and checks', () => {
     const dash = new DashboardPage(s.page);
     await dash.open(baseUrl);
     await dash.setSiteAssignedEmergencyPolicies(true);
-    await expect.poll(() => dash.count('warning')).toBe(1);
+    // E3 (mixed tenant) and E4 (a site policy overrides only for users with a Direct Routing number).
+    await expect.poll(() => dash.count('warning')).toBe(2);
     await ws.waitSaved();
 
     const checks = new ChecksPage(s.page);
     await checks.open(baseUrl);
-    expect(await checks.count('warning')).toBe(1);
+    expect(await checks.count('warning')).toBe(2);
+    await checks.finding('E4', 'Tenant').waitFor();
     const card = checks.finding('E3', 'Tenant');
     await card.waitFor();
     expect(await card.textContent()).toContain(RULES.E3!.title);

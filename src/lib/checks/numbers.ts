@@ -1,5 +1,12 @@
 /** Small helpers about phone numbers and number kinds used by several rule families. */
 import type { NumberKind } from '../domain/model.js';
+import { NUMBER_KIND_LABEL } from '../domain/model.js';
+
+/** "an Operator Connect number", "a Calling Plan subscriber number": words, never enum names. */
+export function numberKindPhrase(kind: NumberKind): string {
+  const label = NUMBER_KIND_LABEL[kind];
+  return `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} number`;
+}
 
 /** Split `+E164;ext=123` into its base number and extension (V3). Tolerates a `tel:` prefix. */
 export function splitNumber(raw: string): { base: string; ext: string } {

@@ -15,6 +15,8 @@ import type {
 } from './model.js';
 import { NUMBER_KIND_LABEL } from './model.js';
 import { policyNameProblem } from '../checks/policies.js';
+import { isKnownCountry, knownCountries } from './phone.js';
+import { toCountryCode } from '../spreadsheet/countries.js';
 
 /** The object kinds the plan's editors create and delete. */
 export type ObjectKind =
@@ -334,12 +336,27 @@ export function nameProblem(name: string, others: readonly { id: Id; name: strin
   return clash ? `Another ${what} is already called "${clash.name}"; names are not case-sensitive.` : '';
 }
 
-/** ISO 3166-1 alpha-2 code: two letters (upper-cased by the caller). */
+/**
+ * ISO 3166-1 alpha-2 code of a country libphonenumber-js knows (any case). "UK" is the common
+ * mistake: the United Kingdom's code is GB.
+ */
 export function countryProblem(code: string): string {
-  const t = code.trim();
+  const t = code.trim().toUpperCase();
   if (t === '') return 'Choose the country.';
-  if (!/^[A-Za-z]{2}$/.test(t)) return 'Enter a two-letter ISO country code, e.g. US or GB.';
+  if (t === 'UK') return 'UK is not an ISO country code: the United Kingdom is GB.';
+  if (!/^[A-Z]{2}$/.test(t)) return 'Enter a two-letter ISO country code, e.g. US or GB.';
+  if (!isKnownCountry(t)) return `${t} is not a country code the planner knows (ISO 3166-1, e.g. US, GB, DE).`;
   return '';
+}
+
+/** A typed country (code or name) as its code, and a note when the text was changed ("UK" → GB). */
+export function normalizeCountryInput(text: string): { code: string; note: string } {
+  const t = text.trim();
+  if (t.toUpperCase() === 'UK') return { code: 'GB', note: 'UK was changed to GB, the ISO code of the United Kingdom.' };
+  if (countryProblem(t) === '') return { code: t.toUpperCase(), note: '' };
+  const lower = t.toLowerCase();
+  const byName = knownCountries().find(([, name]) => name.toLowerCase() === lower)?.[0] ?? toCountryCode(t);
+  return byName ? { code: byName, note: '' } : { code: t, note: '' };
 }
 
 /** Countries where no carrier emergency database upload is needed (E6). */

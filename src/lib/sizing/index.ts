@@ -15,6 +15,7 @@ export {
   emergencyCallsPerHour,
   offeredLoad,
   annualEmergencyCalls,
+  parseDecimal,
 } from './inputs.js';
 export {
   MIN_TABLE_ROWS,
@@ -24,6 +25,6 @@ export {
   sizePolicy,
   recommendedForLoad,
 } from './policy.js';
-export { effectiveSizing, policyUserCounts, recommendPoolSize } from './plan.js';
+export { effectiveSizing, policyUserCounts, recommendPoolSize, mergeablePolicyGroups, type MergeableGroup } from './plan.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';

@@ -36,6 +36,7 @@ export const PLAN_FIELD = {
   updatedAt: 'Updated',
   globalVr: 'Global voice routing policy has PSTN usages (yes/no/unknown)',
   siteEcrp: 'Emergency policies assigned to network sites',
+  tagCallbackNumbers: 'Tag callback numbers in the tenant',
 } as const;
 
 /** Sizing fields, in the order shown; the same labels are used on the policy sheet. */

@@ -97,6 +97,10 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     return r;
   };
   const field = (label: string) => planSheet.text(rowOf(label), 'Value');
+  const optionalRow = (label: string): boolean => {
+    const r = fields.get(label)?.[0];
+    return r === undefined ? false : planSheet.bool(r, 'Value');
+  };
   if (field(PLAN_FIELD.format) !== WORKBOOK_FORMAT) throw notPlan(`its "Plan" sheet does not say "Format: ${WORKBOOK_FORMAT}".`);
   const version = planSheet.num(rowOf(PLAN_FIELD.version), 'Value');
   if (version > WORKBOOK_VERSION) throw new Error(`This plan workbook was written by a newer planner (version ${version}); update the planner to read it.`);
@@ -144,6 +148,8 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     numberId: ref(t, r, 'Number id', 'Number', numberNames, 'number'),
     licence: t.text(r, 'Licence') as ResourceAccount['licence'], // checked by planShape
     payAsYouGoCallingPlan: t.bool(r, 'Pay-as-you-go Calling Plan'),
+    // Workbooks written before RA9's billing question have no column: 'unknown'.
+    callingPlanBilling: (t.text(r, 'Calling Plan billing') || 'unknown') as ResourceAccount['callingPlanBilling'], // checked by planShape
     voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
   }));
   const raNames = index(resourceAccounts, (a) => a.upn);
@@ -163,6 +169,7 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
       id, name: t.text(r, 'Name'), languageId: t.text(r, 'Language'), timeZoneId: t.text(r, 'Time zone'),
       dialScopeGroups: groups.get(id) ?? [], dialByName: t.bool(r, 'Dial by name'), dialByExtension: t.bool(r, 'Dial by extension'),
       resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
+      operator: t.text(r, 'Operator'), greeting: t.text(r, 'Greeting'),
     };
   });
 
@@ -211,6 +218,7 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
       emergencyPolicyId: ref(t, r, 'Emergency policy id', 'Emergency policy', ecrpNames, 'emergency policy'),
       voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
       extension: t.text(r, 'Extension'),
+      hiddenFromAddressLists: t.bool(r, 'Hidden from address lists'),
       source: sourceRow === null ? null : { file: t.text(r, 'Source file'), row: sourceRow },
     };
   });
@@ -252,7 +260,9 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     notes: (fields.get(PLAN_FIELD.notes) ?? []).map((r) => planSheet.text(r, 'Value')).join(''),
     createdAt: field(PLAN_FIELD.createdAt),
     updatedAt: field(PLAN_FIELD.updatedAt),
-    tenant: { globalVoiceRoutingHasUsages: field(PLAN_FIELD.globalVr) || 'unknown', siteAssignedEmergencyPolicies: planSheet.bool(rowOf(PLAN_FIELD.siteEcrp), 'Value') },
+    tenant: { globalVoiceRoutingHasUsages: field(PLAN_FIELD.globalVr) || 'unknown', siteAssignedEmergencyPolicies: planSheet.bool(rowOf(PLAN_FIELD.siteEcrp), 'Value'),
+      // Absent in workbooks written before callback-number tags (§3.17): off.
+      tagCallbackNumbers: optionalRow(PLAN_FIELD.tagCallbackNumbers) },
     sites, numbers, resourceAccounts, autoAttendants, sharedCallingPolicies, emergencyPolicies, voiceRoutingPolicies,
     users: planUsers, assignmentRules,
     checklist: entriesToRecord(checklist),

@@ -65,6 +65,7 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
     [PLAN_FIELD.updatedAt, plan.updatedAt],
     [PLAN_FIELD.globalVr, plan.tenant.globalVoiceRoutingHasUsages],
     [PLAN_FIELD.siteEcrp, plan.tenant.siteAssignedEmergencyPolicies],
+    [PLAN_FIELD.tagCallbackNumbers, plan.tenant.tagCallbackNumbers],
     ...SIZING_KEYS.map((k): CellValue[] => [SIZING_LABEL[k], plan.sizingDefaults[k]]),
   ];
   add(SHEET.plan, ['Field', 'Value'], planRows);
@@ -73,11 +74,11 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
     SHEET.users,
     ['UPN', 'Display name', 'Usage location', 'Department', 'Office', 'Site', 'Site id', 'Teams Phone', 'Enterprise Voice', 'Current number',
       'Shared Calling policy', 'Shared Calling policy id', 'Emergency policy', 'Emergency policy id', 'Voice routing policy', 'Voice routing policy id',
-      'Extension', 'Source file', 'Source row'],
+      'Extension', 'Hidden from address lists', 'Source file', 'Source row'],
     plan.users.map((u) => [
       u.upn, u.displayName, u.usageLocation, u.department, u.office, site(u.siteId), u.siteId, u.teamsPhone, u.enterpriseVoice, u.currentNumber,
       scp(u.sharedCallingPolicyId), u.sharedCallingPolicyId, ecrp(u.emergencyPolicyId), u.emergencyPolicyId, vrp(u.voiceRoutingPolicyId), u.voiceRoutingPolicyId,
-      u.extension, u.source?.file, u.source?.row,
+      u.extension, u.hiddenFromAddressLists, u.source?.file, u.source?.row,
     ]),
   );
 
@@ -96,14 +97,14 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
 
   add(
     SHEET.resourceAccounts,
-    ['Resource account id', 'UPN', 'Display name', 'Number', 'Number id', 'Licence', 'Pay-as-you-go Calling Plan', 'Voice routing policy', 'Voice routing policy id'],
-    plan.resourceAccounts.map((r) => [r.id, r.upn, r.displayName, num(r.numberId), r.numberId, r.licence, r.payAsYouGoCallingPlan, vrp(r.voiceRoutingPolicyId), r.voiceRoutingPolicyId]),
+    ['Resource account id', 'UPN', 'Display name', 'Number', 'Number id', 'Licence', 'Pay-as-you-go Calling Plan', 'Calling Plan billing', 'Voice routing policy', 'Voice routing policy id'],
+    plan.resourceAccounts.map((r) => [r.id, r.upn, r.displayName, num(r.numberId), r.numberId, r.licence, r.payAsYouGoCallingPlan, r.callingPlanBilling, vrp(r.voiceRoutingPolicyId), r.voiceRoutingPolicyId]),
   );
 
   add(
     SHEET.autoAttendants,
-    ['Auto attendant id', 'Name', 'Language', 'Time zone', 'Dial by name', 'Dial by extension', 'Resource account', 'Resource account id'],
-    plan.autoAttendants.map((a) => [a.id, a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId), a.resourceAccountId]),
+    ['Auto attendant id', 'Name', 'Language', 'Time zone', 'Dial by name', 'Dial by extension', 'Resource account', 'Resource account id', 'Operator', 'Greeting'],
+    plan.autoAttendants.map((a) => [a.id, a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId), a.resourceAccountId, a.operator, a.greeting]),
   );
   add(
     SHEET.dialScope,

@@ -67,7 +67,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 
 [CmdletBinding(SupportsShouldProcess)]
@@ -87,7 +87,7 @@ param(
 
 Set-StrictMode -Version 1.0
 $ErrorActionPreference = 'Stop'
-$PlanSha256 = '5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785'
+$PlanSha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
 $stages = @(
     @{ Number = '01'; Name = 'prerequisites'; File = '01-prerequisites.ps1' },
     @{ Number = '02'; Name = 'resource-accounts'; File = '02-resource-accounts.ps1' },
