@@ -15,7 +15,7 @@
  * same defaults as the plan-file migration, so that a plan saved by an older planner still loads.
  */
 import Dexie, { type Table } from 'dexie';
-import { fillV3PlanBody, fillV3User } from '../lib/index.js';
+import { fillV3PlanBody, fillV3User, fillV4PlanBody, fillV4User } from '../lib/index.js';
 import type { Plan, User } from '../lib/index.js';
 
 export const USER_CHUNK_SIZE = 1000;
@@ -93,6 +93,22 @@ export class PlannerDb extends Dexie {
         await tx.table('trashPlans').toCollection().modify((t: { plan: unknown }) => {
           const plan = fillV3PlanBody(t.plan) as { users?: unknown };
           if (Array.isArray(plan.users)) plan.users = plan.users.map(fillV3User);
+          t.plan = plan;
+        });
+      });
+    // Version 4: brownfield flags, assignment method and user scope (plan format 4, issue 12).
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('plans').toCollection().modify((r: { body: unknown }) => {
+          r.body = fillV4PlanBody(r.body);
+        });
+        await tx.table('userChunks').toCollection().modify((c: { users: unknown[] }) => {
+          if (Array.isArray(c.users)) c.users = c.users.map(fillV4User);
+        });
+        await tx.table('trashPlans').toCollection().modify((t: { plan: unknown }) => {
+          const plan = fillV4PlanBody(t.plan) as { users?: unknown };
+          if (Array.isArray(plan.users)) plan.users = plan.users.map(fillV4User);
           t.plan = plan;
         });
       });

@@ -11,7 +11,7 @@ export {
   PLAN_FORMAT,
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
-export { fillV3PlanBody, fillV3User } from './plan-file/migrations.js';
+export { fillV3PlanBody, fillV3User, fillV4PlanBody, fillV4User } from './plan-file/migrations.js';
 export { countryLabel, countryName, isKnownCountry, knownCountries } from './domain/phone.js';
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
 export * from './sizing/index.js';

@@ -211,7 +211,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
     if (existing) userVoiceId = existing.id;
     else {
       userVoiceId = uniqueId(ids, 'vrp-sc-nopstn');
-      voice.push({ id: userVoiceId, name: 'SC-NoPSTN', description: 'Shared Calling users: no PSTN usages (VR1)', pstnUsages: [] });
+      voice.push({ id: userVoiceId, name: 'SC-NoPSTN', description: 'Shared Calling users: no PSTN usages (VR1)', pstnUsages: [], existing: false });
     }
   }
 
@@ -230,6 +230,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
       dynamicEmergencyCalling: true,
       // E2: PSTN usages only when the resource account's number is Direct Routing.
       numbers: emergencyDialStringsFor(cc).map((d) => ({ dialString: d, dialMask: '', pstnUsage: dr ? `${cc}-Emergency` : '' })),
+      existing: false,
     });
     return id;
   };
@@ -279,6 +280,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
         name: `VRP-${slug}-DR-ResourceAccount`,
         description: `Direct Routing resource account of ${name} (RA11): replace the PSTN usage with yours`,
         pstnUsages: [`${slug}-PSTN`],
+        existing: false,
       });
     }
     let upn = pattern.replaceAll('{site}', slug.toLowerCase()).replaceAll('{domain}', domain);
@@ -298,6 +300,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
       payAsYouGoCallingPlan: q.numberKind === 'callingPlanService' || q.numberKind === 'callingPlanTollFreeService', // RA9
       callingPlanBilling: 'unknown', // RA9: funding depends on billing the planner cannot know
       voiceRoutingPolicyId: raVoice,
+      existing: false,
     };
     resourceAccounts.push(ra);
     const cc = (site.country || q.country).toUpperCase();
@@ -312,6 +315,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
       resourceAccountId: ra.id, // AA4
       operator: '', // AA10: a person the admin must choose
       greeting: '',
+      existing: false,
     });
     let finalName = policyName;
     for (let n = 2; policyNames.has(finalName.toLowerCase()); n++) finalName = `${policyName}-${n}`;
@@ -323,6 +327,8 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
       resourceAccountId: ra.id,
       callbackNumberIds: [],
       sizing: null,
+      assignment: { method: 'perUser' },
+      existing: false,
     };
     policies.push(policy);
     created.push({ site, policy, kind: q.numberKind });

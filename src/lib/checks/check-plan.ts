@@ -1,10 +1,12 @@
 /** checkPlan: run every rule family once over the plan and return sorted findings. */
 import type { Plan } from '../domain/model.js';
+import { isExcluded } from '../domain/model.js';
 import { checkAutoAttendants } from './auto-attendants.js';
 import { checkCallbackNumbers } from './callback-numbers.js';
 import { buildContext } from './context.js';
 import { checkEmergencyPolicies, checkUserEmergency } from './emergency.js';
 import { checkExtensions } from './extensions.js';
+import { checkGroupAssignment } from './groups.js';
 import { checkPolicies } from './policies.js';
 import { checkPoolSizes } from './pool-size.js';
 import { checkResourceAccounts } from './resource-accounts.js';
@@ -27,7 +29,13 @@ function uniqueKeys(findings: Finding[]): Finding[] {
   return findings.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
 }
 
-export function checkPlan(plan: Plan): Finding[] {
+/** The plan with only the users in scope: excluded users give no findings (issue 12 item 5). */
+export function scopedPlan(plan: Plan): Plan {
+  return plan.users.some(isExcluded) ? { ...plan, users: plan.users.filter((u) => !isExcluded(u)) } : plan;
+}
+
+export function checkPlan(fullPlan: Plan): Finding[] {
+  const plan = scopedPlan(fullPlan);
   const ctx = buildContext(plan);
   const users = new UserFindings();
   checkUsers(ctx, users);
@@ -39,6 +47,7 @@ export function checkPlan(plan: Plan): Finding[] {
     ...checkTenant(ctx),
     ...checkSites(ctx),
     ...checkPolicies(ctx),
+    ...checkGroupAssignment(ctx),
     ...checkResourceAccounts(ctx),
     ...checkResourceAccountVoiceRouting(ctx),
     ...checkAutoAttendants(ctx),

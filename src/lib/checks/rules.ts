@@ -1,6 +1,6 @@
 /**
  * What each rule id means, for the UI's "explain" panel. Ids without a letter-digit id in
- * shared-calling.md §2 (P1–P5, N1, L1, L2) are planner rules derived from the §9 checklist, §2.10 or §3.
+ * shared-calling.md §2 (P1–P5, N1, L1, L2, G1–G5) are planner rules derived from the §9 checklist, §2.10 or §3.
  */
 import type { RuleInfo } from './types.js';
 
@@ -331,6 +331,33 @@ export const RULES: Record<string, RuleInfo> = {
     explanation:
       'New-CsTeamsEmergencyCallRoutingPolicy and Set-CsTeamsEmergencyCallRoutingPolicy accept a description of at most 512 characters; with a longer one the generated script cannot create or update the policy, and its users get no emergency call routing policy (E1).',
     source: '§3.12 [PS-ECRP] -Description: at most 512 characters',
+  },
+  G1: {
+    title: 'A direct assignment beats the group’s',
+    explanation:
+      'A direct (per-user) assignment counts as rank 0 and always wins over any group assignment; a user with one never inherits the group’s policy until it is removed (Grant-CsTeamsSharedCallingRoutingPolicy -Identity <user> -PolicyName $null).',
+    source: '§3.14, §10.1 — [PS-GPA], [ASSIGN] 02/09/2025',
+  },
+  G2: {
+    title: 'Groups with hidden membership cannot take a policy',
+    explanation: 'Groups with HiddenGroupMembership enabled (Class Teams by default) cannot take group policy assignments.',
+    source: '§3.14 — [ASSIGN] 02/09/2025',
+  },
+  G3: {
+    title: 'Only direct members inherit',
+    explanation: 'Group policy assignment reaches direct members only; members of nested groups are ignored.',
+    source: '§3.14 — [PS-GPA]',
+  },
+  G4: {
+    title: 'Distinct ranks for the groups of one policy type',
+    explanation:
+      'Ranks are compared within one policy type (1 is highest) and renumbered 1, 2, 3 …; a user in two groups gets the policy of the higher-ranked one. Two groups with one rank leave that choice to the service.',
+    source: '§3.14 — [PS-GPA], [ASSIGN]',
+  },
+  G5: {
+    title: 'At most 64 groups per policy type',
+    explanation: 'New-CsGroupPolicyAssignment documents at most 64 groups per policy type, across all instances of that type.',
+    source: '§3.14 — [PS-GPA]',
   },
   L1: {
     title: 'Blocked caller ID caveat',

@@ -77,6 +77,11 @@ export interface PhoneNumber {
   operator: string;
   /** Free text shown beside the number (for example "main line"). */
   note: string;
+  /**
+   * The number's assignment in the tenant predates the plan (a brownfield plan): the rollback never
+   * unassigns it.
+   */
+  existing: boolean;
 }
 
 /** Billing of the Calling Plan subscription behind a CP service number (RA9). */
@@ -105,6 +110,11 @@ export interface ResourceAccount {
   callingPlanBilling: CallingPlanBilling;
   /** Voice routing policy with PSTN usages, needed for a Direct Routing number (RA11). */
   voiceRoutingPolicyId: Id | null;
+  /**
+   * The object exists in the tenant already (a brownfield plan, issue 12 item 4): the scripts never
+   * create it, change only what the plan states about it, and the rollback never deletes it.
+   */
+  existing: boolean;
 }
 
 /**
@@ -139,6 +149,11 @@ export interface AutoAttendant {
   operator: string;
   /** Text-to-speech greeting of the directory menu; empty = the planner's default prompt (AA11: ≤ 1,000 characters). */
   greeting: string;
+  /**
+   * The object exists in the tenant already (a brownfield plan, issue 12 item 4): the scripts never
+   * create it, change only what the plan states about it, and the rollback never deletes it.
+   */
+  existing: boolean;
 }
 
 /** Inputs for sizing a policy's emergency callback number pool (shared-calling.md §7). */
@@ -164,6 +179,27 @@ export interface SizingInputs {
   model: 'poisson' | 'erlang-b';
 }
 
+/**
+ * The Entra group through which a Shared Calling policy reaches its users (§3.14, §10.1):
+ * `Grant-CsTeamsSharedCallingRoutingPolicy -Group <objectId> -PolicyName <name> -Rank <rank>`.
+ */
+export interface PolicyGroup {
+  /** Display name; the scripts create a security group of that name when `existing` is false. */
+  name: string;
+  /** Entra object id; empty = look up by name (existing group) or create (new group). */
+  objectId: string;
+  /** Rank among this policy type's group assignments: 1 is highest (§3.14). */
+  rank: number;
+  /** The group exists in the tenant already: the scripts never create or delete it. */
+  existing: boolean;
+  /** The group has HiddenGroupMembership on: it cannot take a group policy assignment (G2). */
+  hiddenMembership: boolean;
+  /** The group has groups as members: nested members do not inherit the policy (G3). */
+  nestedGroups: boolean;
+}
+
+export type PolicyAssignmentMethod = { method: 'perUser' } | { method: 'group'; group: PolicyGroup };
+
 export interface SharedCallingPolicy {
   id: Id;
   /** Policy identity; kept by the service as `Tag:<name>` (§3.6). */
@@ -174,6 +210,13 @@ export interface SharedCallingPolicy {
   callbackNumberIds: Id[];
   /** Per-policy overrides of the plan's sizing defaults; null = use the defaults. */
   sizing: Partial<SizingInputs> | null;
+  /** How users get the policy (§3.14, §10.1): one grant per user, or an Entra group with a rank. */
+  assignment: PolicyAssignmentMethod;
+  /**
+   * The object exists in the tenant already (a brownfield plan, issue 12 item 4): the scripts never
+   * create it, change only what the plan states about it, and the rollback never deletes it.
+   */
+  existing: boolean;
 }
 
 export interface EmergencyNumberEntry {
@@ -192,6 +235,11 @@ export interface EmergencyCallRoutingPolicy {
   /** `-AllowEnhancedEmergencyServices` (dynamic emergency calling). */
   dynamicEmergencyCalling: boolean;
   numbers: EmergencyNumberEntry[];
+  /**
+   * The object exists in the tenant already (a brownfield plan, issue 12 item 4): the scripts never
+   * create it, change only what the plan states about it, and the rollback never deletes it.
+   */
+  existing: boolean;
 }
 
 export interface VoiceRoutingPolicy {
@@ -200,6 +248,11 @@ export interface VoiceRoutingPolicy {
   description: string;
   /** Online PSTN usages. Users must get a policy without any (VR1); DR resource accounts one with (RA11). */
   pstnUsages: string[];
+  /**
+   * The object exists in the tenant already (a brownfield plan, issue 12 item 4): the scripts never
+   * create it, change only what the plan states about it, and the rollback never deletes it.
+   */
+  existing: boolean;
 }
 
 /** Licence state is often unknown: a list without a licence column proves nothing (U1). */
@@ -234,7 +287,17 @@ export interface User {
   extension: string;
   /** Hidden from address lists (`HiddenFromAddressListsEnabled`): never found by auto attendant search (AA6). */
   hiddenFromAddressLists: boolean;
+  /**
+   * Left out of the plan's scope (issue 12 item 5): the user stays listed with the reason but gives
+   * no findings and gets no script lines. Empty = in scope.
+   */
+  excludedReason: string;
   source: UserSource | null;
+}
+
+/** The user is out of the plan's scope (excluded with a reason). */
+export function isExcluded(user: Pick<User, 'excludedReason'>): boolean {
+  return user.excludedReason !== '';
 }
 
 export type RuleField = 'siteId' | 'department' | 'office' | 'usageLocation' | 'upnDomain';
@@ -390,6 +453,7 @@ export function blankUser(upn: string, displayName: string): User {
     voiceRoutingPolicyId: null,
     extension: '',
     hiddenFromAddressLists: false,
+    excludedReason: '',
     source: null,
   };
 }

@@ -129,6 +129,7 @@ export function createSamplePlan(): Plan {
       siteId: site.id,
       operator: kind === 'operatorConnect' ? site.operator : '',
       note,
+      existing: false,
     });
     return id;
   };
@@ -158,6 +159,7 @@ export function createSamplePlan(): Plan {
           { dialString: '911', dialMask: '', pstnUsage: '' },
           { dialString: '933', dialMask: '', pstnUsage: '' },
         ],
+          existing: false,
       },
       {
         id: 'ecrp-uk',
@@ -168,6 +170,7 @@ export function createSamplePlan(): Plan {
           { dialString: '999', dialMask: '', pstnUsage: '' },
           { dialString: '112', dialMask: '', pstnUsage: '' },
         ],
+          existing: false,
       },
       {
         id: 'ecrp-au',
@@ -178,6 +181,7 @@ export function createSamplePlan(): Plan {
           { dialString: '000', dialMask: '', pstnUsage: 'AU-Emergency' },
           { dialString: '112', dialMask: '', pstnUsage: 'AU-Emergency' },
         ],
+          existing: false,
       },
     ],
     voiceRoutingPolicies: [
@@ -186,12 +190,14 @@ export function createSamplePlan(): Plan {
         name: 'SC-NoPSTN',
         description: 'Shared Calling users: no PSTN usages (VR1)',
         pstnUsages: [],
+        existing: false,
       },
       {
         id: 'vrp-au-ra',
         name: 'VRP-AU-DR-ResourceAccount',
         description: 'Direct Routing resource account in Sydney (RA11)',
         pstnUsages: ['AU-PSTN'],
+        existing: false,
       },
     ],
     users: [],
@@ -227,6 +233,7 @@ export function createSamplePlan(): Plan {
       // RA9: post-pay billing, so pay-as-you-go minutes fund the calls (no Communications Credits).
       callingPlanBilling: s.kind === 'callingPlanService' ? 'payAsYouGo' : 'unknown',
       voiceRoutingPolicyId: s.kind === 'directRouting' ? 'vrp-au-ra' : null,
+      existing: false,
     });
     plan.autoAttendants.push({
       id: `aa-${s.name.toLowerCase()}`,
@@ -240,6 +247,7 @@ export function createSamplePlan(): Plan {
       // AA10: without an operator the auto attendant drops calls it cannot route.
       operator: `reception.${s.name.toLowerCase()}@contoso.com`,
       greeting: '',
+      existing: false,
     });
     const policyId = `scp-${s.name.toLowerCase()}`;
     plan.sharedCallingPolicies.push({
@@ -249,6 +257,8 @@ export function createSamplePlan(): Plan {
       resourceAccountId: raId,
       callbackNumberIds: callbackIds,
       sizing: null,
+      assignment: { method: 'perUser' },
+      existing: false,
     });
 
     // Facts no file can prove are checklist items; the sample ticks them.
@@ -282,6 +292,7 @@ export function createSamplePlan(): Plan {
         voiceRoutingPolicyId: 'vrp-users',
         extension: s.extensions ? String(2001 + u) : '',
         hiddenFromAddressLists: false,
+        excludedReason: '',
         source: { file: 'sample-users.csv', row: plan.users.length + 2 },
       };
       plan.users.push(user);

@@ -70,7 +70,38 @@ function v2to3(plan: unknown): unknown {
   return out;
 }
 
+/**
+ * Version 4 (issue 12: real tenants) adds, with defaults that keep an older plan's meaning (a
+ * greenfield plan whose users are all in scope and get their Shared Calling policy per user):
+ *  - `existing` false on numbers, resource accounts, auto attendants and the three policy kinds;
+ *  - Shared Calling policies: `assignment` { method: 'perUser' } (§3.14);
+ *  - users: `excludedReason` '' (in scope).
+ * The same fill-ins upgrade plans stored in the browser (db/database.ts, schema 4).
+ */
+export function fillV4PlanBody(plan: unknown): unknown {
+  if (!isObj(plan)) return plan;
+  const out: Json = { ...plan };
+  const existing = (list: unknown, extra: Json = {}) =>
+    Array.isArray(list) ? list.map((o: unknown) => (isObj(o) ? { existing: false, ...extra, ...o } : o)) : list;
+  for (const key of ['numbers', 'resourceAccounts', 'autoAttendants', 'emergencyPolicies', 'voiceRoutingPolicies']) {
+    if (key in plan) out[key] = existing(plan[key]);
+  }
+  if ('sharedCallingPolicies' in plan) out.sharedCallingPolicies = existing(plan.sharedCallingPolicies, { assignment: { method: 'perUser' } });
+  return out;
+}
+
+export function fillV4User(user: unknown): unknown {
+  return isObj(user) ? { excludedReason: '', ...user } : user;
+}
+
+function v3to4(plan: unknown): unknown {
+  const out = fillV4PlanBody(plan);
+  if (isObj(out) && Array.isArray(out.users)) out.users = out.users.map(fillV4User);
+  return out;
+}
+
 export const MIGRATIONS: Record<number, (plan: unknown) => unknown> = {
   1: v1to2,
   2: v2to3,
+  3: v3to4,
 };

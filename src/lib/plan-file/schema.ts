@@ -1,4 +1,4 @@
-/** The strict shape of a current (version 3) plan. */
+/** The strict shape of a current (version 4) plan. */
 import type {
   AssignmentRule,
   AutoAttendant,
@@ -9,6 +9,8 @@ import type {
   EmergencyNumberEntry,
   Plan,
   PhoneNumber,
+  PolicyAssignmentMethod,
+  PolicyGroup,
   ResourceAccount,
   SharedCallingPolicy,
   Site,
@@ -50,6 +52,7 @@ const phoneNumber = obj<PhoneNumber>({
   siteId: nullable(id),
   operator: text,
   note: text,
+  existing: bool,
 });
 
 const resourceAccount = obj<ResourceAccount>({
@@ -61,6 +64,7 @@ const resourceAccount = obj<ResourceAccount>({
   payAsYouGoCallingPlan: bool,
   callingPlanBilling: oneOf(CALLING_PLAN_BILLINGS),
   voiceRoutingPolicyId: nullable(id),
+  existing: bool,
 });
 
 const dialScopeGroup = obj<DialScopeGroup>({ name: text, objectId: str(100), siteIds: arr(id) });
@@ -76,6 +80,7 @@ const autoAttendant = obj<AutoAttendant>({
   resourceAccountId: nullable(id),
   operator: str(300),
   greeting: text,
+  existing: bool,
 });
 
 const sizingFields = {
@@ -93,6 +98,22 @@ const sizingFields = {
 };
 const sizing = obj<SizingInputs>(sizingFields, DEFAULT_SIZING);
 
+const policyGroup = obj<PolicyGroup>({
+  name: text,
+  objectId: str(100),
+  rank: num(1, 64),
+  existing: bool,
+  hiddenMembership: bool,
+  nestedGroups: bool,
+});
+const perUser = obj<{ method: 'perUser' }>({ method: oneOf(['perUser'] as const) });
+const byGroup = obj<{ method: 'group'; group: PolicyGroup }>({ method: oneOf(['group'] as const), group: policyGroup });
+/** §3.14: `{ method: 'perUser' }` or `{ method: 'group', group }`. */
+const assignmentMethod: Check<PolicyAssignmentMethod> = (v, path) => {
+  const method = typeof v === 'object' && v !== null ? (v as { method?: unknown }).method : undefined;
+  return method === 'group' ? byGroup(v, path) : perUser(v, path);
+};
+
 const scPolicy = obj<SharedCallingPolicy>({
   id,
   name: text,
@@ -100,6 +121,8 @@ const scPolicy = obj<SharedCallingPolicy>({
   resourceAccountId: nullable(id),
   callbackNumberIds: arr(id),
   sizing: nullable(partial<SizingInputs>(sizingFields)),
+  assignment: assignmentMethod,
+  existing: bool,
 });
 
 const emergencyNumber = obj<EmergencyNumberEntry>({ dialString: str(50), dialMask: str(500), pstnUsage: text });
@@ -110,9 +133,10 @@ const emergencyPolicy = obj<EmergencyCallRoutingPolicy>({
   description: text,
   dynamicEmergencyCalling: bool,
   numbers: arr(emergencyNumber),
+  existing: bool,
 });
 
-const voiceRoutingPolicy = obj<VoiceRoutingPolicy>({ id, name: text, description: text, pstnUsages: arr(text) });
+const voiceRoutingPolicy = obj<VoiceRoutingPolicy>({ id, name: text, description: text, pstnUsages: arr(text), existing: bool });
 
 export const userShape = obj<User>({
   upn: text,
@@ -129,6 +153,7 @@ export const userShape = obj<User>({
   voiceRoutingPolicyId: nullable(id),
   extension: str(20),
   hiddenFromAddressLists: bool,
+  excludedReason: str(500),
   source: nullable(obj({ file: text, row: num(0, 1e9) })),
 });
 

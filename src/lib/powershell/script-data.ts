@@ -5,7 +5,7 @@
  * stage modules.
  */
 import type { Plan, PhoneNumber, ResourceAccountLicence, Tristate } from '../domain/model.js';
-import { teamsNumberType, userKey } from '../domain/model.js';
+import { isExcluded, teamsNumberType, userKey } from '../domain/model.js';
 
 export interface SiteData {
   id: string;
@@ -31,6 +31,10 @@ export interface ResourceAccountData {
   payAsYouGo: boolean;
   /** RA11: voice routing policy with PSTN usages (Direct Routing); empty = none. */
   voiceRoutingPolicy: string;
+  /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
+  existing: boolean;
+  /** The number's assignment predates the plan: the rollback never unassigns it. */
+  numberExisting: boolean;
 }
 
 export interface AutoAttendantData {
@@ -42,6 +46,8 @@ export interface AutoAttendantData {
   dialByExtension: boolean;
   resourceAccountUpn: string;
   groups: { name: string; objectId: string }[];
+  /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
+  existing: boolean;
 }
 
 export interface VoiceRoutingPolicyData {
@@ -49,6 +55,8 @@ export interface VoiceRoutingPolicyData {
   name: string;
   description: string;
   pstnUsages: string[];
+  /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
+  existing: boolean;
 }
 
 export interface EmergencyPolicyData {
@@ -57,6 +65,8 @@ export interface EmergencyPolicyData {
   description: string;
   dynamic: boolean;
   numbers: { dialString: string; dialMask: string; pstnUsage: string }[];
+  /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
+  existing: boolean;
 }
 
 export interface SharedCallingPolicyData {
@@ -66,6 +76,8 @@ export interface SharedCallingPolicyData {
   resourceAccountUpn: string;
   /** Ordered ECBNs (EN9, EN10: order matters). */
   callbackNumbers: string[];
+  /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
+  existing: boolean;
 }
 
 export interface UserData {
@@ -134,6 +146,8 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
       licence: ra.licence,
       payAsYouGo: ra.payAsYouGoCallingPlan,
       voiceRoutingPolicy: ra.voiceRoutingPolicyId !== null ? (vrps.get(ra.voiceRoutingPolicyId)?.name ?? '') : '',
+      existing: ra.existing,
+      numberExisting: num ? num.existing : false,
     };
   });
 
@@ -145,7 +159,8 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
   }
 
   let usersWithoutVoiceRoutingPolicy = 0;
-  const users: UserData[] = plan.users.map((u) => {
+  // Excluded users give no script lines (issue 12 item 5).
+  const users: UserData[] = plan.users.filter((u) => !isExcluded(u)).map((u) => {
     const scp = u.sharedCallingPolicyId !== null ? scps.get(u.sharedCallingPolicyId) : undefined;
     if (u.voiceRoutingPolicyId === null) usersWithoutVoiceRoutingPolicy++;
     let extensionNumber = '';
@@ -188,6 +203,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         dialByExtension: aa.dialByExtension,
         resourceAccountUpn: ra ? ra.upn : '',
         groups: aa.dialScopeGroups.map((g) => ({ name: g.name, objectId: g.objectId })),
+        existing: aa.existing,
       };
     }),
     voiceRoutingPolicies: plan.voiceRoutingPolicies.map((p) => ({
@@ -195,6 +211,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
       name: p.name,
       description: p.description,
       pstnUsages: [...p.pstnUsages],
+      existing: p.existing,
     })),
     emergencyPolicies: plan.emergencyPolicies.map((p) => ({
       id: p.id,
@@ -202,6 +219,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
       description: p.description,
       dynamic: p.dynamicEmergencyCalling,
       numbers: p.numbers.map((n) => ({ dialString: n.dialString, dialMask: n.dialMask, pstnUsage: n.pstnUsage })),
+      existing: p.existing,
     })),
     sharedCallingPolicies: plan.sharedCallingPolicies.map((p) => {
       const ra = p.resourceAccountId !== null ? ras.get(p.resourceAccountId) : undefined;
@@ -214,6 +232,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         callbackNumbers: p.callbackNumberIds
           .map((id) => numbers.get(id)?.e164)
           .filter((e): e is PhoneNumber['e164'] => e !== undefined),
+        existing: p.existing,
       };
     }),
     users,

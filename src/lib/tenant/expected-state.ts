@@ -12,7 +12,7 @@
  * U+FFFD (`sanitizeScriptText`, the data section's one rule); everything else arrives exactly.
  */
 import type { Plan, PhoneNumber, TeamsNumberType } from '../domain/model.js';
-import { teamsNumberType, userKey } from '../domain/model.js';
+import { isExcluded, teamsNumberType, userKey } from '../domain/model.js';
 import { sanitizeScriptText as text } from '../powershell/quote.js';
 
 /** RA5: the auto attendant application id every Shared Calling resource account carries. */
@@ -160,7 +160,8 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
   for (const p of plan.voiceRoutingPolicies) for (const u of p.pstnUsages) usages.add(text(u));
   for (const p of plan.emergencyPolicies) for (const n of p.numbers) if (n.pstnUsage !== '') usages.add(text(n.pstnUsage));
 
-  const users = plan.users.map((u): ExpectedUser => {
+  // Excluded users get no script lines (issue 12 item 5): the tenant keeps whatever they had.
+  const users = plan.users.filter((u) => !isExcluded(u)).map((u): ExpectedUser => {
     const scp = u.sharedCallingPolicyId !== null ? scps.get(u.sharedCallingPolicyId) : undefined;
     const base = scp ? raNumber(scp.resourceAccountId) : undefined;
     const ext = u.extension.trim();

@@ -47,7 +47,7 @@ describe('database schema versions', () => {
     expect(loaded?.plan).toEqual(withV3Defaults(sample));
     expect(loaded?.revision).toBe(7);
     expect(await repo.getSetting('lastPlanId')).toBe(sample.id);
-    expect(repo.db.verno).toBe(3);
+    expect(repo.db.verno).toBe(4);
     expect(await repo.listTrash()).toEqual([]);
   });
 });
@@ -72,6 +72,46 @@ describe('schema 3', () => {
     expect(loaded?.plan).toEqual(withV3Defaults(sample));
     expect(loaded?.plan.users.every((u) => u.hiddenFromAddressLists === false)).toBe(true);
     expect(await repo.restoreFromTrash('gone')).toEqual({ ...withV3Defaults(sample), id: 'gone' });
+  });
+});
+
+/** The sample as a planner before plan format 4 stored it (no existing flags, assignment method or user scope). */
+function beforeV4(plan: Plan): unknown {
+  const strip = <T extends { existing: boolean }>({ existing: _e, ...o }: T) => o;
+  return {
+    ...plan,
+    numbers: plan.numbers.map(strip),
+    resourceAccounts: plan.resourceAccounts.map(strip),
+    autoAttendants: plan.autoAttendants.map(strip),
+    emergencyPolicies: plan.emergencyPolicies.map(strip),
+    voiceRoutingPolicies: plan.voiceRoutingPolicies.map(strip),
+    sharedCallingPolicies: plan.sharedCallingPolicies.map(({ existing: _e, assignment: _a, ...p }) => p),
+    users: plan.users.map(({ excludedReason: _x, ...u }) => u),
+  };
+}
+
+describe('schema 4', () => {
+  it('upgrades a schema-3 database: nothing existing, per-user assignment, every user in scope', async () => {
+    const name = `v3-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ plans: 'id, name, updatedAt', userChunks: '[planId+index], planId', settings: 'key' });
+    v3.version(2).stores({ trash: 'id, deletedAt', trashPlans: 'id' });
+    v3.version(3).stores({});
+    const sample = createSamplePlan();
+    const old = beforeV4(sample) as Plan;
+    const { users, ...body } = old;
+    await v3.table('plans').put({ id: sample.id, body, name: sample.name, updatedAt: sample.updatedAt, userCount: users.length, chunkCount: 1, revision: 2 });
+    await v3.table('userChunks').put({ planId: sample.id, index: 0, users });
+    await v3.table('trash').put({ id: 'gone', deletedAt: '2026-11-30T00:00:00.000Z', name: 'Gone', userCount: users.length });
+    await v3.table('trashPlans').put({ id: 'gone', plan: { ...old, id: 'gone' } });
+    v3.close();
+
+    const repo = new PlanRepository(new PlannerDb(name));
+    const loaded = await repo.load(sample.id);
+    // The sample has exactly the format-4 defaults.
+    expect(loaded?.plan).toEqual(sample);
+    expect(repo.db.verno).toBe(4);
+    expect(await repo.restoreFromTrash('gone')).toEqual({ ...sample, id: 'gone' });
   });
 });
 

@@ -63,6 +63,43 @@ describe('plan file', () => {
     expect(deserializePlan(serializePlan(plan))).toEqual(plan);
   });
 
+  it('opens a version 3 file through the migration: format-4 fields get their defaults (issue 12)', () => {
+    const plan = deserializePlan(fixture('plan-v3.json'));
+    expect(plan.name).toBe('Fabrikam pilot (format 3)');
+    // Nothing in an older plan existed in the tenant: the scripts create and roll back all of it.
+    for (const list of [plan.numbers, plan.resourceAccounts, plan.autoAttendants, plan.sharedCallingPolicies, plan.emergencyPolicies, plan.voiceRoutingPolicies]) {
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.map((o) => o.existing)).toEqual(list.map(() => false));
+    }
+    // §3.14: Shared Calling policies keep per-user grants.
+    expect(plan.sharedCallingPolicies.map((p) => p.assignment)).toEqual(plan.sharedCallingPolicies.map(() => ({ method: 'perUser' })));
+    // Every user stays in scope.
+    expect(plan.users.map((u) => u.excludedReason)).toEqual(plan.users.map(() => ''));
+    expect(deserializePlan(serializePlan(plan))).toEqual(plan);
+  });
+
+  it('round-trips existing flags, group assignment and excluded users', () => {
+    const p = createSamplePlan();
+    p.resourceAccounts[0] = { ...p.resourceAccounts[0]!, existing: true };
+    p.autoAttendants[0] = { ...p.autoAttendants[0]!, existing: true };
+    p.numbers[0] = { ...p.numbers[0]!, existing: true };
+    p.sharedCallingPolicies[1] = {
+      ...p.sharedCallingPolicies[1]!,
+      assignment: { method: 'group', group: { name: 'SC London', objectId: '', rank: 2, existing: true, hiddenMembership: false, nestedGroups: true } },
+    };
+    p.users[3] = { ...p.users[3]!, excludedReason: 'Guest account' };
+    expect(deserializePlan(serializePlan(p))).toEqual(p);
+  });
+
+  it('refuses a group assignment with a rank outside 1-64 or an unknown method', () => {
+    const p = createSamplePlan();
+    const env = JSON.parse(serializePlan(p));
+    env.plan.sharedCallingPolicies[0].assignment = { method: 'group', group: { name: 'G', objectId: '', rank: 0, existing: false, hiddenMembership: false, nestedGroups: false } };
+    expect(() => deserializePlan(JSON.stringify(env))).toThrow(PlanFileError);
+    env.plan.sharedCallingPolicies[0].assignment = { method: 'batch' };
+    expect(() => deserializePlan(JSON.stringify(env))).toThrow(PlanFileError);
+  });
+
   it('accepts a leading byte-order mark', () => {
     const p = createSamplePlan();
     expect(deserializePlan('\ufeff' + serializePlan(p))).toEqual(p);

@@ -39,7 +39,8 @@ const ENUM_FIELDS = new Set([
   'field',
 ]);
 /** Maps and bookkeeping that the generator does not read. */
-const SKIP_FIELDS = new Set(['checklist', 'importMapping', 'verification', 'assignmentRules', 'source', 'sizingDefaults', 'sizing']);
+// excludedReason decides scope (which users the scripts carry), never text inside them.
+const SKIP_FIELDS = new Set(['checklist', 'importMapping', 'verification', 'assignmentRules', 'source', 'sizingDefaults', 'sizing', 'excludedReason']);
 
 /**
  * Replace every text field of the plan with values from `texts` (cycled), and every id with a

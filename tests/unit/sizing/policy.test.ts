@@ -145,7 +145,7 @@ describe('sizingInputProblems and sanitizeSizing', () => {
 
 function planWithPolicies(): { plan: Plan; a: SharedCallingPolicy; b: SharedCallingPolicy } {
   const plan = createEmptyPlan('p', 'Test', '2025-01-01T00:00:00Z');
-  const a: SharedCallingPolicy = { id: 'a', name: 'A', description: '', resourceAccountId: null, callbackNumberIds: [], sizing: null };
+  const a: SharedCallingPolicy = { id: 'a', name: 'A', description: '', resourceAccountId: null, callbackNumberIds: [], sizing: null, assignment: { method: 'perUser' }, existing: false };
   const b: SharedCallingPolicy = { ...a, id: 'b', name: 'B', sizing: { target: 0.01, incidentFloor: undefined } };
   plan.sharedCallingPolicies = [a, b];
   plan.users = Array.from({ length: 7 }, (_, i) => ({

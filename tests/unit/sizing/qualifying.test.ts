@@ -24,6 +24,7 @@ const num = (id: string, e164: string, kind: NumberKind, country: string): Phone
   siteId: null,
   operator: '',
   note: '',
+  existing: false,
 });
 
 const ra = (id: string, numberId: string | null): ResourceAccount => ({
@@ -35,6 +36,7 @@ const ra = (id: string, numberId: string | null): ResourceAccount => ({
   payAsYouGoCallingPlan: true,
   callingPlanBilling: 'payAsYouGo',
   voiceRoutingPolicyId: null,
+  existing: false,
 });
 
 const policy = (id: string, resourceAccountId: string | null, callbackNumberIds: string[] = []): SharedCallingPolicy => ({
@@ -44,6 +46,8 @@ const policy = (id: string, resourceAccountId: string | null, callbackNumberIds:
   resourceAccountId,
   callbackNumberIds,
   sizing: null,
+  assignment: { method: 'perUser' },
+  existing: false,
 });
 
 function fixture(): Plan {

@@ -25,7 +25,7 @@ function hostilePlan(): Plan {
   p.users = p.users.map((u) => (u.siteId === oldSite ? { ...u, siteId: newSite } : u));
   p.autoAttendants = p.autoAttendants.map((a) => ({ ...a, dialScopeGroups: a.dialScopeGroups.map((g) => ({ ...g, siteIds: g.siteIds.map((s) => (s === oldSite ? newSite : s)) })) }));
   // A duplicate E.164 under another id, and a null site.
-  p.numbers.push({ id: '=dup', e164: '+12065550100' as E164, kind: 'directRouting', country: 'US', siteId: null, operator: h(2), note: h(9) });
+  p.numbers.push({ id: '=dup', e164: '+12065550100' as E164, kind: 'directRouting', country: 'US', siteId: null, operator: h(2), note: h(9), existing: false });
   p.sharedCallingPolicies[0] = { ...p.sharedCallingPolicies[0]!, name: h(3), description: h(10), sizing: { target: 0.0001, model: 'erlang-b', includeCallDuration: true } };
   p.sharedCallingPolicies[1] = { ...p.sharedCallingPolicies[1]!, sizing: {}, resourceAccountId: null, callbackNumberIds: ['=dup', 'num-442079460101'] };
   p.sharedCallingPolicies[2] = { ...p.sharedCallingPolicies[2]!, callbackNumberIds: [] };

@@ -67,6 +67,8 @@ foreach ($ra in $Plan.ResourceAccounts) {
     # RA5: auto attendant resource account.
     Invoke-PlanStep ('ra:{0}:create' -f $ra.Id) $ra.Upn 'Create resource account (RA5)' -IsDone {
         if ($null -ne (Find-ApplicationInstance $ra.Upn)) { return $true }
+        # An object the plan marks as existing in the tenant is never created (brownfield plan).
+        if ($ra.Existing) { throw 'the plan marks this resource account as existing in the tenant, but it was not found; it is not created' }
         return 'not found'
     } -Change {
         Invoke-Change { New-CsOnlineApplicationInstance -UserPrincipalName $ra.Upn -ApplicationId 'ce933385-9390-45d1-9512-c8d228074e07' -DisplayName $ra.DisplayName -ErrorAction Stop }

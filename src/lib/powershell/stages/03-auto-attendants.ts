@@ -49,6 +49,8 @@ foreach ($aa in $Plan.AutoAttendants) {
 
     Invoke-PlanStep ('aa:{0}:create' -f $aa.Id) $aa.Name 'Create auto attendant (AA1, AA2, AA3)' -IsDone {
         if ($null -ne (Find-AutoAttendant $aa.Name)) { return $true }
+        # An object the plan marks as existing in the tenant is never created (brownfield plan).
+        if ($aa.Existing) { throw 'the plan marks this auto attendant as existing in the tenant, but it was not found; it is not created' }
         return 'not found'
     } -Change {
         $prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt 'Please say or enter the name or extension of the person you want to reach.'

@@ -34,6 +34,8 @@ Invoke-Check 'vrp:global' 'Global' 'Check Global voice routing policy (VR1)' {
 foreach ($vrp in $Plan.VoiceRoutingPolicies) {
     Invoke-PlanStep ('vrp:{0}:create' -f $vrp.Id) $vrp.Name 'Create voice routing policy (VR1, RA11)' -IsDone {
         if ($null -ne (Find-VoiceRoutingPolicy $vrp.Name)) { return $true }
+        # An object the plan marks as existing in the tenant is never created (brownfield plan).
+        if ($vrp.Existing) { throw 'the plan marks this voice routing policy as existing in the tenant, but it was not found; it is not created' }
         return 'not found'
     } -Change {
         if (@($vrp.PstnUsages).Count -gt 0) {

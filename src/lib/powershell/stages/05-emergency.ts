@@ -52,6 +52,8 @@ function New-EmergencyNumberList {
 foreach ($ecrp in $Plan.EmergencyPolicies) {
     Invoke-PlanStep ('ecrp:{0}:create' -f $ecrp.Id) $ecrp.Name 'Create emergency call routing policy (E1, E2)' -IsDone {
         if ($null -ne (Find-EmergencyPolicy $ecrp.Name)) { return $true }
+        # An object the plan marks as existing in the tenant is never created (brownfield plan).
+        if ($ecrp.Existing) { throw 'the plan marks this emergency call routing policy as existing in the tenant, but it was not found; it is not created' }
         return 'not found'
     } -Change {
         $emergencyNumbers = New-EmergencyNumberList $ecrp

@@ -56,6 +56,8 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
     }
     Invoke-PlanStep ('scp:{0}:create' -f $scp.Id) $scp.Name 'Create Shared Calling policy (EN1, EN9)' -IsDone {
         if ($null -ne (Find-SharedCallingPolicy $scp.Name)) { return $true }
+        # An object the plan marks as existing in the tenant is never created (brownfield plan).
+        if ($scp.Existing) { throw 'the plan marks this Shared Calling policy as existing in the tenant, but it was not found; it is not created' }
         return 'not found'
     } -Change {
         # §3.1: -ResourceAccount takes the ObjectId, never a UPN.

@@ -9,7 +9,7 @@ export const rollbackStage: StageSpec = {
   synopsis: 'Shared Calling runbook, stage 09: roll the plan back.',
   description: [
     'Undoes stages 07 to 02 in reverse order: removes the users\' policy assignments (only where they still equal the plan) and planned extensions, and turns Enterprise Voice off again for users the plan\'s user list shows without it (V1; left on, as Manual, where the list did not say); takes the callback numbers out of each Shared Calling policy (EN8) and removes the policy, the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts\' numbers.',
-    'The rollback works from the plan, not from the logs of earlier runs: an object the plan names is removed even if it existed before the plan was applied. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. A LIS location pinned on a number stays with the number (§3.15). Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
+    'The rollback works from the plan, not from the logs of earlier runs: it removes what the plan names, except objects the plan marks as existing in the tenant (a brownfield plan): those are never removed, keep their number, association and callback numbers, and are logged as Skipped. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. A LIS location pinned on a number stays with the number (§3.15). Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
   ],
   rules: ['EN8', 'RA3', 'RA7', 'AA4', 'VR2', 'V3'],
   data: [
@@ -93,6 +93,11 @@ Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $v
 # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
 # number can be reused, so the callback numbers are removed first, then the policy.
 foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+    # A policy that existed before the plan keeps its callback numbers and stays (brownfield plan).
+    if ($scp.Existing) {
+        Write-StepLog ('rollback:scp:{0}' -f $scp.Id) $scp.Name 'Remove Shared Calling policy (EN8)' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+        continue
+    }
     Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
         $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
         if ($null -eq $current) { return $true }
@@ -114,6 +119,10 @@ foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
 
 # Reverse of stage 05: emergency call routing policies.
 foreach ($ecrp in (Get-ReversedList $Plan.EmergencyPolicies)) {
+    if ($ecrp.Existing) {
+        Write-StepLog ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+        continue
+    }
     Invoke-PlanStep ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
@@ -125,6 +134,11 @@ foreach ($ecrp in (Get-ReversedList $Plan.EmergencyPolicies)) {
 # Reverse of stage 04: the resource accounts' grant (VR2), then the policies.
 foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
     if (-not $ra.VoiceRoutingPolicy) { continue }
+    # An existing account keeps its voice routing policy: the plan cannot tell whether it had it before.
+    if ($ra.Existing) {
+        Write-StepLog ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+        continue
+    }
     Invoke-PlanStep ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' -IsDone {
         $onlineUser = Find-OnlineUser $ra.Upn
         if ($null -eq $onlineUser) { return $true }
@@ -136,6 +150,10 @@ foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
     }
 }
 foreach ($vrp in (Get-ReversedList $Plan.VoiceRoutingPolicies)) {
+    if ($vrp.Existing) {
+        Write-StepLog ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+        continue
+    }
     Invoke-PlanStep ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
@@ -146,6 +164,11 @@ foreach ($vrp in (Get-ReversedList $Plan.VoiceRoutingPolicies)) {
 
 # Reverse of stage 03: association (AA4), then the auto attendant.
 foreach ($aa in (Get-ReversedList $Plan.AutoAttendants)) {
+    # An existing auto attendant keeps its association and stays (brownfield plan).
+    if ($aa.Existing) {
+        Write-StepLog ('rollback:aa:{0}' -f $aa.Id) $aa.Name 'Remove auto attendant' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+        continue
+    }
     if ($aa.ResourceAccountUpn) {
         Invoke-PlanStep ('rollback:aa:{0}:association' -f $aa.Id) $aa.Name 'Remove resource account association (AA4)' -IsDone {
             $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
@@ -174,7 +197,14 @@ $graphReady = $false
 if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
 elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
 foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
-    if ($ra.PhoneNumber) {
+    if ($ra.Existing) {
+        # An existing account is never deleted and never loses its number (brownfield plan).
+        Write-StepLog ('rollback:ra:{0}' -f $ra.Id) $ra.Upn 'Remove resource account and unassign its number' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+        continue
+    }
+    if ($ra.PhoneNumber -and $ra.NumberExisting) {
+        Write-StepLog ('rollback:ra:{0}:number' -f $ra.Id) $ra.PhoneNumber 'Unassign number (RA7)' 'Skipped' 'the number was assigned before the plan (marked existing): kept'
+    } elseif ($ra.PhoneNumber) {
         Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {
             $instance = Find-ApplicationInstance $ra.Upn
             $assignment = Find-NumberAssignment $ra.PhoneNumber

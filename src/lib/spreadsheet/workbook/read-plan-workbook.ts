@@ -65,6 +65,24 @@ function sizingValue(t: Table, r: number, header: string, key: keyof SizingInput
   return t.text(r, header);
 }
 
+/** §3.14: a policy's assignment method; workbooks from before group assignment have no column (per user). */
+function readAssignment(t: Table, r: number): SharedCallingPolicy['assignment'] {
+  const method = t.text(r, 'Assignment').trim();
+  if (method === '' || method === 'perUser') return { method: 'perUser' };
+  if (method !== 'group') throw new Error(`${t.where(r, 'Assignment')}: "${method.slice(0, 40)}" is not perUser or group.`);
+  return {
+    method: 'group',
+    group: {
+      name: t.text(r, 'Group name'),
+      objectId: t.text(r, 'Group object id'),
+      rank: t.numOrNull(r, 'Group rank') ?? 1,
+      existing: t.bool(r, 'Group exists in tenant'),
+      hiddenMembership: t.bool(r, 'Group hidden membership'),
+      nestedGroups: t.bool(r, 'Group has nested groups'),
+    },
+  };
+}
+
 export function readPlanWorkbook(data: Uint8Array): Plan {
   let wb: XLSX.WorkBook;
   try {
@@ -134,12 +152,15 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     siteId: ref(t, r, 'Site id', 'Site', siteNames, 'site'),
     operator: t.text(r, 'Operator'),
     note: t.text(r, 'Note'),
+    // Workbooks from before brownfield plans have no such column: not existing.
+    existing: t.bool(r, 'Exists in tenant'),
   }));
   const numberNames = index(numbers, (n) => n.e164);
 
   const voiceRoutingPolicies = rows(vrpT, (r, t): VoiceRoutingPolicy => ({
     id: t.text(r, 'Policy id'), name: t.text(r, 'Name'), description: t.text(r, 'Description'),
     pstnUsages: decodeList(t.textOrNull(r, 'PSTN usages'), t.where(r, 'PSTN usages')),
+    existing: t.bool(r, 'Exists in tenant'),
   }));
   const vrpNames = index(voiceRoutingPolicies, (p) => p.name);
 
@@ -151,6 +172,7 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     // Workbooks written before RA9's billing question have no column: 'unknown'.
     callingPlanBilling: (t.text(r, 'Calling Plan billing') || 'unknown') as ResourceAccount['callingPlanBilling'], // checked by planShape
     voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
+    existing: t.bool(r, 'Exists in tenant'),
   }));
   const raNames = index(resourceAccounts, (a) => a.upn);
 
@@ -169,7 +191,7 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
       id, name: t.text(r, 'Name'), languageId: t.text(r, 'Language'), timeZoneId: t.text(r, 'Time zone'),
       dialScopeGroups: groups.get(id) ?? [], dialByName: t.bool(r, 'Dial by name'), dialByExtension: t.bool(r, 'Dial by extension'),
       resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
-      operator: t.text(r, 'Operator'), greeting: t.text(r, 'Greeting'),
+      operator: t.text(r, 'Operator'), greeting: t.text(r, 'Greeting'), existing: t.bool(r, 'Exists in tenant'),
     };
   });
 
@@ -185,6 +207,8 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
       resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
       callbackNumberIds: refList(t, r, 'Callback number ids', 'Callback numbers', numberNames, 'number'),
       sizing,
+      assignment: readAssignment(t, r),
+      existing: t.bool(r, 'Exists in tenant'),
     };
   });
   const scpNames = index(sharedCallingPolicies, (p) => p.name);
@@ -200,7 +224,7 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
   }
   const emergencyPolicies = rows(ecrpT, (r, t): EmergencyCallRoutingPolicy => {
     const id = t.text(r, 'Policy id');
-    return { id, name: t.text(r, 'Name'), description: t.text(r, 'Description'), dynamicEmergencyCalling: t.bool(r, 'Dynamic emergency calling'), numbers: entries.get(id) ?? [] };
+    return { id, name: t.text(r, 'Name'), description: t.text(r, 'Description'), dynamicEmergencyCalling: t.bool(r, 'Dynamic emergency calling'), numbers: entries.get(id) ?? [], existing: t.bool(r, 'Exists in tenant') };
   });
   const ecrpNames = index(emergencyPolicies, (p) => p.name);
 
@@ -219,6 +243,7 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
       voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
       extension: t.text(r, 'Extension'),
       hiddenFromAddressLists: t.bool(r, 'Hidden from address lists'),
+      excludedReason: t.text(r, 'Excluded reason'),
       source: sourceRow === null ? null : { file: t.text(r, 'Source file'), row: sourceRow },
     };
   });

@@ -74,11 +74,11 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
     SHEET.users,
     ['UPN', 'Display name', 'Usage location', 'Department', 'Office', 'Site', 'Site id', 'Teams Phone', 'Enterprise Voice', 'Current number',
       'Shared Calling policy', 'Shared Calling policy id', 'Emergency policy', 'Emergency policy id', 'Voice routing policy', 'Voice routing policy id',
-      'Extension', 'Hidden from address lists', 'Source file', 'Source row'],
+      'Extension', 'Hidden from address lists', 'Excluded reason', 'Source file', 'Source row'],
     plan.users.map((u) => [
       u.upn, u.displayName, u.usageLocation, u.department, u.office, site(u.siteId), u.siteId, u.teamsPhone, u.enterpriseVoice, u.currentNumber,
       scp(u.sharedCallingPolicyId), u.sharedCallingPolicyId, ecrp(u.emergencyPolicyId), u.emergencyPolicyId, vrp(u.voiceRoutingPolicyId), u.voiceRoutingPolicyId,
-      u.extension, u.hiddenFromAddressLists, u.source?.file, u.source?.row,
+      u.extension, u.hiddenFromAddressLists, u.excludedReason, u.source?.file, u.source?.row,
     ]),
   );
 
@@ -91,20 +91,20 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
 
   add(
     SHEET.numbers,
-    ['Number id', 'E.164', 'Kind', 'Country', 'Site', 'Site id', 'Operator', 'Note'],
-    plan.numbers.map((n) => [n.id, n.e164, n.kind, n.country, site(n.siteId), n.siteId, n.operator, n.note]),
+    ['Number id', 'E.164', 'Kind', 'Country', 'Site', 'Site id', 'Operator', 'Note', 'Exists in tenant'],
+    plan.numbers.map((n) => [n.id, n.e164, n.kind, n.country, site(n.siteId), n.siteId, n.operator, n.note, n.existing]),
   );
 
   add(
     SHEET.resourceAccounts,
-    ['Resource account id', 'UPN', 'Display name', 'Number', 'Number id', 'Licence', 'Pay-as-you-go Calling Plan', 'Calling Plan billing', 'Voice routing policy', 'Voice routing policy id'],
-    plan.resourceAccounts.map((r) => [r.id, r.upn, r.displayName, num(r.numberId), r.numberId, r.licence, r.payAsYouGoCallingPlan, r.callingPlanBilling, vrp(r.voiceRoutingPolicyId), r.voiceRoutingPolicyId]),
+    ['Resource account id', 'UPN', 'Display name', 'Number', 'Number id', 'Licence', 'Pay-as-you-go Calling Plan', 'Calling Plan billing', 'Voice routing policy', 'Voice routing policy id', 'Exists in tenant'],
+    plan.resourceAccounts.map((r) => [r.id, r.upn, r.displayName, num(r.numberId), r.numberId, r.licence, r.payAsYouGoCallingPlan, r.callingPlanBilling, vrp(r.voiceRoutingPolicyId), r.voiceRoutingPolicyId, r.existing]),
   );
 
   add(
     SHEET.autoAttendants,
-    ['Auto attendant id', 'Name', 'Language', 'Time zone', 'Dial by name', 'Dial by extension', 'Resource account', 'Resource account id', 'Operator', 'Greeting'],
-    plan.autoAttendants.map((a) => [a.id, a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId), a.resourceAccountId, a.operator, a.greeting]),
+    ['Auto attendant id', 'Name', 'Language', 'Time zone', 'Dial by name', 'Dial by extension', 'Resource account', 'Resource account id', 'Operator', 'Greeting', 'Exists in tenant'],
+    plan.autoAttendants.map((a) => [a.id, a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId), a.resourceAccountId, a.operator, a.greeting, a.existing]),
   );
   add(
     SHEET.dialScope,
@@ -117,19 +117,25 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
   add(
     SHEET.scPolicies,
     ['Policy id', 'Name', 'Description', 'Resource account', 'Resource account id', 'Callback numbers', 'Callback number ids', 'Custom sizing',
-      ...SIZING_KEYS.map((k) => SIZING_LABEL[k])],
+      ...SIZING_KEYS.map((k) => SIZING_LABEL[k]), 'Exists in tenant', 'Assignment', 'Group name', 'Group object id', 'Group rank', 'Group exists in tenant',
+      'Group hidden membership', 'Group has nested groups'],
     plan.sharedCallingPolicies.map((p) => [
       p.id, p.name, p.description, ra(p.resourceAccountId), p.resourceAccountId,
       // The ordered callback pool (EN9) as E.164 for people, and as ids for a lossless read.
       encodeList(p.callbackNumberIds.map((id) => num(id) ?? id)), encodeList(p.callbackNumberIds),
-      p.sizing !== null, ...SIZING_KEYS.map((k) => p.sizing?.[k]),
+      p.sizing !== null, ...SIZING_KEYS.map((k) => p.sizing?.[k]), p.existing,
+      // §3.14: per-user grants or an Entra group with a rank.
+      ...(p.assignment.method === 'group'
+        ? ['group', p.assignment.group.name, p.assignment.group.objectId, p.assignment.group.rank, p.assignment.group.existing,
+            p.assignment.group.hiddenMembership, p.assignment.group.nestedGroups]
+        : ['perUser']),
     ]),
   );
 
   add(
     SHEET.emergency,
-    ['Policy id', 'Name', 'Description', 'Dynamic emergency calling'],
-    plan.emergencyPolicies.map((p) => [p.id, p.name, p.description, p.dynamicEmergencyCalling]),
+    ['Policy id', 'Name', 'Description', 'Dynamic emergency calling', 'Exists in tenant'],
+    plan.emergencyPolicies.map((p) => [p.id, p.name, p.description, p.dynamicEmergencyCalling, p.existing]),
   );
   add(
     SHEET.emergencyNumbers,
@@ -139,8 +145,8 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
 
   add(
     SHEET.voiceRouting,
-    ['Policy id', 'Name', 'Description', 'PSTN usages'],
-    plan.voiceRoutingPolicies.map((p) => [p.id, p.name, p.description, encodeList(p.pstnUsages)]),
+    ['Policy id', 'Name', 'Description', 'PSTN usages', 'Exists in tenant'],
+    plan.voiceRoutingPolicies.map((p) => [p.id, p.name, p.description, encodeList(p.pstnUsages), p.existing]),
   );
 
   add(

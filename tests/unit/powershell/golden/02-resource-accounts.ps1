@@ -67,7 +67,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 # Rules (shared-calling.md): RA1, RA2, RA3, RA4, RA5, RA8, RA9, RA12
 
@@ -88,14 +88,14 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
+    Sha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
     ResourceAccounts = @(
-        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = '' }
-        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = '' }
-        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount' }
+        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount'; Existing = $false; NumberExisting = $false }
     )
 }
 # ---- END PLAN DATA ----
@@ -572,6 +572,8 @@ try {
         # RA5: auto attendant resource account.
         Invoke-PlanStep ('ra:{0}:create' -f $ra.Id) $ra.Upn 'Create resource account (RA5)' -IsDone {
             if ($null -ne (Find-ApplicationInstance $ra.Upn)) { return $true }
+            # An object the plan marks as existing in the tenant is never created (brownfield plan).
+            if ($ra.Existing) { throw 'the plan marks this resource account as existing in the tenant, but it was not found; it is not created' }
             return 'not found'
         } -Change {
             Invoke-Change { New-CsOnlineApplicationInstance -UserPrincipalName $ra.Upn -ApplicationId 'ce933385-9390-45d1-9512-c8d228074e07' -DisplayName $ra.DisplayName -ErrorAction Stop }

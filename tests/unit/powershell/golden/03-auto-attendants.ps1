@@ -65,7 +65,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 # Rules (shared-calling.md): AA1, AA2, AA3, AA4, AA5
 
@@ -86,14 +86,14 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
+    Sha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
     AutoAttendants = @(
-        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }); Existing = $false }
+        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }); Existing = $false }
+        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }); Existing = $false }
     )
 }
 # ---- END PLAN DATA ----
@@ -553,6 +553,8 @@ try {
 
         Invoke-PlanStep ('aa:{0}:create' -f $aa.Id) $aa.Name 'Create auto attendant (AA1, AA2, AA3)' -IsDone {
             if ($null -ne (Find-AutoAttendant $aa.Name)) { return $true }
+            # An object the plan marks as existing in the tenant is never created (brownfield plan).
+            if ($aa.Existing) { throw 'the plan marks this auto attendant as existing in the tenant, but it was not found; it is not created' }
             return 'not found'
         } -Change {
             $prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt 'Please say or enter the name or extension of the person you want to reach.'

@@ -61,7 +61,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 # Rules (shared-calling.md): VR1, VR2, RA11
 
@@ -82,18 +82,18 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
+    Sha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
     ResourceAccounts = @(
-        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = '' }
-        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = '' }
-        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount' }
+        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount'; Existing = $false; NumberExisting = $false }
     )
     VoiceRoutingPolicies = @(
-        @{ Id = 'vrp-users'; Name = 'SC-NoPSTN'; Description = 'Shared Calling users: no PSTN usages (VR1)'; PstnUsages = @() }
-        @{ Id = 'vrp-au-ra'; Name = 'VRP-AU-DR-ResourceAccount'; Description = 'Direct Routing resource account in Sydney (RA11)'; PstnUsages = @('AU-PSTN') }
+        @{ Id = 'vrp-users'; Name = 'SC-NoPSTN'; Description = 'Shared Calling users: no PSTN usages (VR1)'; PstnUsages = @(); Existing = $false }
+        @{ Id = 'vrp-au-ra'; Name = 'VRP-AU-DR-ResourceAccount'; Description = 'Direct Routing resource account in Sydney (RA11)'; PstnUsages = @('AU-PSTN'); Existing = $false }
     )
 }
 # ---- END PLAN DATA ----
@@ -538,6 +538,8 @@ try {
     foreach ($vrp in $Plan.VoiceRoutingPolicies) {
         Invoke-PlanStep ('vrp:{0}:create' -f $vrp.Id) $vrp.Name 'Create voice routing policy (VR1, RA11)' -IsDone {
             if ($null -ne (Find-VoiceRoutingPolicy $vrp.Name)) { return $true }
+            # An object the plan marks as existing in the tenant is never created (brownfield plan).
+            if ($vrp.Existing) { throw 'the plan marks this voice routing policy as existing in the tenant, but it was not found; it is not created' }
             return 'not found'
         } -Change {
             if (@($vrp.PstnUsages).Count -gt 0) {

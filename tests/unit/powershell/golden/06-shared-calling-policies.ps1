@@ -65,7 +65,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 # Rules (shared-calling.md): RA6, RA7, RA8, EN1, EN2, EN3, EN4, EN6, EN7, EN8, EN9, EN10
 
@@ -86,14 +86,14 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
+    Sha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
     SharedCallingPolicies = @(
-        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103') }
-        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103') }
-        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102') }
+        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false }
+        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false }
+        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false }
     )
 }
 # ---- END PLAN DATA ----
@@ -560,6 +560,8 @@ try {
         }
         Invoke-PlanStep ('scp:{0}:create' -f $scp.Id) $scp.Name 'Create Shared Calling policy (EN1, EN9)' -IsDone {
             if ($null -ne (Find-SharedCallingPolicy $scp.Name)) { return $true }
+            # An object the plan marks as existing in the tenant is never created (brownfield plan).
+            if ($scp.Existing) { throw 'the plan marks this Shared Calling policy as existing in the tenant, but it was not found; it is not created' }
             return 'not found'
         } -Change {
             # §3.1: -ResourceAccount takes the ObjectId, never a UPN.

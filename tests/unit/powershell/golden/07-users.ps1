@@ -72,7 +72,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 # Rules (shared-calling.md): U1, V1, V2, V3, V4, E1, VR1
 
@@ -95,7 +95,7 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
+    Sha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0

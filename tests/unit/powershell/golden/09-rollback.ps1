@@ -11,12 +11,14 @@
     Direct Routing resource account); removes the auto attendant associations and the auto
     attendants; and unassigns the resource accounts' numbers.
 
-    The rollback works from the plan, not from the logs of earlier runs: an object the plan names is
-    removed even if it existed before the plan was applied. Run with -DryRun first and read the log.
-    Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass
-    -Confirm:$false to run unattended. A LIS location pinned on a number stays with the number
-    (§3.15). Resource accounts and their licences are kept unless -RemoveResourceAccounts is given
-    (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).
+    The rollback works from the plan, not from the logs of earlier runs: it removes what the plan
+    names, except objects the plan marks as existing in the tenant (a brownfield plan): those are
+    never removed, keep their number, association and callback numbers, and are logged as Skipped.
+    Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact
+    High); answer "Yes to All" or pass -Confirm:$false to run unattended. A LIS location pinned on a
+    number stays with the number (§3.15). Resource accounts and their licences are kept unless
+    -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph
+    Remove-MgUser, RA3).
 
     Everything this script does is fixed code that loops over the plan data section ($Plan) below;
     plan values appear in it only as single-quoted literals. It is safe to run again: each step
@@ -76,7 +78,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 # Rules (shared-calling.md): EN8, RA3, RA7, AA4, VR2, V3
 
@@ -100,33 +102,33 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
+    Sha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
     ResourceAccounts = @(
-        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = '' }
-        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = '' }
-        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount' }
+        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount'; Existing = $false; NumberExisting = $false }
     )
     AutoAttendants = @(
-        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }); Existing = $false }
+        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }); Existing = $false }
+        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }); Existing = $false }
     )
     VoiceRoutingPolicies = @(
-        @{ Id = 'vrp-users'; Name = 'SC-NoPSTN'; Description = 'Shared Calling users: no PSTN usages (VR1)'; PstnUsages = @() }
-        @{ Id = 'vrp-au-ra'; Name = 'VRP-AU-DR-ResourceAccount'; Description = 'Direct Routing resource account in Sydney (RA11)'; PstnUsages = @('AU-PSTN') }
+        @{ Id = 'vrp-users'; Name = 'SC-NoPSTN'; Description = 'Shared Calling users: no PSTN usages (VR1)'; PstnUsages = @(); Existing = $false }
+        @{ Id = 'vrp-au-ra'; Name = 'VRP-AU-DR-ResourceAccount'; Description = 'Direct Routing resource account in Sydney (RA11)'; PstnUsages = @('AU-PSTN'); Existing = $false }
     )
     EmergencyPolicies = @(
-        @{ Id = 'ecrp-us'; Name = 'ECRP-US-CPOC'; Description = 'US emergency dial strings, no PSTN usage (Calling Plan, E2)'; Dynamic = $true; Numbers = @(@{ DialString = '911'; DialMask = ''; PstnUsage = '' }, @{ DialString = '933'; DialMask = ''; PstnUsage = '' }) }
-        @{ Id = 'ecrp-uk'; Name = 'ECRP-UK-CPOC'; Description = 'UK emergency dial strings, no PSTN usage (Operator Connect, E2)'; Dynamic = $true; Numbers = @(@{ DialString = '999'; DialMask = ''; PstnUsage = '' }, @{ DialString = '112'; DialMask = ''; PstnUsage = '' }) }
-        @{ Id = 'ecrp-au'; Name = 'ECRP-AU-DR'; Description = 'Australian emergency dial strings routed over Direct Routing (E2)'; Dynamic = $true; Numbers = @(@{ DialString = '000'; DialMask = ''; PstnUsage = 'AU-Emergency' }, @{ DialString = '112'; DialMask = ''; PstnUsage = 'AU-Emergency' }) }
+        @{ Id = 'ecrp-us'; Name = 'ECRP-US-CPOC'; Description = 'US emergency dial strings, no PSTN usage (Calling Plan, E2)'; Dynamic = $true; Numbers = @(@{ DialString = '911'; DialMask = ''; PstnUsage = '' }, @{ DialString = '933'; DialMask = ''; PstnUsage = '' }); Existing = $false }
+        @{ Id = 'ecrp-uk'; Name = 'ECRP-UK-CPOC'; Description = 'UK emergency dial strings, no PSTN usage (Operator Connect, E2)'; Dynamic = $true; Numbers = @(@{ DialString = '999'; DialMask = ''; PstnUsage = '' }, @{ DialString = '112'; DialMask = ''; PstnUsage = '' }); Existing = $false }
+        @{ Id = 'ecrp-au'; Name = 'ECRP-AU-DR'; Description = 'Australian emergency dial strings routed over Direct Routing (E2)'; Dynamic = $true; Numbers = @(@{ DialString = '000'; DialMask = ''; PstnUsage = 'AU-Emergency' }, @{ DialString = '112'; DialMask = ''; PstnUsage = 'AU-Emergency' }); Existing = $false }
     )
     SharedCallingPolicies = @(
-        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103') }
-        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103') }
-        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102') }
+        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false }
+        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false }
+        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false }
     )
     Users = @(
         @{ Key = 'alex.obrien0@contoso.com'; Upn = 'alex.obrien0@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
@@ -876,6 +878,11 @@ try {
     # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
     # number can be reused, so the callback numbers are removed first, then the policy.
     foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+        # A policy that existed before the plan keeps its callback numbers and stays (brownfield plan).
+        if ($scp.Existing) {
+            Write-StepLog ('rollback:scp:{0}' -f $scp.Id) $scp.Name 'Remove Shared Calling policy (EN8)' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+            continue
+        }
         Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
             $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
             if ($null -eq $current) { return $true }
@@ -897,6 +904,10 @@ try {
 
     # Reverse of stage 05: emergency call routing policies.
     foreach ($ecrp in (Get-ReversedList $Plan.EmergencyPolicies)) {
+        if ($ecrp.Existing) {
+            Write-StepLog ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+            continue
+        }
         Invoke-PlanStep ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' -IsDone {
             if ($null -eq (Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop })) { return $true }
             return 'exists'
@@ -908,6 +919,11 @@ try {
     # Reverse of stage 04: the resource accounts' grant (VR2), then the policies.
     foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
         if (-not $ra.VoiceRoutingPolicy) { continue }
+        # An existing account keeps its voice routing policy: the plan cannot tell whether it had it before.
+        if ($ra.Existing) {
+            Write-StepLog ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+            continue
+        }
         Invoke-PlanStep ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' -IsDone {
             $onlineUser = Find-OnlineUser $ra.Upn
             if ($null -eq $onlineUser) { return $true }
@@ -919,6 +935,10 @@ try {
         }
     }
     foreach ($vrp in (Get-ReversedList $Plan.VoiceRoutingPolicies)) {
+        if ($vrp.Existing) {
+            Write-StepLog ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+            continue
+        }
         Invoke-PlanStep ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' -IsDone {
             if ($null -eq (Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop })) { return $true }
             return 'exists'
@@ -929,6 +949,11 @@ try {
 
     # Reverse of stage 03: association (AA4), then the auto attendant.
     foreach ($aa in (Get-ReversedList $Plan.AutoAttendants)) {
+        # An existing auto attendant keeps its association and stays (brownfield plan).
+        if ($aa.Existing) {
+            Write-StepLog ('rollback:aa:{0}' -f $aa.Id) $aa.Name 'Remove auto attendant' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+            continue
+        }
         if ($aa.ResourceAccountUpn) {
             Invoke-PlanStep ('rollback:aa:{0}:association' -f $aa.Id) $aa.Name 'Remove resource account association (AA4)' -IsDone {
                 $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
@@ -957,7 +982,14 @@ try {
     if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
     elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
     foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
-        if ($ra.PhoneNumber) {
+        if ($ra.Existing) {
+            # An existing account is never deleted and never loses its number (brownfield plan).
+            Write-StepLog ('rollback:ra:{0}' -f $ra.Id) $ra.Upn 'Remove resource account and unassign its number' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
+            continue
+        }
+        if ($ra.PhoneNumber -and $ra.NumberExisting) {
+            Write-StepLog ('rollback:ra:{0}:number' -f $ra.Id) $ra.PhoneNumber 'Unassign number (RA7)' 'Skipped' 'the number was assigned before the plan (marked existing): kept'
+        } elseif ($ra.PhoneNumber) {
             Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {
                 $instance = Find-ApplicationInstance $ra.Upn
                 $assignment = Find-NumberAssignment $ra.PhoneNumber

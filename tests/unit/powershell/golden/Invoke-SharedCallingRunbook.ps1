@@ -67,7 +67,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 
 [CmdletBinding(SupportsShouldProcess)]
@@ -87,7 +87,7 @@ param(
 
 Set-StrictMode -Version 1.0
 $ErrorActionPreference = 'Stop'
-$PlanSha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
+$PlanSha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
 $stages = @(
     @{ Number = '01'; Name = 'prerequisites'; File = '01-prerequisites.ps1' },
     @{ Number = '02'; Name = 'resource-accounts'; File = '02-resource-accounts.ps1' },
