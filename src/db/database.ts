@@ -15,7 +15,9 @@
  * same defaults as the plan-file migration, so that a plan saved by an older planner still loads.
  */
 import Dexie, { type Table } from 'dexie';
-import { fillV3PlanBody, fillV3User, fillV4PlanBody, fillV4User } from '../lib/index.js';
+// Straight from the migrations module: a value import of the whole facade from here (the entry
+// script) drags the spreadsheet and phone-number code into the startup bundle.
+import { fillV3PlanBody, fillV3User, fillV4PlanBody, fillV4User } from '../lib/plan-file/migrations.js';
 import type { Plan, User } from '../lib/index.js';
 
 export const USER_CHUNK_SIZE = 1000;

@@ -12,7 +12,9 @@ export {
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
 export { fillV3PlanBody, fillV3User, fillV4PlanBody, fillV4User } from './plan-file/migrations.js';
-export { countryLabel, countryName, isKnownCountry, knownCountries } from './domain/phone.js';
+// Country names and the full list come from libphonenumber-js metadata: import them from
+// domain/phone.ts in lazily loaded views, never through this facade (it is in the entry script).
+export { isKnownCountry } from './domain/country-codes.js';
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
 export * from './sizing/index.js';
 export * from './checks/index.js';

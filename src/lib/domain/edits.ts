@@ -15,8 +15,7 @@ import type {
 } from './model.js';
 import { NUMBER_KIND_LABEL } from './model.js';
 import { policyNameProblem } from '../checks/policies.js';
-import { isKnownCountry, knownCountries } from './phone.js';
-import { toCountryCode } from '../spreadsheet/countries.js';
+import { isKnownCountry } from './country-codes.js';
 
 /** The object kinds the plan's editors create and delete. */
 export type ObjectKind =
@@ -349,15 +348,6 @@ export function countryProblem(code: string): string {
   return '';
 }
 
-/** A typed country (code or name) as its code, and a note when the text was changed ("UK" → GB). */
-export function normalizeCountryInput(text: string): { code: string; note: string } {
-  const t = text.trim();
-  if (t.toUpperCase() === 'UK') return { code: 'GB', note: 'UK was changed to GB, the ISO code of the United Kingdom.' };
-  if (countryProblem(t) === '') return { code: t.toUpperCase(), note: '' };
-  const lower = t.toLowerCase();
-  const byName = knownCountries().find(([, name]) => name.toLowerCase() === lower)?.[0] ?? toCountryCode(t);
-  return byName ? { code: byName, note: '' } : { code: t, note: '' };
-}
 
 /** Countries where no carrier emergency database upload is needed (E6). */
 export function isNorthAmerica(country: string): boolean {

@@ -48,10 +48,7 @@ export function countryLabel(code: string): string {
   return name ? `${name} (${code})` : code;
 }
 
-/** A country libphonenumber-js knows (ISO 3166-1 alpha-2, upper case): the only ones a site or number can be in. */
-export function isKnownCountry(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
-}
+export { isKnownCountry } from './country-codes.js';
 
 let countryList: readonly (readonly [string, string])[] | undefined;
 /** Every country libphonenumber-js knows, with its English name, sorted by name. */

@@ -1,14 +1,9 @@
-/** Pick lists for the object forms: countries, language tags and Windows time zone ids. */
-import { countryLabel, knownCountries } from '../../../lib/index.js';
-
-/**
- * Every country libphonenumber-js knows, with its English name from Intl.DisplayNames: a site or
- * number can only be in one of these (countryProblem refuses others, "UK" becomes GB).
+/** Pick lists for the object forms: language tags and Windows time zone ids. */
+/*
+ * Countries come from domain/phone.ts (knownCountries, countryLabel), imported by the lazily loaded
+ * views that need them: this module is shared with the entry script, which must not carry the
+ * phone-number metadata.
  */
-export const COUNTRIES: readonly (readonly [string, string])[] = knownCountries();
-
-/** "GB" → "United Kingdom (GB)"; unknown codes as they are. */
-export { countryLabel };
 
 /** Common `-LanguageId` values for auto attendants. */
 export const LANGUAGES: readonly (readonly [string, string])[] = [
