@@ -1,5 +1,15 @@
 /** Spreadsheets: user-list import, plan workbook export/import, users CSV. SheetJS is used only here. */
 export { parseUserList } from './parse-user-list.js';
+export {
+  parseNumberInventory,
+  applyNumberInventory,
+  MAX_INVENTORY_RANGE,
+  type InventoryNumber,
+  type NumberInventoryLayout,
+  type NumberInventoryResult,
+  type InventoryMode,
+  type InventoryApplyResult,
+} from './number-inventory.js';
 export type { ImportedUser, RowIssue, UserListResult, UserListLayout, ParseOptions } from './types.js';
 export { FIELDS, FIELD_LABEL, type Field } from './fields.js';
 export {
