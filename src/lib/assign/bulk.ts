@@ -100,6 +100,35 @@ export function updateUser(plan: Plan, key: string, patch: UserPatch): Plan {
   return { ...plan, users };
 }
 
+/**
+ * Take users out of the plan's scope (issue 12 item 5) with a reason, or (reason '') bring them back.
+ * Excluded users stay listed but give no findings and get no script lines. One plan value: one undo
+ * step; the same plan when nothing changes.
+ */
+export function setUsersExcluded(plan: Plan, keys: Iterable<string>, reason: string): BulkResult {
+  const wanted = new Set<string>();
+  for (const k of keys) wanted.add(userKey(k));
+  const why = reason.trim().slice(0, 500);
+  let changed = 0;
+  const users = plan.users.map((u) => {
+    if (!wanted.has(userKey(u.upn)) || u.excludedReason === why) return u;
+    // Excluding one already excluded keeps the first reason.
+    if (why !== '' && u.excludedReason !== '') return u;
+    changed++;
+    return { ...u, excludedReason: why };
+  });
+  return { plan: changed === 0 ? plan : { ...plan, users }, changed };
+}
+
+/** Remove users from the plan altogether (one undo step). */
+export function removeUsers(plan: Plan, keys: Iterable<string>): BulkResult {
+  const wanted = new Set<string>();
+  for (const k of keys) wanted.add(userKey(k));
+  const users = plan.users.filter((u) => !wanted.has(userKey(u.upn)));
+  const changed = plan.users.length - users.length;
+  return { plan: changed === 0 ? plan : { ...plan, users }, changed };
+}
+
 /** Label for a bulk action's undo entry, e.g. "Assign SC-London to 1,234 users". */
 export function bulkLabel(field: AssignField, valueName: string | null, count: number): string {
   const who = `${count.toLocaleString('en-US')} user${count === 1 ? '' : 's'}`;

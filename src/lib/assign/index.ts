@@ -11,6 +11,8 @@ export {
   findUser,
   userIndexByKey,
   bulkLabel,
+  setUsersExcluded,
+  removeUsers,
 } from './bulk.js';
 export {
   type RulePreview,

@@ -55,6 +55,8 @@ export interface QuickStartOptions {
   tenantDomain?: string;
   /** `{site}` = site name in lower case without spaces, `{domain}` = tenant domain. */
   raUpnPattern?: string;
+  /** Also assign users known to lack Teams Phone (U1); off by default (issue 12 item 5). Excluded users are always left out. */
+  includeWithoutTeamsPhone?: boolean;
 }
 
 export interface NumberNeed {
@@ -337,6 +339,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
 
   // Users: fill empty fields only.
   const users = plan.users.map((u) => {
+    if (u.excludedReason !== '' || (u.teamsPhone === 'no' && options.includeWithoutTeamsPhone !== true)) return u;
     const g = perGroup.get(groupKey(u, options.basis));
     if (!g) return u;
     const patch: Partial<User> = {};

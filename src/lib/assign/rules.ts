@@ -84,7 +84,17 @@ interface Outcome extends RulePreview {
   users: User[];
 }
 
-function run(plan: Plan): Outcome {
+/**
+ * Rules leave out excluded users and users known to lack Teams Phone (U1: they cannot use Shared
+ * Calling), unless `includeWithoutTeamsPhone` (issue 12 item 5).
+ */
+export interface RuleOptions {
+  includeWithoutTeamsPhone?: boolean;
+}
+
+const ruleSkips = (u: User, o: RuleOptions) => u.excludedReason !== '' || (u.teamsPhone === 'no' && o.includeWithoutTeamsPhone !== true);
+
+function run(plan: Plan, options: RuleOptions = {}): Outcome {
   const rules = plan.assignmentRules;
   const active = rules.map((r) => (r.enabled && ruleAssigns(r) ? ruleMatcher(r) : null));
   const matched = rules.map(() => 0);
@@ -92,6 +102,7 @@ function run(plan: Plan): Outcome {
   let changed = 0;
   const winners: (number | null)[] = ASSIGN_FIELDS.map(() => null);
   const users = plan.users.map((u) => {
+    if (ruleSkips(u, options)) return u;
     winners.fill(null);
     let any = false;
     for (let r = 0; r < rules.length; r++) {
@@ -125,14 +136,14 @@ function run(plan: Plan): Outcome {
 }
 
 /** What applyRules would do, without doing it. */
-export function previewRules(plan: Plan): RulePreview {
-  const { matched, perRule, changed } = run(plan);
+export function previewRules(plan: Plan, options: RuleOptions = {}): RulePreview {
+  const { matched, perRule, changed } = run(plan, options);
   return { matched, perRule, changed };
 }
 
 /** Apply the plan's enabled rules to every user. Nothing changes → the same plan object. */
-export function applyRules(plan: Plan): { plan: Plan; changed: number; perRule: number[] } {
-  const { users, perRule, changed } = run(plan);
+export function applyRules(plan: Plan, options: RuleOptions = {}): { plan: Plan; changed: number; perRule: number[] } {
+  const { users, perRule, changed } = run(plan, options);
   return { plan: changed === 0 ? plan : { ...plan, users }, changed, perRule };
 }
 

@@ -19,6 +19,11 @@ export interface ImportSource {
   file: string;
   /** Column mapping used; remembered as `plan.importMapping` when given. */
   mapping?: Record<string, string>;
+  /**
+   * Exclude flagged users (guests, disabled, resource or unlicensed accounts, no Teams Phone) with
+   * their flag as the reason, in the same step (issue 12 item 5). Users already excluded keep their reason.
+   */
+  excludeFlagged?: boolean;
 }
 
 export interface ApplyImportResult {
@@ -91,8 +96,10 @@ export function applyImport(plan: Plan, users: readonly ImportedUser[], mode: Im
     seen.add(key);
     const at = index.get(key);
     const existing = at === undefined ? undefined : plan.users[at];
+    const exclude = source.excludeFlagged === true && u.scopeFlag !== undefined;
     if (!existing) {
-      next.push(importedToUser(u, source.file));
+      const user = importedToUser(u, source.file);
+      next.push(exclude ? { ...user, excludedReason: u.scopeFlag! } : user);
       added++;
       continue;
     }
@@ -100,7 +107,8 @@ export function applyImport(plan: Plan, users: readonly ImportedUser[], mode: Im
       skipped++;
       continue;
     }
-    const refreshed = refreshUser(existing, u, source.file);
+    let refreshed = refreshUser(existing, u, source.file);
+    if (exclude && refreshed.excludedReason === '') refreshed = { ...refreshed, excludedReason: u.scopeFlag! };
     if (refreshed !== existing) updated++;
     else skipped++;
     if (mode === 'replace') next.push(refreshed);

@@ -27,6 +27,8 @@ export const FIELDS = [
   'hiddenFromAddressLists',
   'accountType',
   'softDeleted',
+  'userType',
+  'accountEnabled',
 ] as const;
 
 export type Field = (typeof FIELDS)[number];
@@ -56,6 +58,8 @@ export const FIELD_LABEL: Readonly<Record<Field, string>> = {
   hiddenFromAddressLists: 'Hidden from address lists (AA6)',
   accountType: 'Account type (Teams PowerShell, R6)',
   softDeleted: 'Soft deletion time stamp (R6)',
+  userType: 'User type (Member / Guest)',
+  accountEnabled: 'Account enabled',
 };
 
 const MARKS = /\p{M}/gu;
@@ -135,6 +139,9 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
   // R6: Get-CsOnlineUser (6.2.0+) returns guests, unlicensed (IneligibleUser) and soft-deleted users.
   accountType: ['accounttype'],
   softDeleted: ['softdeletiontimestamp', 'softdeletiontime'],
+  // Entra exports: guests (userType Guest) and disabled accounts are flagged for exclusion (issue 12).
+  userType: ['usertype'],
+  accountEnabled: ['accountenabled', 'enabled'],
 };
 
 /** normalized alias → [field, priority]. Localized admin-center headers rank after every English alias. */

@@ -11,6 +11,7 @@ export {
   type InventoryApplyResult,
 } from './number-inventory.js';
 export type { ImportedUser, RowIssue, UserListResult, UserListLayout, ParseOptions } from './types.js';
+export { SCOPE_FLAG } from './types.js';
 export { FIELDS, FIELD_LABEL, type Field } from './fields.js';
 export {
   applyImport,

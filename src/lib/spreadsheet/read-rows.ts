@@ -10,6 +10,7 @@ import { isBlankRow } from './grid.js';
 import type { ColumnMap } from './layout.js';
 import type { Field } from './fields.js';
 import type { ImportedUser, RowIssue } from './types.js';
+import { SCOPE_FLAG } from './types.js';
 import { toCountryCode } from './countries.js';
 import { featureTypesHaveTeamsPhone, licencesHaveTeamsPhone } from './licences.js';
 import { isValidUpn, parseBool } from './values.js';
@@ -64,6 +65,7 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     directoryPhone: col('directoryPhone'), sharedCallingPolicy: col('sharedCallingPolicy'),
     voiceRoutingPolicy: col('voiceRoutingPolicy'), emergencyPolicy: col('emergencyPolicy'),
     hiddenFromAddressLists: col('hiddenFromAddressLists'), accountType: col('accountType'), softDeleted: col('softDeleted'),
+    userType: col('userType'), accountEnabled: col('accountEnabled'),
   };
   // Export-Csv without -join writes a list property as its .NET type name: Teams Phone then reads
   // as unknown for everyone. Counted, then reported once (below).
@@ -71,6 +73,7 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
   let firstUnjoinedRow = 0;
   // R6: rows Get-CsOnlineUser (6.2.0+) returns that cannot be Shared Calling users.
   let ineligible = 0;
+  let flagged = 0;
   const mappedCols = [...cols.values()];
   const country = memo(toCountryCode);
   const licences = memo(licencesHaveTeamsPhone);
@@ -127,17 +130,29 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     }
 
     // R6: since 6.2.0 Get-CsOnlineUser lists guests, unlicensed users (IneligibleUser) and, without
-    // -Identity, soft-deleted users; none of them can be a Shared Calling user.
+    // -Identity, soft-deleted users; none of them can be a Shared Calling user. Soft-deleted rows are
+    // left out; the others stay listed, flagged, so the admin can exclude them in one step (issue 12).
     const accountType = t(c.accountType).toLowerCase();
     const softDeleted = t(c.softDeleted);
-    if (accountType === 'guest' || accountType === 'ineligibleuser' || softDeleted !== '') {
+    if (softDeleted !== '') {
       ineligible++;
-      const why = softDeleted !== '' ? 'is soft-deleted (SoftDeletionTimestamp set)' : accountType === 'guest' ? 'is a guest' : 'has no valid Teams licence (AccountType IneligibleUser)';
-      issue(sheetRow, 'warning', 'ineligible-account', `Row ${sheetRow}: ${upn.slice(0, 80)} ${why}; Get-CsOnlineUser lists such accounts since module 6.2.0 (R6). The row was left out.`);
+      issue(sheetRow, 'warning', 'ineligible-account', `Row ${sheetRow}: ${upn.slice(0, 80)} is soft-deleted (SoftDeletionTimestamp set); Get-CsOnlineUser lists such accounts since module 6.2.0 (R6). The row was left out.`);
       continue;
+    }
+    const userType = t(c.userType).toLowerCase();
+    const enabled = c.accountEnabled >= 0 ? parseBool(t(c.accountEnabled)) : undefined;
+    let scopeFlag = '';
+    if (accountType === 'guest' || userType === 'guest' || /#ext#/i.test(upn)) scopeFlag = SCOPE_FLAG.guest;
+    else if (accountType === 'resourceaccount') scopeFlag = SCOPE_FLAG.resourceAccount;
+    else if (accountType === 'ineligibleuser') scopeFlag = SCOPE_FLAG.ineligible;
+    else if (enabled === false) scopeFlag = SCOPE_FLAG.disabled;
+    if (scopeFlag !== '') {
+      flagged++;
+      issue(sheetRow, 'warning', 'ineligible-account', `Row ${sheetRow}: ${upn.slice(0, 80)}: ${scopeFlag}; it cannot be a Shared Calling user (R6). It is offered for exclusion.`);
     }
 
     const user: ImportedUser = { upn, displayName: '', row: sheetRow };
+    if (scopeFlag !== '') user.scopeFlag = scopeFlag;
     const firstName = t(c.firstName);
     const lastName = t(c.lastName);
     if (firstName) user.firstName = firstName;
@@ -186,6 +201,8 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
       } else yes(features(ft));
     }
     if (hasPhone !== undefined) user.hasTeamsPhone = hasPhone;
+    // U1: without Teams Phone a user cannot use Shared Calling; offered for exclusion too.
+    if (hasPhone === false && user.scopeFlag === undefined) user.scopeFlag = SCOPE_FLAG.noTeamsPhone;
 
     if (c.enterpriseVoice >= 0) {
       const text = t(c.enterpriseVoice);
@@ -244,12 +261,20 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
         `Export again with the list joined: ${FEATURE_TYPES_EXPORT}`,
     });
   }
+  if (flagged > 0) {
+    issues.unshift({
+      row: 0,
+      severity: 'warning',
+      code: 'flagged-accounts',
+      message: `${flagged.toLocaleString('en-US')} rows are guests, disabled, resource or unlicensed (IneligibleUser) accounts, which cannot be Shared Calling users (R6); they are listed, flagged, and offered for exclusion.`,
+    });
+  }
   if (ineligible > 0) {
     issues.unshift({
       row: 0,
       severity: 'warning',
       code: 'ineligible-accounts',
-      message: `${ineligible.toLocaleString('en-US')} rows are guests, unlicensed (IneligibleUser) or soft-deleted accounts, which Get-CsOnlineUser returns since module 6.2.0; they were left out (R6).`,
+      message: `${ineligible.toLocaleString('en-US')} rows are soft-deleted accounts, which Get-CsOnlineUser returns since module 6.2.0; they were left out (R6).`,
     });
   }
   if (dropped > 0) {

@@ -32,9 +32,23 @@ export interface ImportedUser {
   emergencyPolicy?: string;
   /** HiddenFromAddressListsEnabled (Exchange exports): never found by auto attendant search (AA6). */
   hiddenFromAddressLists?: boolean;
+  /**
+   * Why the user cannot be a Shared Calling user (a SCOPE_FLAG text: guest, disabled, resource or
+   * unlicensed account, no Teams Phone); the import offers to exclude flagged users in one step.
+   */
+  scopeFlag?: string;
   /** 1-based sheet row the user came from (the first one, when duplicates were merged). */
   row: number;
 }
+
+/** Reasons an imported user is offered for exclusion (issue 12 item 5); stored as `excludedReason`. */
+export const SCOPE_FLAG = {
+  guest: 'Guest account',
+  disabled: 'Disabled account',
+  resourceAccount: 'Resource account (AccountType ResourceAccount)',
+  ineligible: 'No valid Teams licence (AccountType IneligibleUser)',
+  noTeamsPhone: 'No Teams Phone licence',
+} as const;
 
 export interface RowIssue {
   /** 1-based sheet row; 0 = the whole file. */

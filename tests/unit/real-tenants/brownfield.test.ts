@@ -1,7 +1,12 @@
 /** Issue 12 items 4-6 in the core: existing objects, user scope, group assignment checks. */
 import { describe, expect, it } from 'vitest';
 import {
+  applyImport,
+  applyRules,
   checkPlan,
+  removeUsers,
+  SCOPE_FLAG,
+  setUsersExcluded,
   createSamplePlan,
   expectedTenantState,
   generateScripts,
@@ -103,5 +108,54 @@ describe('group assignment checks (item 6, §3.14)', () => {
     expect(g1[0]!.message).toMatch(/^3 users/);
     // Per-user policies give no G findings.
     expect(checkPlan({ ...base, verification }).filter((x) => x.rule.startsWith('G'))).toEqual([]);
+  });
+});
+
+describe('scope edits and imports (item 5)', () => {
+  const guests = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ upn: `guest${i}_fabrikam.com#EXT#@contoso.onmicrosoft.com`, displayName: `Guest ${i}`, row: i + 2, scopeFlag: SCOPE_FLAG.guest }));
+
+  it('an import excludes its flagged users in the same step, with the flag as the reason', () => {
+    const plan = createSamplePlan();
+    const list = [...guests(500), { upn: 'new.person@contoso.com', displayName: 'New Person', row: 600 }];
+    const kept = applyImport(plan, list, 'add', { file: 'users.csv' });
+    expect(kept.plan.users.filter((u) => u.excludedReason !== '')).toHaveLength(0);
+    const r = applyImport(plan, list, 'add', { file: 'users.csv', excludeFlagged: true });
+    expect(r.added).toBe(501);
+    const excluded = r.plan.users.filter((u) => u.excludedReason !== '');
+    expect(excluded).toHaveLength(500);
+    expect(new Set(excluded.map((u) => u.excludedReason))).toEqual(new Set(['Guest account']));
+    // Excluded users give no findings: the 500 guests add none.
+    expect(checkPlan(r.plan).filter((f) => f.subjectId.includes('#ext#'))).toEqual([]);
+  });
+
+  it('setUsersExcluded and removeUsers: one plan value each, the same plan when nothing changes', () => {
+    const plan = createSamplePlan();
+    const keys = plan.users.slice(0, 3).map((u) => u.upn);
+    const ex = setUsersExcluded(plan, keys, 'Leaves in March');
+    expect(ex.changed).toBe(3);
+    expect(ex.plan.users.slice(0, 3).map((u) => u.excludedReason)).toEqual(['Leaves in March', 'Leaves in March', 'Leaves in March']);
+    expect(setUsersExcluded(ex.plan, keys, 'Other reason').plan).toBe(ex.plan);
+    const back = setUsersExcluded(ex.plan, keys, '');
+    expect(back.plan.users.slice(0, 3).map((u) => u.excludedReason)).toEqual(['', '', '']);
+    const rm = removeUsers(plan, keys);
+    expect(rm.changed).toBe(3);
+    expect(rm.plan.users).toHaveLength(plan.users.length - 3);
+    expect(removeUsers(plan, ['nobody@contoso.com']).plan).toBe(plan);
+  });
+
+  it('rules leave out users without Teams Phone and excluded users unless asked', () => {
+    const base = createSamplePlan();
+    const users = base.users.map((u, i) => ({ ...u, sharedCallingPolicyId: null, teamsPhone: i === 0 ? ('no' as const) : u.teamsPhone, excludedReason: i === 1 ? 'Guest account' : '' }));
+    const plan: Plan = {
+      ...base,
+      users,
+      assignmentRules: [{ id: 'r1', enabled: true, field: 'upnDomain', operator: 'is', values: ['contoso.com'], assign: { sharedCallingPolicyId: 'scp-seattle' } }],
+    };
+    const r = applyRules(plan);
+    expect(r.plan.users[0]!.sharedCallingPolicyId).toBeNull();
+    expect(r.plan.users[1]!.sharedCallingPolicyId).toBeNull();
+    expect(r.plan.users[2]!.sharedCallingPolicyId).toBe('scp-seattle');
+    expect(applyRules(plan, { includeWithoutTeamsPhone: true }).plan.users[0]!.sharedCallingPolicyId).toBe('scp-seattle');
   });
 });

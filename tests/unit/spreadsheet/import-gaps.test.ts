@@ -36,14 +36,22 @@ describe('Get-CsOnlineUser | Export-Csv without -join (R6)', () => {
     // The licence stays unknown: the type name says nothing.
     expect(byUpn(r, 'adele.vance@contoso.com')?.hasTeamsPhone).toBeUndefined();
   });
-  it('leaves out guests, IneligibleUser and soft-deleted accounts with one note each and a summary', () => {
-    expect(r.users.map((u) => u.upn)).toEqual(['adele.vance@contoso.com', 'alex.wilber@contoso.com', 'megan.bowen@contoso.com']);
+  it('leaves out soft-deleted accounts; keeps guests and IneligibleUser accounts flagged for exclusion (R6, issue 12)', () => {
+    expect(r.users.map((u) => u.upn)).toEqual([
+      'adele.vance@contoso.com',
+      'alex.wilber@contoso.com',
+      'guest_fabrikam.com#EXT#@contoso.onmicrosoft.com',
+      'nestor.wilke@contoso.com',
+      'megan.bowen@contoso.com',
+    ]);
+    expect(r.users.map((u) => u.scopeFlag)).toEqual([undefined, undefined, 'Guest account', 'No valid Teams licence (AccountType IneligibleUser)', undefined]);
     const rows = r.issues.filter((i) => i.code === 'ineligible-account');
     expect(rows.map((i) => i.row)).toEqual([5, 6, 7]);
-    expect(rows[0]?.message).toContain('is a guest');
+    expect(rows[0]?.message).toContain('Guest account');
     expect(rows[1]?.message).toContain('IneligibleUser');
     expect(rows[2]?.message).toContain('soft-deleted');
-    expect(r.issues.find((i) => i.code === 'ineligible-accounts')?.message).toMatch(/^3 rows/);
+    expect(r.issues.find((i) => i.code === 'ineligible-accounts')?.message).toMatch(/^1 rows/);
+    expect(r.issues.find((i) => i.code === 'flagged-accounts')?.message).toMatch(/^2 rows/);
     expect(errors(r)).toEqual([]);
   });
 });
