@@ -133,11 +133,13 @@ export function defaultNumberKind(_country: CountryCode): RaNumberKind {
 }
 
 /** The sites quick start would create or reuse, in order of first appearance in the user list. */
-export function proposeSites(plan: Plan, basis: QuickStartOptions['basis'] = 'office'): QuickStartSite[] {
+export function proposeSites(plan: Plan, basis: QuickStartOptions['basis'] = 'office', includeWithoutTeamsPhone = false): QuickStartSite[] {
   const groups = new Map<string, { name: string; users: number; countries: Map<string, number>; siteId: Id | null }>();
   const sites = new Map(plan.sites.map((s) => [s.id, s] as const));
   const byName = new Map(plan.sites.map((s) => [s.name.trim().toLowerCase(), s] as const));
   for (const u of plan.users) {
+    // Excluded users and (unless asked) users without Teams Phone get nothing from quick start.
+    if (u.excludedReason !== '' || (u.teamsPhone === 'no' && !includeWithoutTeamsPhone)) continue;
     const key = groupKey(u, basis);
     let g = groups.get(key);
     if (!g) {

@@ -180,13 +180,13 @@ export class ImportSession {
    * Bring the users into the plan: ONE workspace update, so one save transaction and one undo step.
    * `withRules`: run the plan's assignment rules over the users this import added or changed.
    */
-  commit(mode: ImportMode, withRules: boolean) {
+  commit(mode: ImportMode, withRules: boolean, excludeFlagged = false) {
     const result = this.result;
     const file = this.file?.name ?? '';
     if (!result || !this.canCommit) return;
     let summary: ImportSummary | null = null;
     this.#ws().update(this.commitLabel(), (plan: Plan) => {
-      const out = applyImport(plan, result.users, mode, { file, mapping: copyMapping(result.mapping) });
+      const out = applyImport(plan, result.users, mode, { file, mapping: copyMapping(result.mapping), excludeFlagged });
       let next = out.plan;
       let rulesChanged: number | null = null;
       if (withRules && next.assignmentRules.length > 0) {

