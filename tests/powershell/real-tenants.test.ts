@@ -105,3 +105,93 @@ describe('existing objects: apply and roll back around a main auto attendant alr
     expect(normal(after)).toEqual(normal(before));
   });
 });
+
+/** Effective Shared Calling policy per user in a tenant snapshot: direct (rank 0) beats the best-ranked group (§3.14). */
+function effectiveSharedCalling(t: any): Map<string, string | null> {
+  const groupsOf = new Map<string, string[]>();
+  for (const g of t.groups) for (const m of g.members) groupsOf.set(m, [...(groupsOf.get(m) ?? []), g.id]);
+  const assignments = t.groupPolicyAssignments.filter((a: any) => a.policyType === 'TeamsSharedCallingRoutingPolicy');
+  const out = new Map<string, string | null>();
+  for (const u of t.users) {
+    const direct = u.policies?.TeamsSharedCallingRoutingPolicy ?? null;
+    if (direct) {
+      out.set(String(u.userPrincipalName).toLowerCase(), String(direct));
+      continue;
+    }
+    const mine = assignments.filter((a: any) => (groupsOf.get(u.objectId) ?? []).includes(a.groupId)).sort((a: any, b: any) => a.rank - b.rank);
+    out.set(String(u.userPrincipalName).toLowerCase(), mine[0]?.policyName ?? null);
+  }
+  return out;
+}
+
+describe('group assignment converges (item 6, §3.14, §10.1)', () => {
+  const base = createSamplePlan();
+  const plan: Plan = {
+    ...base,
+    sharedCallingPolicies: base.sharedCallingPolicies.map((p) =>
+      p.id === 'scp-seattle'
+        ? { ...p, assignment: { method: 'group', group: { name: 'SC Seattle policy', objectId: '', rank: 1, existing: false, hiddenMembership: false, nestedGroups: false } } }
+        : p.id === 'scp-london'
+          ? // The London dial-scope group exists in the tenant and already holds the London users.
+            { ...p, assignment: { method: 'group', group: { name: 'SC-London-Users', objectId: '', rank: 2, existing: true, hiddenMembership: false, nestedGroups: false } } }
+          : p,
+    ),
+  };
+  const grouped = new Set(['scp-seattle', 'scp-london']);
+  const w = new Workspace('groups', snapshotText(buildStartTenant(plan, { behaviour: REALISTIC })));
+  w.writeScripts(plan);
+  workspaces.push(w);
+  const start = w.tenant();
+
+  it('apply: members added through Graph 20 per request, one Grant -Group -Rank per policy, every user has the planned policy in effect', () => {
+    const run = w.run([]);
+    expect(run.exitCode, run.stdout.slice(-4000)).toBe(0);
+    const calls = mutating(run.calls);
+    const seattleUsers = plan.users.filter((u) => u.sharedCallingPolicyId === 'scp-seattle').length;
+    const patches = calls.filter((c) => c.cmdlet === 'Update-MgGroup');
+    expect(patches).toHaveLength(Math.ceil(seattleUsers / 20));
+    for (const c of patches) expect(((c.parameters.BodyParameter as any)['members@odata.bind'] as string[]).length).toBeLessThanOrEqual(20);
+    // London's users were members already: no write for them.
+    const groupGrants = calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && 'Group' in c.parameters);
+    expect(groupGrants.map((c) => [c.parameters.PolicyName, Number(c.parameters.Rank)])).toEqual([
+      ['SC-Seattle', 1],
+      ['SC-London', 2],
+    ]);
+    // No per-user grant for users of a group policy.
+    const perUser = calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && 'Identity' in c.parameters).map((c) => String(c.parameters.Identity).toLowerCase());
+    const policyOf = new Map(plan.users.map((u) => [u.upn.toLowerCase(), u.sharedCallingPolicyId]));
+    expect(perUser.filter((upn) => grouped.has(policyOf.get(upn) ?? ''))).toEqual([]);
+    expect(perUser.length).toBe(plan.users.filter((u) => !grouped.has(u.sharedCallingPolicyId ?? '')).length);
+
+    const tenant = w.tenant();
+    const effective = effectiveSharedCalling(tenant);
+    const names = new Map(plan.sharedCallingPolicies.map((p) => [p.id, p.name]));
+    for (const u of plan.users) expect(effective.get(u.upn.toLowerCase()), u.upn).toBe(names.get(u.sharedCallingPolicyId!));
+    // Everything else converges as for per-user plans (users' direct assignments aside).
+    const expected = resolveExpected(expectedTenantState(plan), tenant);
+    const directOnly = {
+      ...expected,
+      users: expected.users.map((u: any) => (grouped.has(policyOf.get(u.upn) ?? '') ? { ...u, policies: { ...u.policies, TeamsSharedCallingRoutingPolicy: null } } : u)),
+    };
+    expect(projectTenant(tenant, directOnly)).toEqual(directOnly);
+    // Stage 08 reads the effective assignment: every user verified.
+    const report = parseCsv(w.output('SharedCalling-Verification.csv') ?? '');
+    expect(report.filter((r) => r.Kind === 'user' && r.Property === 'SharedCallingPolicy' && r.Status !== 'Done')).toEqual([]);
+  });
+
+  it('runs again without a change (idempotent)', () => {
+    const run = w.run([]);
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    expect(mutating(run.calls).map((c) => c.cmdlet)).toEqual([]);
+  });
+
+  it('rollback removes the group assignments and the group it created; the existing group keeps its members', () => {
+    const run = w.run(['-Stage', 'rollback', '-RemoveResourceAccounts', '-Confirm:$false']);
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    const after = w.tenant();
+    expect(after.groupPolicyAssignments).toEqual([]);
+    expect(after.groups).toEqual(start.groups);
+    const normal = (t: any) => ({ ...t, batchOperations: [], phoneNumbers: t.phoneNumbers.map((n: any) => ({ ...n, locationId: null })) });
+    expect(normal(after)).toEqual(normal(start));
+  });
+});

@@ -133,6 +133,18 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
           ['ResourceAccountUpn', q(p.resourceAccountUpn)],
           ['CallbackNumbers', list(p.callbackNumbers)],
           ['Existing', bool(p.existing)],
+          [
+            'Group',
+            p.group === null
+              ? '$null'
+              : hash([
+                  ['Name', q(p.group.name)],
+                  ['ObjectId', q(p.group.objectId)],
+                  ['Rank', int(p.group.rank)],
+                  ['Existing', bool(p.group.existing)],
+                  ['MailNickname', q(p.group.mailNickname)],
+                ]),
+          ],
         ]),
       ),
     ),

@@ -78,6 +78,25 @@ export interface SharedCallingPolicyData {
   callbackNumbers: string[];
   /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
   existing: boolean;
+  /** §3.14, §10.1: assigned through this Entra group with a rank; null = one grant per user. */
+  group: PolicyGroupData | null;
+}
+
+export interface PolicyGroupData {
+  name: string;
+  objectId: string;
+  rank: number;
+  existing: boolean;
+  /** mailNickname for New-MgGroup (letters, digits and '-' only), derived by the generator. */
+  mailNickname: string;
+}
+
+/** A mailNickname Graph accepts: ASCII letters, digits and '-', at most 64 characters. */
+export function mailNickname(name: string, policyId: string): string {
+  const base = name.normalize('NFKD').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'sc-policy-group';
+  let h = 0;
+  for (const ch of policyId) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  return `${base}-${h.toString(36)}`.slice(0, 64);
 }
 
 export interface UserData {
@@ -233,6 +252,16 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
           .map((id) => numbers.get(id)?.e164)
           .filter((e): e is PhoneNumber['e164'] => e !== undefined),
         existing: p.existing,
+        group:
+          p.assignment.method === 'group'
+            ? {
+                name: p.assignment.group.name,
+                objectId: p.assignment.group.objectId,
+                rank: p.assignment.group.rank,
+                existing: p.assignment.group.existing,
+                mailNickname: mailNickname(p.assignment.group.name, p.id),
+              }
+            : null,
       };
     }),
     users,

@@ -2406,6 +2406,8 @@ $script:GraphScopes = @{
     'New-MgGroup' = @('Group.ReadWrite.All', 'Directory.ReadWrite.All', 'Group.Create')
     'Get-MgGroupMember' = @('GroupMember.Read.All', 'Group.Read.All', 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All')
     'New-MgGroupMember' = @('GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All')
+    'Update-MgGroup' = @('GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All')
+    'Remove-MgGroup' = @('Group.ReadWrite.All', 'Directory.ReadWrite.All')
     'Remove-MgGroupMemberByRef' = @('GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All')
     'Remove-MgGroupMemberDirectoryObjectByRef' = @('GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All')
 }
@@ -2751,7 +2753,7 @@ function SimImpl-Get-MgGroupMember {
         [pscustomobject][ordered]@{ Id = [string]$member; DeletedDateTime = $null; AdditionalProperties = $extra }
         $emitted++
     }
-    Set-SimCountVariable $P [SimTenant.Data]::Items($group['members']).Count
+    Set-SimCountVariable $P ([SimTenant.Data]::Items($group['members']).Count)
 }
 
 function SimImpl-New-MgGroupMember {
@@ -2764,6 +2766,46 @@ function SimImpl-New-MgGroupMember {
         Stop-SimCall 400 'Request_BadRequest' "One or more added object references already exist for the following modified properties: 'members'."
     }
     $group['members'].Add([string]$user['objectId'])
+    Update-SimIndexes
+}
+
+# PATCH /groups/{id} with "members@odata.bind": up to 20 members in one request (one write, §10.4).
+function SimImpl-Update-MgGroup {
+    param([hashtable]$P, [string]$Set)
+    Assert-SimGraphScope
+    $group = Get-SimGraphGroupOrFail ([string]$P['GroupId'])
+    $body = @{}
+    if ($Set -eq 'Update') { foreach ($property in $P['BodyParameter'].GetEnumerator()) { $body[[string]$property.Key] = $property.Value } }
+    if ($P.ContainsKey('AdditionalProperties')) { foreach ($property in $P['AdditionalProperties'].GetEnumerator()) { $body[[string]$property.Key] = $property.Value } }
+    foreach ($key in @('DisplayName', 'Description')) { if ($P.ContainsKey($key)) { $body[$key] = $P[$key] } }
+    $refs = @()
+    if ($body.ContainsKey('members@odata.bind')) { $refs = @([SimTenant.Data]::Items($body['members@odata.bind'])) }
+    if ($refs.Count -gt 20) { Stop-SimCall 400 'Request_BadRequest' 'A maximum of 20 members can be added in a single request.' }
+    $ids = New-Object System.Collections.Generic.List[string]
+    foreach ($ref in $refs) {
+        $text = [string]$ref
+        if ($text -notmatch '/directoryObjects/([0-9a-fA-F-]{36})$') { Stop-SimCall 400 'Request_BadRequest' ("Invalid URL format specified in @odata.bind for members: '{0}'." -f $text) }
+        $user = Get-SimGraphUserOrFail $Matches[1]
+        if ([SimTenant.Data]::Items($group['members']) -icontains [string]$user['objectId'] -or $ids.Contains([string]$user['objectId'])) {
+            Stop-SimCall 400 'Request_BadRequest' "One or more added object references already exist for the following modified properties: 'members'."
+        }
+        $ids.Add([string]$user['objectId'])
+    }
+    foreach ($id in $ids) { $group['members'].Add($id) }
+    if ($body.ContainsKey('DisplayName')) { $group['displayName'] = [string]$body['DisplayName'] }
+    if ($body.ContainsKey('Description')) { $group['description'] = [string]$body['Description'] }
+    Update-SimIndexes
+}
+
+# DELETE /groups/{id}: the group and its policy assignments go (inferred: the assignment has no group left).
+function SimImpl-Remove-MgGroup {
+    param([hashtable]$P, [string]$Set)
+    Assert-SimGraphScope
+    $group = Get-SimGraphGroupOrFail ([string]$P['GroupId'])
+    foreach ($assignment in @($script:Sim.State['groupPolicyAssignments'] | Where-Object { [string]$_['groupId'] -ieq [string]$group['id'] })) {
+        $null = $script:Sim.State['groupPolicyAssignments'].Remove($assignment)
+    }
+    $null = $script:Sim.State['groups'].Remove($group)
     Update-SimIndexes
 }
 

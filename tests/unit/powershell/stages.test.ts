@@ -38,6 +38,14 @@ const DOCUMENTED: Record<string, string[]> = {
   'Set-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'EmergencyNumbers', 'ResourceAccount', 'Description', 'Force'],
   'Get-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'Filter'],
   'Grant-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'PolicyName', 'Global', 'Group', 'Rank', 'Force'],
+  // §3.14 [PS-GetGPA]; Microsoft Graph groups (§10.4, issue 12 group assignment).
+  'Get-CsGroupPolicyAssignment': ['GroupId', 'PolicyType'],
+  'Remove-CsGroupPolicyAssignment': ['GroupId', 'PolicyType'],
+  'Get-MgGroup': ['GroupId', 'Filter', 'All'],
+  'New-MgGroup': ['BodyParameter'],
+  'Get-MgGroupMember': ['GroupId', 'All'],
+  'Update-MgGroup': ['GroupId', 'BodyParameter'],
+  'Remove-MgGroup': ['GroupId'],
   'Remove-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'Force'],
   'New-CsTeamsEmergencyNumber': ['EmergencyDialString', 'EmergencyDialMask', 'OnlinePSTNUsage'],
   'New-CsTeamsEmergencyCallRoutingPolicy': ['Identity', 'AllowEnhancedEmergencyServices', 'Description', 'EmergencyNumbers'],
@@ -235,7 +243,13 @@ describe('07-users', () => {
   });
   it('grants the Shared Calling policy per user (batch does not support it, §3.14)', () => {
     expectCall(F, 'Grant-CsTeamsSharedCallingRoutingPolicy', ['Identity', 'PolicyName']);
-    expect(text(F)).not.toMatch(/PolicyType[^\r\n]*TeamsSharedCallingRoutingPolicy/);
+    expect(text(F)).not.toMatch(/New-CsBatchPolicyAssignmentOperation[^\r\n]*TeamsSharedCallingRoutingPolicy|BatchPolicyType 'TeamsSharedCallingRoutingPolicy'/);
+  });
+  it('or, for a policy assigned by group, adds members through Graph 20 per request and grants the group with a rank (§3.14, §10.1)', () => {
+    expectCall(F, 'Grant-CsTeamsSharedCallingRoutingPolicy', ['Group', 'PolicyName', 'Rank']);
+    expectCall(F, 'Update-MgGroup', ['GroupId', 'BodyParameter']);
+    expect(text(F)).toContain("'members@odata.bind'");
+    expect(text(F)).toContain('$chunkStart += 20');
   });
   it('assigns emergency and voice routing policies in batches of at most 5,000, polled to completion', () => {
     expectCall(F, 'New-CsBatchPolicyAssignmentOperation', ['PolicyType', 'PolicyName', 'Identity', 'OperationName']);

@@ -187,7 +187,15 @@ try {
         $onlineUser = Find-OnlineUser $user.Upn
         if (Test-Existence $onlineUser) {
             Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
-            if ($user.SharedCallingPolicy) { Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy (Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy) }
+            if ($user.SharedCallingPolicy) {
+                # §10.2: a group assignment shows only in EffectivePolicyAssignments (a direct one wins, G1).
+                $effectiveName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
+                if (-not $effectiveName) {
+                    $effectiveEntry = @($onlineUser.EffectivePolicyAssignments | Where-Object { $_ -and [string]$_.PolicyType -eq 'TeamsSharedCallingRoutingPolicy' })
+                    if ($effectiveEntry.Count -gt 0) { $effectiveName = [string]$effectiveEntry[0].PolicyAssignment.DisplayName }
+                }
+                Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy $effectiveName
+            }
             if ($user.EmergencyPolicy) { Test-Property 'EmergencyPolicy' $user.EmergencyPolicy (Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy) }
             if ($user.VoiceRoutingPolicy) { Test-Property 'VoiceRoutingPolicy' $user.VoiceRoutingPolicy (Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy) }
             if ($user.ExtensionNumber) {

@@ -90,6 +90,54 @@ foreach ($user in (Get-ReversedList $Plan.Users)) {
 Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
 Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
+# Reverse of stage 07's group assignment (§3.14): the group's policy assignment goes; a group the
+# plan created is deleted (its members with it); a group that existed keeps its members.
+$groupPolicyCount = @($Plan.SharedCallingPolicies | Where-Object { $null -ne $_.Group }).Count
+$rollbackGraphReady = $false
+if ($groupPolicyCount -gt 0) {
+    if ($DryRun) { $rollbackGraphReady = Connect-GraphIfNeeded @('Group.Read.All') }
+    else { $rollbackGraphReady = Connect-GraphIfNeeded @('Group.ReadWrite.All') }
+}
+foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+    if ($null -eq $scp.Group -or $scp.Existing) { continue }
+    $rollbackGroup = $scp.Group
+    if (-not $rollbackGraphReady) {
+        Write-StepLog ('rollback:scp:{0}:group' -f $scp.Id) $rollbackGroup.Name 'Remove the group policy assignment (§3.14)' 'Manual' 'Microsoft Graph not available: remove the assignment in the Teams admin center (Group policy assignment).'
+        continue
+    }
+    $groupObject = $null
+    try {
+        if ($rollbackGroup.ObjectId) { $groupObject = Invoke-Lookup { Get-MgGroup -GroupId $rollbackGroup.ObjectId -ErrorAction Stop } }
+        else {
+            $groupFilter = "displayName eq '{0}'" -f $rollbackGroup.Name.Replace("'", "''")
+            $foundGroups = @(Invoke-TenantCall { Get-MgGroup -Filter $groupFilter -All -ErrorAction Stop } | Where-Object { $_ })
+            if ($foundGroups.Count -eq 1) { $groupObject = $foundGroups[0] }
+        }
+    } catch { $groupObject = $null }
+    if ($null -eq $groupObject) {
+        Write-StepLog ('rollback:scp:{0}:group' -f $scp.Id) $rollbackGroup.Name 'Remove the group policy assignment (§3.14)' 'Skipped' 'group not found (or not one group of that name)'
+        continue
+    }
+    $rollbackGroupId = [string]$groupObject.Id
+    Invoke-PlanStep ('rollback:scp:{0}:group' -f $scp.Id) $rollbackGroup.Name 'Remove the group policy assignment (§3.14)' -IsDone {
+        $groupAssignment = @(Invoke-TenantCall { Get-CsGroupPolicyAssignment -GroupId $rollbackGroupId -PolicyType TeamsSharedCallingRoutingPolicy -ErrorAction Stop } | Where-Object { $_ })
+        if ($groupAssignment.Count -eq 0 -or [string]$groupAssignment[0].PolicyName -ne $scp.Name) { return $true }
+        return ('assigned {0}' -f $groupAssignment[0].PolicyName)
+    } -Change {
+        Invoke-Change { Remove-CsGroupPolicyAssignment -GroupId $rollbackGroupId -PolicyType TeamsSharedCallingRoutingPolicy -ErrorAction Stop }
+    }
+    if ($rollbackGroup.Existing) {
+        Write-StepLog ('rollback:scp:{0}:groupDelete' -f $scp.Id) $rollbackGroup.Name 'Delete the policy group' 'Skipped' 'exists in the tenant before the plan (marked existing): kept with its members'
+    } else {
+        Invoke-PlanStep ('rollback:scp:{0}:groupDelete' -f $scp.Id) $rollbackGroup.Name 'Delete the policy group the plan created' -IsDone {
+            if ($null -eq (Invoke-Lookup { Get-MgGroup -GroupId $rollbackGroupId -ErrorAction Stop })) { return $true }
+            return 'exists'
+        } -Change {
+            Invoke-Change { Remove-MgGroup -GroupId $rollbackGroupId -ErrorAction Stop }
+        }
+    }
+}
+
 # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
 # number can be reused, so the callback numbers are removed first, then the policy.
 foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {

@@ -14,6 +14,16 @@
     Grant-CsTeamsSharedCallingRoutingPolicy -Identity <upn> -PolicyName <name>, one user at a time,
     because batch assignment does not support that policy type (shared-calling.md §3.14).
 
+    A Shared Calling policy the plan assigns by group (§3.14, §10.1) is not granted per user: its
+    users are added as direct members of the policy's Entra security group with Microsoft Graph, up
+    to 20 members per request (PATCH /groups/{id} members@odata.bind through Update-MgGroup, one
+    write each, within the documented write quotas of §10.4; a 429 is retried after the server's
+    wait), the group is created first unless the plan marks it as existing, and the policy is
+    assigned once with Grant-CsTeamsSharedCallingRoutingPolicy -Group <objectId> -PolicyName <name>
+    -Rank <rank>. A direct assignment beats the group (G1), so one found on such a user is removed.
+    The stage then reads the effective assignment of a few members (EffectivePolicyAssignments) and
+    reports Done, or Manual while it propagates (24 h or more for large groups).
+
     The Shared Calling policy is granted only to users whose earlier steps succeeded. A user without
     Teams Phone (no PhoneSystem feature and no enabled MCOEV plan, U1) is reported as Failed and
     left unchanged. Users whose assignment already matches are skipped.
@@ -99,6 +109,11 @@ $Plan = @{
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
+    SharedCallingPolicies = @(
+        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false; Group = $null }
+    )
     Users = @(
         @{ Key = 'alex.obrien0@contoso.com'; Upn = 'alex.obrien0@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
         @{ Key = 'bianca.obrien1@contoso.com'; Upn = 'bianca.obrien1@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
@@ -796,6 +811,11 @@ try {
         return $false
     }
 
+    # §3.14, §10.1: Shared Calling policies assigned through an Entra group, by policy name.
+    $groupPolicies = @{}
+    foreach ($groupPolicy in @($Plan.SharedCallingPolicies)) { if ($null -ne $groupPolicy.Group) { $groupPolicies[$groupPolicy.Name] = $groupPolicy } }
+    $groupMembers = @{}
+
     $emergencyBatches = @{}
     $voiceRoutingBatches = @{}
     $readyUsers = New-Object System.Collections.Generic.List[object]
@@ -899,6 +919,18 @@ try {
         if ($user.SharedCallingPolicy) {
             if ($failedFirst.Count -gt 0) {
                 Write-StepLog ($userKey + ':scp') $user.Upn 'Grant Shared Calling policy' 'Failed' ('not attempted: {0} failed first (shared-calling.md §9 order)' -f ($failedFirst -join ', '))
+            } elseif ($groupPolicies.ContainsKey($user.SharedCallingPolicy)) {
+                # G1: a direct assignment counts as rank 0 and beats the group, so it is removed.
+                $directName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
+                if ($directName) {
+                    Invoke-PlanStep ($userKey + ':scpDirect') $user.Upn 'Remove direct Shared Calling assignment (G1: the group assigns the policy)' -IsDone {
+                        return ('direct assignment {0}' -f $directName)
+                    } -Change {
+                        Invoke-Change { Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $null -ErrorAction Stop }
+                    }
+                }
+                if (-not $groupMembers.ContainsKey($user.SharedCallingPolicy)) { $groupMembers[$user.SharedCallingPolicy] = New-Object System.Collections.Generic.List[object] }
+                $groupMembers[$user.SharedCallingPolicy].Add(@{ Key = ($userKey + ':scp'); Upn = $user.Upn; ObjectId = (Get-ObjectIdentity $onlineUser) })
             } else {
                 Invoke-PlanStep ($userKey + ':scp') $user.Upn 'Grant Shared Calling policy' -IsDone {
                     $currentName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
@@ -911,6 +943,107 @@ try {
         }
     }
     Complete-LoopProgress 'Stage 07: enabling users'
+
+    # §3.14, §10.1, §10.4: group-based assignment. Members go in through Microsoft Graph.
+    $groupGraphReady = $false
+    if ($groupPolicies.Count -gt 0) {
+        if ($DryRun) { $groupGraphReady = Connect-GraphIfNeeded @('Group.Read.All', 'GroupMember.Read.All') }
+        else { $groupGraphReady = Connect-GraphIfNeeded @('Group.ReadWrite.All', 'GroupMember.ReadWrite.All') }
+    }
+
+    function Find-PolicyGroup {
+        param($FindGroup)
+        if ($FindGroup.ObjectId) { return (Invoke-Lookup { Get-MgGroup -GroupId $FindGroup.ObjectId -ErrorAction Stop }) }
+        # OData string literal: a quote inside is doubled.
+        $groupFilter = "displayName eq '{0}'" -f $FindGroup.Name.Replace("'", "''")
+        $foundGroups = @(Invoke-TenantCall { Get-MgGroup -Filter $groupFilter -All -ErrorAction Stop } | Where-Object { $_ })
+        if ($foundGroups.Count -gt 1) { throw ('{0} groups are named {1}: put its object id in the plan' -f $foundGroups.Count, $FindGroup.Name) }
+        if ($foundGroups.Count -eq 1) { return $foundGroups[0] }
+        return $null
+    }
+
+    foreach ($scp in @($Plan.SharedCallingPolicies)) {
+        if ($null -eq $scp.Group) { continue }
+        $policyGroup = $scp.Group
+        $groupStepKey = 'scp:{0}:group' -f $scp.Id
+        $members = @()
+        if ($groupMembers.ContainsKey($scp.Name)) { $members = $groupMembers[$scp.Name].ToArray() }
+        if (-not $groupGraphReady) {
+            Write-StepLog $groupStepKey $policyGroup.Name 'Add the users to the policy group (§10.1)' 'Manual' ('Microsoft Graph not available: add the {0} users to {1} and run Grant-CsTeamsSharedCallingRoutingPolicy -Group <objectId> -PolicyName <name> -Rank {2}.' -f $members.Count, $policyGroup.Name, $policyGroup.Rank)
+            continue
+        }
+        Invoke-PlanStep ($groupStepKey + ':create') $policyGroup.Name 'Create the security group of the policy (§10.1)' -IsDone {
+            if ($null -ne (Find-PolicyGroup $policyGroup)) { return $true }
+            if ($policyGroup.Existing) { throw 'the plan marks this group as existing in the tenant, but it was not found; it is not created' }
+            return 'not found'
+        } -Change {
+            Invoke-Change { New-MgGroup -BodyParameter @{ displayName = $policyGroup.Name; mailEnabled = $false; mailNickname = $policyGroup.MailNickname; securityEnabled = $true } -ErrorAction Stop }
+        }
+        try { $groupObject = Find-PolicyGroup $policyGroup } catch { $groupObject = $null }
+        if ($null -eq $groupObject) {
+            $memberStatus = 'Failed'; if ($DryRun) { $memberStatus = 'DryRun' }
+            foreach ($member in $members) { Write-StepLog $member.Key $member.Upn ('Add to group {0}' -f $policyGroup.Name) $memberStatus 'the group does not exist yet' }
+            continue
+        }
+        $groupId = [string]$groupObject.Id
+        $currentMembers = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::OrdinalIgnoreCase)
+        foreach ($currentMember in @(Invoke-TenantCall { Get-MgGroupMember -GroupId $groupId -All -ErrorAction Stop })) { if ($currentMember) { [void]$currentMembers.Add([string]$currentMember.Id) } }
+        $toAdd = New-Object System.Collections.Generic.List[object]
+        foreach ($member in $members) {
+            if ($currentMembers.Contains([string]$member.ObjectId)) {
+                Write-StepLog $member.Key $member.Upn ('Add to group {0}' -f $policyGroup.Name) 'Skipped' 'already a member'
+                Add-Checkpoint $member.Key
+            } else { $toAdd.Add($member) }
+        }
+        # Graph takes up to 20 members per PATCH /groups/{id}: one write per 20 users (§10.4 quotas).
+        for ($chunkStart = 0; $chunkStart -lt $toAdd.Count; $chunkStart += 20) {
+            Write-LoopProgress ('Stage 07: adding members to {0}' -f $policyGroup.Name) $chunkStart $toAdd.Count
+            $chunk = @($toAdd.GetRange($chunkStart, [Math]::Min(20, $toAdd.Count - $chunkStart)))
+            if ($DryRun) {
+                foreach ($member in $chunk) { Write-StepLog $member.Key $member.Upn ('Add to group {0}' -f $policyGroup.Name) 'DryRun' 'would add as a direct member' }
+                continue
+            }
+            if (-not $script:ScriptCmdlet.ShouldProcess($policyGroup.Name, ('Add {0} members' -f $chunk.Count))) {
+                foreach ($member in $chunk) { Write-StepLog $member.Key $member.Upn ('Add to group {0}' -f $policyGroup.Name) 'Skipped' 'not confirmed (-WhatIf or -Confirm)' }
+                continue
+            }
+            $memberRefs = @($chunk | ForEach-Object { 'https://graph.microsoft.com/v1.0/directoryObjects/' + [string]$_.ObjectId })
+            try {
+                Invoke-Change { Update-MgGroup -GroupId $groupId -BodyParameter @{ 'members@odata.bind' = $memberRefs } -ErrorAction Stop }
+                foreach ($member in $chunk) {
+                    Write-StepLog $member.Key $member.Upn ('Add to group {0}' -f $policyGroup.Name) 'Done' 'added as a direct member'
+                    Add-Checkpoint $member.Key
+                }
+            } catch {
+                foreach ($member in $chunk) { Write-StepLog $member.Key $member.Upn ('Add to group {0}' -f $policyGroup.Name) 'Failed' $_.Exception.Message }
+            }
+        }
+        Complete-LoopProgress ('Stage 07: adding members to {0}' -f $policyGroup.Name)
+        Invoke-PlanStep ($groupStepKey + ':grant') $policyGroup.Name ('Assign {0} to the group with rank {1} (§3.14)' -f $scp.Name, $policyGroup.Rank) -IsDone {
+            $groupAssignment = @(Invoke-TenantCall { Get-CsGroupPolicyAssignment -GroupId $groupId -PolicyType TeamsSharedCallingRoutingPolicy -ErrorAction Stop } | Where-Object { $_ })
+            if ($groupAssignment.Count -eq 0) { return 'not assigned' }
+            if ([string]$groupAssignment[0].PolicyName -eq $scp.Name -and [int]$groupAssignment[0].Rank -eq [int]$policyGroup.Rank) { return $true }
+            return ('{0} with rank {1}' -f $groupAssignment[0].PolicyName, $groupAssignment[0].Rank)
+        } -Change {
+            Invoke-Change { Grant-CsTeamsSharedCallingRoutingPolicy -Group $groupId -PolicyName $scp.Name -Rank ([int]$policyGroup.Rank) -ErrorAction Stop }
+        }
+        # §10.2: the effective assignment of a few members (EffectivePolicyAssignments, 7.2.0+).
+        if (-not $DryRun -and $members.Count -gt 0) {
+            $probe = @($members | Select-Object -First 3)
+            $effectiveNow = $false
+            for ($probeRound = 0; $probeRound -lt 10 -and -not $effectiveNow; $probeRound++) {
+                $effectiveNow = $true
+                foreach ($member in $probe) {
+                    $probeUser = Find-OnlineUser $member.Upn
+                    $entry = @($probeUser.EffectivePolicyAssignments | Where-Object { $_ -and [string]$_.PolicyType -eq 'TeamsSharedCallingRoutingPolicy' })
+                    if ($entry.Count -eq 0 -or [string]$entry[0].PolicyAssignment.DisplayName -ne $scp.Name) { $effectiveNow = $false }
+                }
+                if (-not $effectiveNow) { Start-Sleep -Seconds 30 }
+            }
+            if ($effectiveNow) { Write-StepLog ($groupStepKey + ':effective') $policyGroup.Name 'Effective assignment through the group (§10.2)' 'Done' ('{0} is effective for the members checked' -f $scp.Name) }
+            else { Write-StepLog ($groupStepKey + ':effective') $policyGroup.Name 'Effective assignment through the group (§10.2)' 'Manual' 'not effective yet: group assignment can take 24 hours or more to reach large groups; stage 08 verifies it later' }
+        }
+    }
     $stageBodyEnded = $true
 } catch {
     $stageBodyEnded = $true

@@ -115,9 +115,9 @@ $Plan = @{
         @{ Id = 'ecrp-au'; Name = 'ECRP-AU-DR'; Description = 'Australian emergency dial strings routed over Direct Routing (E2)'; Dynamic = $true; Numbers = @(@{ DialString = '000'; DialMask = ''; PstnUsage = 'AU-Emergency' }, @{ DialString = '112'; DialMask = ''; PstnUsage = 'AU-Emergency' }); Existing = $false }
     )
     SharedCallingPolicies = @(
-        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false }
-        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false }
-        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false }
+        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false; Group = $null }
     )
     Users = @(
         @{ Key = 'alex.obrien0@contoso.com'; Upn = 'alex.obrien0@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
@@ -883,7 +883,15 @@ try {
             $onlineUser = Find-OnlineUser $user.Upn
             if (Test-Existence $onlineUser) {
                 Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
-                if ($user.SharedCallingPolicy) { Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy (Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy) }
+                if ($user.SharedCallingPolicy) {
+                    # §10.2: a group assignment shows only in EffectivePolicyAssignments (a direct one wins, G1).
+                    $effectiveName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
+                    if (-not $effectiveName) {
+                        $effectiveEntry = @($onlineUser.EffectivePolicyAssignments | Where-Object { $_ -and [string]$_.PolicyType -eq 'TeamsSharedCallingRoutingPolicy' })
+                        if ($effectiveEntry.Count -gt 0) { $effectiveName = [string]$effectiveEntry[0].PolicyAssignment.DisplayName }
+                    }
+                    Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy $effectiveName
+                }
                 if ($user.EmergencyPolicy) { Test-Property 'EmergencyPolicy' $user.EmergencyPolicy (Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy) }
                 if ($user.VoiceRoutingPolicy) { Test-Property 'VoiceRoutingPolicy' $user.VoiceRoutingPolicy (Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy) }
                 if ($user.ExtensionNumber) {

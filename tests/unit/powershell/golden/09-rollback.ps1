@@ -126,9 +126,9 @@ $Plan = @{
         @{ Id = 'ecrp-au'; Name = 'ECRP-AU-DR'; Description = 'Australian emergency dial strings routed over Direct Routing (E2)'; Dynamic = $true; Numbers = @(@{ DialString = '000'; DialMask = ''; PstnUsage = 'AU-Emergency' }, @{ DialString = '112'; DialMask = ''; PstnUsage = 'AU-Emergency' }); Existing = $false }
     )
     SharedCallingPolicies = @(
-        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false }
-        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false }
-        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false }
+        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false; Group = $null }
     )
     Users = @(
         @{ Key = 'alex.obrien0@contoso.com'; Upn = 'alex.obrien0@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
@@ -874,6 +874,54 @@ try {
     }
     Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
     Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
+
+    # Reverse of stage 07's group assignment (§3.14): the group's policy assignment goes; a group the
+    # plan created is deleted (its members with it); a group that existed keeps its members.
+    $groupPolicyCount = @($Plan.SharedCallingPolicies | Where-Object { $null -ne $_.Group }).Count
+    $rollbackGraphReady = $false
+    if ($groupPolicyCount -gt 0) {
+        if ($DryRun) { $rollbackGraphReady = Connect-GraphIfNeeded @('Group.Read.All') }
+        else { $rollbackGraphReady = Connect-GraphIfNeeded @('Group.ReadWrite.All') }
+    }
+    foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+        if ($null -eq $scp.Group -or $scp.Existing) { continue }
+        $rollbackGroup = $scp.Group
+        if (-not $rollbackGraphReady) {
+            Write-StepLog ('rollback:scp:{0}:group' -f $scp.Id) $rollbackGroup.Name 'Remove the group policy assignment (§3.14)' 'Manual' 'Microsoft Graph not available: remove the assignment in the Teams admin center (Group policy assignment).'
+            continue
+        }
+        $groupObject = $null
+        try {
+            if ($rollbackGroup.ObjectId) { $groupObject = Invoke-Lookup { Get-MgGroup -GroupId $rollbackGroup.ObjectId -ErrorAction Stop } }
+            else {
+                $groupFilter = "displayName eq '{0}'" -f $rollbackGroup.Name.Replace("'", "''")
+                $foundGroups = @(Invoke-TenantCall { Get-MgGroup -Filter $groupFilter -All -ErrorAction Stop } | Where-Object { $_ })
+                if ($foundGroups.Count -eq 1) { $groupObject = $foundGroups[0] }
+            }
+        } catch { $groupObject = $null }
+        if ($null -eq $groupObject) {
+            Write-StepLog ('rollback:scp:{0}:group' -f $scp.Id) $rollbackGroup.Name 'Remove the group policy assignment (§3.14)' 'Skipped' 'group not found (or not one group of that name)'
+            continue
+        }
+        $rollbackGroupId = [string]$groupObject.Id
+        Invoke-PlanStep ('rollback:scp:{0}:group' -f $scp.Id) $rollbackGroup.Name 'Remove the group policy assignment (§3.14)' -IsDone {
+            $groupAssignment = @(Invoke-TenantCall { Get-CsGroupPolicyAssignment -GroupId $rollbackGroupId -PolicyType TeamsSharedCallingRoutingPolicy -ErrorAction Stop } | Where-Object { $_ })
+            if ($groupAssignment.Count -eq 0 -or [string]$groupAssignment[0].PolicyName -ne $scp.Name) { return $true }
+            return ('assigned {0}' -f $groupAssignment[0].PolicyName)
+        } -Change {
+            Invoke-Change { Remove-CsGroupPolicyAssignment -GroupId $rollbackGroupId -PolicyType TeamsSharedCallingRoutingPolicy -ErrorAction Stop }
+        }
+        if ($rollbackGroup.Existing) {
+            Write-StepLog ('rollback:scp:{0}:groupDelete' -f $scp.Id) $rollbackGroup.Name 'Delete the policy group' 'Skipped' 'exists in the tenant before the plan (marked existing): kept with its members'
+        } else {
+            Invoke-PlanStep ('rollback:scp:{0}:groupDelete' -f $scp.Id) $rollbackGroup.Name 'Delete the policy group the plan created' -IsDone {
+                if ($null -eq (Invoke-Lookup { Get-MgGroup -GroupId $rollbackGroupId -ErrorAction Stop })) { return $true }
+                return 'exists'
+            } -Change {
+                Invoke-Change { Remove-MgGroup -GroupId $rollbackGroupId -ErrorAction Stop }
+            }
+        }
+    }
 
     # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
     # number can be reused, so the callback numbers are removed first, then the policy.
