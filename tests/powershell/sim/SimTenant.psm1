@@ -137,7 +137,7 @@ function Initialize-SimTenant {
     } else {
         $state = [SimTenant.Json]::Parse('{}')
     }
-    $script:Sim.State = [SimTenant.Data]::Base((Complete-SimState $state))
+    $script:Sim.State = [SimTenant.Data]::Unwrap((Complete-SimState $state))
     $script:Sim.SnapshotBehaviour = $script:Sim.State['behaviour']
     $script:Sim.Behaviour = Merge-SimBehaviour $script:DefaultBehaviour $script:Sim.SnapshotBehaviour
     if ($env:SIM_FAULTS) {
@@ -210,39 +210,31 @@ function Complete-SimState {
 
 # Hashtable indexes: no O(n) scan per call (100,000-user benchmark).
 function Update-SimIndexes {
-    $state = $script:Sim.State
-    $script:Sim.UsersById = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    $script:Sim.UsersByUpn = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    $script:Sim.Numbers = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    $script:Sim.NumbersByTarget = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    $script:Sim.Skus = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    $script:Sim.Groups = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    $script:Sim.GroupMembers = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    $script:Sim.UserGroups = New-Object 'System.Collections.Generic.Dictionary[string,object]' ([System.StringComparer]::OrdinalIgnoreCase)
-    foreach ($user in $state['users']) {
-        $script:Sim.UsersById[[string]$user['objectId']] = $user
-        $script:Sim.UsersByUpn[[string]$user['userPrincipalName']] = $user
+    $indexes = [SimTenant.Data]::BuildIndexes($script:Sim.State)
+    foreach ($name in @('UsersById', 'UsersByUpn', 'Numbers', 'NumbersByTarget', 'Skus', 'Groups', 'GroupMembers', 'UserGroups')) {
+        $script:Sim[$name] = $indexes[$name]
     }
-    foreach ($number in $state['phoneNumbers']) { Add-SimNumberIndex $number }
-    foreach ($sku in $state['skus']) { $script:Sim.Skus[[string]$sku['skuId']] = $sku }
-    foreach ($group in $state['groups']) {
-        $script:Sim.Groups[[string]$group['id']] = $group
-        $members = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
-        foreach ($member in [SimTenant.Data]::Items($group['members'])) {
-            $null = $members.Add([string]$member)
-            if (-not $script:Sim.UserGroups.ContainsKey([string]$member)) { $script:Sim.UserGroups[[string]$member] = New-Object 'System.Collections.Generic.List[string]' }
-            $script:Sim.UserGroups[[string]$member].Add([string]$group['id'])
-        }
-        $script:Sim.GroupMembers[[string]$group['id']] = $members
-    }
+}
+
+function Add-SimMembership {
+    param([string]$GroupId, [string]$UserId)
+    $null = $script:Sim.GroupMembers[$GroupId].Add($UserId)
+    if (-not $script:Sim.UserGroups.ContainsKey($UserId)) { $script:Sim.UserGroups[$UserId] = [System.Collections.Generic.List[string]]::new() }
+    $script:Sim.UserGroups[$UserId].Add($GroupId)
+}
+
+function Remove-SimMembership {
+    param([string]$GroupId, [string]$UserId)
+    $null = $script:Sim.GroupMembers[$GroupId].Remove($UserId)
+    if ($script:Sim.UserGroups.ContainsKey($UserId)) { $null = $script:Sim.UserGroups[$UserId].Remove($GroupId) }
 }
 
 function Add-SimNumberIndex {
     param($Number)
-    $script:Sim.Numbers[(ConvertTo-SimNumberKey $Number['telephoneNumber'])] = $Number
+    $script:Sim.Numbers[[SimTenant.Data]::NumberKey($Number['telephoneNumber'])] = $Number
     $target = [string]$Number['assignedPstnTargetId']
     if ($target) {
-        if (-not $script:Sim.NumbersByTarget.ContainsKey($target)) { $script:Sim.NumbersByTarget[$target] = New-Object 'System.Collections.Generic.List[object]' }
+        if (-not $script:Sim.NumbersByTarget.ContainsKey($target)) { $script:Sim.NumbersByTarget[$target] = [SimTenant.Data]::NewList() }
         $script:Sim.NumbersByTarget[$target].Add($Number)
     }
 }
@@ -260,7 +252,7 @@ function Set-SimNumberTarget {
     $Number['pstnAssignmentStatus'] = $Status
     $Number['assignmentCategory'] = $(if ($Target) { $Category } else { $null })
     if ($Target) {
-        if (-not $script:Sim.NumbersByTarget.ContainsKey($Target)) { $script:Sim.NumbersByTarget[$Target] = New-Object 'System.Collections.Generic.List[object]' }
+        if (-not $script:Sim.NumbersByTarget.ContainsKey($Target)) { $script:Sim.NumbersByTarget[$Target] = [SimTenant.Data]::NewList() }
         $script:Sim.NumbersByTarget[$Target].Add($Number)
     }
 }
@@ -271,14 +263,9 @@ function Get-SimNumbersOf {
     return ,@()
 }
 
-# '+12065550100', '12065550100', 'tel:+12065550100' -> '+12065550100' (an ';ext=' part is kept).
 function ConvertTo-SimNumberKey {
     param([string]$Number)
-    if ($null -eq $Number) { return '' }
-    $text = $Number.Trim()
-    if ($text -match '^(?i)tel:') { $text = $text.Substring(4) }
-    if ($text -and $text[0] -ne '+') { $text = '+' + $text }
-    return $text
+    return [SimTenant.Data]::NumberKey($Number)
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -1747,7 +1734,7 @@ function SimImpl-Set-CsTeamsSharedCallingRoutingPolicy {
 function SimImpl-Remove-CsTeamsSharedCallingRoutingPolicy {
     param([hashtable]$P, [string]$Set)
     $policy = Remove-SimPolicy 'TeamsSharedCallingRoutingPolicy' $P
-    Update-SimPolicyNumberTargets $policy [SimTenant.Data]::Items($policy['emergencyNumbers']) @()
+    Update-SimPolicyNumberTargets $policy ([SimTenant.Data]::Items($policy['emergencyNumbers'])) @()
     $null = $script:Sim.State['policies']['TeamsSharedCallingRoutingPolicy'].Remove($policy)
 }
 
@@ -2583,14 +2570,14 @@ function SimImpl-Remove-MgUser {
     foreach ($number in (Get-SimNumbersOf $id)) { Clear-SimNumberAssignment $number }
     foreach ($association in @($script:Sim.State['associations'] | Where-Object { [string]$_['objectId'] -ieq $id })) { $null = $script:Sim.State['associations'].Remove($association) }
     foreach ($group in $script:Sim.State['groups']) {
-        if ([SimTenant.Data]::Items($group['members']) -icontains $id) {
+        if ($script:Sim.GroupMembers[[string]$group['id']].Contains($id)) {
             for ($i = $group['members'].Count - 1; $i -ge 0; $i--) { if ([string]$group['members'][$i] -ieq $id) { $group['members'].RemoveAt($i) } }
+            Remove-SimMembership ([string]$group['id']) $id
         }
     }
     $null = $script:Sim.State['users'].Remove($user)
     $null = $script:Sim.UsersById.Remove($id)
     $null = $script:Sim.UsersByUpn.Remove([string]$user['userPrincipalName'])
-    Update-SimIndexes
     if ($P.ContainsKey('PassThru') -and [bool]$P['PassThru']) { return $true }
 }
 
@@ -2730,7 +2717,8 @@ function SimImpl-New-MgGroup {
     $group['mail'] = $(if ([bool]$body['MailEnabled']) { '{0}@{1}' -f $body['MailNickname'], $script:Sim.State['tenant']['defaultDomain'] } else { $null })
     $group['createdBySim'] = $true
     $script:Sim.State['groups'].Add($group)
-    Update-SimIndexes
+    $script:Sim.Groups[[string]$group['id']] = $group
+    $script:Sim.GroupMembers[[string]$group['id']] = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::OrdinalIgnoreCase)
     return (ConvertTo-SimGraphGroup $group)
 }
 
@@ -2751,7 +2739,7 @@ function SimImpl-Get-MgGroupMember {
         [pscustomobject][ordered]@{ Id = [string]$member; DeletedDateTime = $null; AdditionalProperties = $extra }
         $emitted++
     }
-    Set-SimCountVariable $P [SimTenant.Data]::Items($group['members']).Count
+    Set-SimCountVariable $P ([SimTenant.Data]::Items($group['members']).Count)
 }
 
 function SimImpl-New-MgGroupMember {
@@ -2760,11 +2748,11 @@ function SimImpl-New-MgGroupMember {
     $group = Get-SimGraphGroupOrFail ([string]$P['GroupId'])
     $id = [string]$P['DirectoryObjectId']
     $user = Get-SimGraphUserOrFail $id
-    if ([SimTenant.Data]::Items($group['members']) -icontains [string]$user['objectId']) {
+    if ($script:Sim.GroupMembers[[string]$group['id']].Contains([string]$user['objectId'])) {
         Stop-SimCall 400 'Request_BadRequest' "One or more added object references already exist for the following modified properties: 'members'."
     }
     $group['members'].Add([string]$user['objectId'])
-    Update-SimIndexes
+    Add-SimMembership ([string]$group['id']) ([string]$user['objectId'])
 }
 
 function Remove-SimGroupMember {
@@ -2775,8 +2763,9 @@ function Remove-SimGroupMember {
     $index = -1
     for ($i = 0; $i -lt $group['members'].Count; $i++) { if ([string]$group['members'][$i] -ieq $id) { $index = $i } }
     if ($index -lt 0) { Stop-SimCall 404 'Request_ResourceNotFound' ("Resource '{0}' does not exist or one of its queried reference-property objects are not present." -f $id) }
+    $memberId = [string]$group['members'][$index]
     $group['members'].RemoveAt($index)
-    Update-SimIndexes
+    Remove-SimMembership ([string]$group['id']) $memberId
 }
 
 function SimImpl-Remove-MgGroupMemberByRef { param([hashtable]$P, [string]$Set) Remove-SimGroupMember $P }
