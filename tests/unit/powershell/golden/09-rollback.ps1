@@ -823,9 +823,19 @@ try {
     # Reverse of stage 07: users.
     $emergencyBatches = @{}
     $voiceRoutingBatches = @{}
+    $userCount = @($Plan.Users).Count
+    $userIndex = 0
     foreach ($user in (Get-ReversedList $Plan.Users)) {
         $userKey = 'rollback:user:' + $user.Key
-        $onlineUser = Find-OnlineUser $user.Upn
+        Write-LoopProgress 'Stage 09: users' $userIndex $userCount
+        $userIndex++
+        # Only a user that is not found is skipped; a failed read fails the user (never "already done").
+        try {
+            $onlineUser = Find-OnlineUser $user.Upn
+        } catch {
+            Write-StepLog $userKey $user.Upn 'Read user' 'Failed' $_.Exception.Message
+            continue
+        }
         if ($null -eq $onlineUser) {
             Write-StepLog $userKey $user.Upn 'Read user' 'Skipped' 'user not found with Get-CsOnlineUser'
             continue
@@ -870,6 +880,7 @@ try {
             Write-StepLog ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (V1)' 'Manual' 'left on: the user list did not say whether Enterprise Voice was on before the plan'
         }
     }
+    Complete-LoopProgress 'Stage 09: users'
     Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
     Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
