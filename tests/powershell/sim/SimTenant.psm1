@@ -621,7 +621,7 @@ function Get-SimTargetText {
     foreach ($key in @('Identity', 'UserId', 'UserPrincipalName', 'TelephoneNumber', 'Name', 'GroupId', 'Identities', 'Instance', 'OperationId')) {
         if ($P.ContainsKey($key)) {
             $value = $P[$key]
-            if ($key -eq 'Instance' -and $null -ne $value) { return [string]$value.Identity }
+            if ($key -eq 'Instance' -and $null -ne $value) { return [string](Get-SimField $value @('Id', 'Identity')) }
             return ([SimTenant.Data]::Items($value) -join ',')
         }
     }
@@ -2271,9 +2271,10 @@ function ConvertTo-SimAutoAttendant {
     $exclusion = $null
     if ([SimTenant.Data]::Items($AA['exclusionScopeGroupIds']).Count -gt 0) { $exclusion = [pscustomobject][ordered]@{ Type = 'Group'; GroupScope = [pscustomobject][ordered]@{ GroupIds = @($AA['exclusionScopeGroupIds'] | ForEach-Object { [string]$_ }) } } }
     $instances = @($script:Sim.State['associations'] | Where-Object { [string]$_['configurationId'] -ieq [string]$AA['identity'] } | ForEach-Object { [string]$_['objectId'] })
+    # Property names as Get-CsAutoAttendant.md Example 2 shows them (Id, not Identity).
     [pscustomobject][ordered]@{
-        Identity = [string]$AA['identity']
         Id = [string]$AA['identity']
+        TenantId = [string]$script:Sim.State['tenant']['tenantId']
         Name = [string]$AA['name']
         LanguageId = [string]$AA['languageId']
         VoiceId = $AA['voiceId']
@@ -2285,6 +2286,8 @@ function ConvertTo-SimAutoAttendant {
         Schedules = @()
         CallHandlingAssociations = @()
         DirectoryLookupScope = [pscustomobject][ordered]@{ InclusionScope = $inclusion; ExclusionScope = $exclusion }
+        Status = $null
+        DialByNameResourceId = $null
         ApplicationInstances = $instances
         UserNameExtension = $AA['userNameExtension']
     }
@@ -2335,14 +2338,16 @@ function SimImpl-Get-CsAutoAttendant {
     }
     if ($P.ContainsKey('SortBy') -and [string]$P['SortBy'] -eq 'Name') { $items = @($items | Sort-Object { [string]$_['name'] } -Descending:($P.ContainsKey('Descending') -and [bool]$P['Descending'])) }
     $skip = 0; if ($P.ContainsKey('Skip')) { $skip = [int]$P['Skip'] }
+    # [Get-CsAutoAttendant] -First: at most 100 at a time (the default); more fails.
     $first = 100; if ($P.ContainsKey('First')) { $first = [int]$P['First'] }
+    if ($first -gt 100) { Stop-SimCall 400 'BadRequest' '-First accepts at most 100 auto attendants per request.' }
     foreach ($aa in @($items | Select-Object -Skip $skip -First $first)) { ConvertTo-SimAutoAttendant $aa }
 }
 
 function SimImpl-Set-CsAutoAttendant {
     param([hashtable]$P, [string]$Set)
     $instance = $P['Instance']
-    $identity = [string](Get-SimField $instance @('Identity', 'Id'))
+    $identity = [string](Get-SimField $instance @('Id', 'Identity'))
     $aa = Find-SimAutoAttendantById $identity
     if ($null -eq $aa) { Stop-SimCall 404 'NotFound' ("Auto attendant '{0}' was not found." -f $identity) }
     $language = [string](Get-SimField $instance @('LanguageId'))
