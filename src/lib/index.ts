@@ -18,4 +18,5 @@ export * from './assign/index.js';
 export * from './spreadsheet/index.js';
 export * from './domain/edits.js';
 export * from './callflow/index.js';
+export * from './status/index.js';
 export * from './powershell/index.js';

@@ -147,7 +147,8 @@ const verificationEntry = obj<VerificationEntry>({
   status: oneOf(['done', 'failed', 'missing'] as const),
   detail: text,
   at: str(40),
-});
+  basis: str(64),
+}, { basis: '' });
 
 const tenant = obj<TenantSettings>({ globalVoiceRoutingHasUsages: tristate, siteAssignedEmergencyPolicies: bool });
 
