@@ -12,6 +12,7 @@ import { userKey } from '../domain/model.js';
 import { planIndex } from '../domain/lookup.js';
 import { canonicalJson } from '../powershell/plan-hash.js';
 import { sha256HexOfText } from '../powershell/sha256.js';
+import { applyVerification, type VerificationRow } from '../powershell/verification.js';
 
 const cache = new WeakMap<object, string>();
 
@@ -88,4 +89,14 @@ export function stampVerification(before: Plan, after: Plan): Plan {
 export function isStale(entry: VerificationEntry, obj: object | undefined): boolean {
   if (!entry.basis) return false;
   return obj === undefined || objectFingerprint(obj) !== entry.basis;
+}
+
+/**
+ * Read a verification report's rows into the plan (applyVerification) and record, per entry, what
+ * the verified object looked like, so a later change to it shows as stale. Returns `plan` itself
+ * when no row names an object of the plan.
+ */
+export function applyVerificationReport(plan: Plan, rows: readonly VerificationRow[], at: string): Plan {
+  const after = applyVerification(plan, rows, at);
+  return after === plan ? plan : stampVerification(plan, after);
 }

@@ -95,6 +95,8 @@ export interface PlanStatus {
   userLevels: Uint8Array;
   policies: Map<Id, PolicyStatus>;
   sites: Map<Id, GroupStatus>;
+  /** Deployment state of one object by verification kind and id (users: userKey), or null. */
+  deployment(kind: string, id: string): DeploymentState | null;
   /** Whether a verification report has been read into the plan. */
   verified: boolean;
   /** Deployment of every verified object and user. */
@@ -420,7 +422,16 @@ function build(plan: Plan, findings: readonly Finding[]): PlanStatus {
     return policies.get(id) ?? sites.get(id) ?? objects.get(id) ?? make('tenant', id, ownOf(id), ownOf(id), undefined);
   };
 
-  return { findings, counts, of, user, userLevels, policies, sites, verified, progress: allProgress };
+  const deployment = (kind: string, id: string): DeploymentState | null => {
+    if (!verified) return null;
+    if (kind === 'user') {
+      const ui = userIndex.get(id);
+      return ui === undefined ? deploymentOfKey(plan, `user:${id}`) : user(ui).deployment;
+    }
+    return deploymentOfKey(plan, `${kind}:${id}`);
+  };
+
+  return { findings, counts, of, user, userLevels, policies, sites, deployment, verified, progress: allProgress };
 }
 
 /** The deployment entry of a verification key, with staleness (for screens listing report entries). */
