@@ -22,11 +22,4 @@ export function isResourceAccountKind(kind: NumberKind): boolean {
   return kind !== 'callingPlanSubscriber';
 }
 
-/** `1,234` without Intl (toLocaleString is slow and locale-dependent). */
-export function formatCount(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+export { formatCount, plural } from '../domain/words.js';

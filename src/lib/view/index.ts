@@ -6,6 +6,7 @@
  */
 export { statusBadge, levelFilter, applyLevelQuery, deploymentText, progressText, LEVEL_WORD, READINESS_LABEL, DEPLOYMENT_LABEL } from './status-text.js';
 export type { StatusBadgeText } from './status-text.js';
+export { plural, formatCount } from '../domain/words.js';
 export {
   VERIFICATION_STATUS_LABEL,
   VERIFICATION_STATUS_DESCRIPTION,
@@ -19,3 +20,5 @@ export {
   statusFilter,
   applyStatusQuery,
 } from '../verification-view.js';
+export * from '../ps-highlight/index.js';
+export * from '../sizing-chart/index.js';

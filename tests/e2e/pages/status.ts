@@ -33,7 +33,10 @@ export class StatusPages {
 
   /** Overview: a Shared Calling policy's entry in the readiness dashboard. */
   overviewPolicy(name: string): Locator {
-    return this.page.getByRole('region', { name: 'Shared Calling policies' }).getByRole('listitem', { name: `Shared Calling policy ${name}` });
+    return this.page
+      .getByRole('region', { name: 'Shared Calling policies' })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
   overviewSiteRow(name: string): Locator {

@@ -130,3 +130,16 @@ describe('planStatus', () => {
     expect(planStatus(plan, f)).toBe(planStatus(plan, f));
   });
 });
+
+describe('deployment basis in the plan file', () => {
+  it('survives a backup round trip; files without it still open', async () => {
+    const { serializePlan, deserializePlan } = await import('../../../src/lib/index.js');
+    const plan = createSamplePlan();
+    const reported: Plan = { ...plan, verification: { 'sharedCallingPolicy:scp-london': { status: 'missing', detail: '', at: 'x' } } };
+    const stamped = stampVerification(plan, reported);
+    const basis = stamped.verification['sharedCallingPolicy:scp-london']?.basis;
+    expect(basis).toMatch(/^[0-9a-f]{16}$/);
+    expect(deserializePlan(serializePlan(stamped)).verification['sharedCallingPolicy:scp-london']?.basis).toBe(basis);
+    expect(deserializePlan(serializePlan(reported)).verification['sharedCallingPolicy:scp-london']).toEqual({ status: 'missing', detail: '', at: 'x' });
+  });
+});

@@ -4,8 +4,8 @@
  */
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Finding, Plan } from '../../../lib/index.js';
-import { generateScripts, planSha256, type ScriptFile } from '../../../lib/powershell/index.js';
-import { README_FILE, renderReadme, sanitizeFileStem, tokenizeLines, firstLines, countLines, type Token } from '../../../lib/ps-highlight/index.js';
+import { generateScripts, planSha256, type ScriptFile } from '../../../lib/index.js';
+import { README_FILE, renderReadme, sanitizeFileStem, tokenizeLines, firstLines, countLines, type Token } from '../../../lib/view/index.js';
 import { ImportClient } from '../../../workers/import-client.js';
 
 export interface Generated {
