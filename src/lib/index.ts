@@ -21,4 +21,5 @@ export * from './domain/edits.js';
 export * from './forms/validators.js';
 export * from './callflow/index.js';
 export * from './status/index.js';
+export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput } from './export/bundle.js';
 export * from './powershell/index.js';
