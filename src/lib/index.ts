@@ -12,6 +12,7 @@ export {
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
+export { numberHolders, ownHolder, anyHolder, type Holders } from './domain/holders.js';
 export * from './sizing/index.js';
 export * from './checks/index.js';
 export * from './assign/index.js';

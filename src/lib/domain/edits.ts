@@ -14,6 +14,7 @@ import type {
   User,
 } from './model.js';
 import { NUMBER_KIND_LABEL } from './model.js';
+import { ownHolder } from './holders.js';
 
 /** The object kinds the plan's editors create and delete. */
 export type ObjectKind =
@@ -297,12 +298,9 @@ export function pickableAccountNumbers(plan: Plan, account: Pick<ResourceAccount
   const taken = new Set<Id>();
   for (const r of plan.resourceAccounts) if (r.id !== account.id && r.numberId) taken.add(r.numberId);
   for (const p of plan.sharedCallingPolicies) for (const n of p.callbackNumberIds) taken.add(n);
-  const userNumbers = new Set<string>();
-  for (const u of plan.users) {
-    if (u.currentNumber && !u.currentNumber.includes(';ext=')) userNumbers.add(u.currentNumber.split(';')[0] ?? '');
-  }
+  // A user's own line blocks the number; an extension number on its digits does not (V3).
   return plan.numbers.filter(
-    (n) => n.id === account.numberId || (RESOURCE_ACCOUNT_KINDS.includes(n.kind) && !taken.has(n.id) && !userNumbers.has(n.e164)),
+    (n) => n.id === account.numberId || (RESOURCE_ACCOUNT_KINDS.includes(n.kind) && !taken.has(n.id) && !ownHolder(plan, n.e164)),
   );
 }
 
