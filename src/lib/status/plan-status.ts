@@ -103,7 +103,6 @@ export interface PlanStatus {
   progress: DeploymentProgress;
 }
 
-const LEVEL_CODE: Record<Level, number> = { ok: 0, info: 1, warning: 2, error: 3 };
 export const CODE_LEVEL: readonly Level[] = ['ok', 'info', 'warning', 'error'];
 
 export function readinessOf(errors: number, warnings: number): Readiness {
@@ -143,6 +142,55 @@ function countDeployment(p: DeploymentProgress, d: DeploymentState | null): void
 }
 
 const cache = new WeakMap<Plan, { findings: readonly Finding[]; status: PlanStatus }>();
+const indexCache = new WeakMap<readonly User[], Map<string, number>>();
+
+let lastIndex: { users: readonly User[]; map: Map<string, number> } | null = null;
+
+/**
+ * userKey → index in plan.users (the first wins), once per users array: edits of anything else
+ * reuse it. After an edit of a few users (a new array of the same length, the other user objects
+ * unchanged) the previous index is copied and patched instead of lower-casing 100,000 UPNs again.
+ */
+function userIndexOf(users: readonly User[]): Map<string, number> {
+  const hit = indexCache.get(users);
+  if (hit) return hit;
+  const map = patchedIndex(users) ?? fullIndex(users);
+  indexCache.set(users, map);
+  lastIndex = { users, map };
+  return map;
+}
+
+function fullIndex(users: readonly User[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < users.length; i++) {
+    const k = userKey((users[i] as User).upn);
+    if (!map.has(k)) map.set(k, i);
+  }
+  return map;
+}
+
+function patchedIndex(users: readonly User[]): Map<string, number> | null {
+  const prev = lastIndex;
+  if (!prev || prev.users.length !== users.length) return null;
+  const changed: number[] = [];
+  for (let i = 0; i < users.length; i++) {
+    if (prev.users[i] !== users[i]) {
+      changed.push(i);
+      if (changed.length > 64) return null;
+    }
+  }
+  const map = new Map(prev.map);
+  for (const i of changed) {
+    const before = userKey((prev.users[i] as User).upn);
+    const after = userKey((users[i] as User).upn);
+    if (before === after) continue;
+    // A key that another user shares would need "first wins" again: rebuild instead.
+    if (map.get(before) !== i || map.has(after)) return null;
+    map.delete(before);
+    map.set(after, i);
+  }
+  return map;
+}
 
 /** The status model of `plan`, given `findings = checkPlan(plan)`. Cached per plan value; linear in users + findings. */
 export function planStatus(plan: Plan, findings: readonly Finding[]): PlanStatus {
@@ -157,11 +205,7 @@ function build(plan: Plan, findings: readonly Finding[]): PlanStatus {
   const idx = planIndex(plan);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const n = plan.users.length;
-  const userIndex = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const k = userKey((plan.users[i] as User).upn);
-    if (!userIndex.has(k)) userIndex.set(k, i);
-  }
+  const userIndex = userIndexOf(plan.users);
 
   // Own findings by subject id, and per user (index) including the findings that name them.
   const bySubject = new Map<string, Finding[]>();
@@ -241,23 +285,8 @@ function build(plan: Plan, findings: readonly Finding[]): PlanStatus {
     policyBase.set(p.id, { findings: list, tally: tallyOf(list) });
   }
 
-  // Users: their own level, and their policy's base level.
   const userLevels = new Uint8Array(n);
   const userVia = new Uint8Array(n); // 1: the level comes from the policy
-  for (let i = 0; i < n; i++) {
-    const u = plan.users[i] as User;
-    const own = perUser[i];
-    let code = own ? LEVEL_CODE[levelOf(tallyOf(own))] : 0;
-    const base = u.sharedCallingPolicyId === null ? undefined : policyBase.get(u.sharedCallingPolicyId);
-    if (base) {
-      const inherited = base.tally.errors ? 3 : base.tally.warnings ? 2 : 0;
-      if (inherited > code) {
-        code = inherited;
-        userVia[i] = 1;
-      }
-    }
-    userLevels[i] = code;
-  }
 
   // Policies and sites: scope = base + users' findings, deduplicated.
   const policies = new Map<Id, PolicyStatus>();
@@ -304,10 +333,8 @@ function build(plan: Plan, findings: readonly Finding[]): PlanStatus {
   const progressOf = new Map<Id, DeploymentProgress>();
   const allProgress = emptyProgress();
   const sitePolicies = new Map<Id, Set<Id>>();
-  const bump = (m: Map<Id, Counts>, id: Id | null, code: number) => {
-    if (id === null) return;
-    let c = m.get(id);
-    if (!c) m.set(id, (c = { users: 0, ready: 0, warnings: 0, blocked: 0 }));
+  const newCounts = (): Counts => ({ users: 0, ready: 0, warnings: 0, blocked: 0 });
+  const count = (c: Counts, code: number) => {
     c.users++;
     if (code === 3) c.blocked++;
     else if (code === 2) c.warnings++;
@@ -320,31 +347,86 @@ function build(plan: Plan, findings: readonly Finding[]): PlanStatus {
     const e = verification[`user:${k}`];
     return e ? { status: e.status, detail: e.detail, at: e.at, stale: isStale(e, u) } : null;
   };
+
+  // What one user adds to their policy and their site, looked up once per run of users with the
+  // same policy (or site): a plan of 100,000 users mostly repeats a few ids.
+  interface PolicyRec {
+    id: Id;
+    inherited: number;
+    counts: Counts;
+    scope: { seen: Set<Finding>; list: Finding[] };
+    progress: DeploymentProgress;
+  }
+  interface SiteRec {
+    counts: Counts;
+    scope: { seen: Set<Finding>; list: Finding[] };
+    policies: Set<Id>;
+    last: PolicyRec | undefined;
+  }
+  const policyRecs = new Map<Id, PolicyRec>();
+  for (const [id, scope] of policyScope) {
+    const base = policyBase.get(id);
+    const counts = newCounts();
+    policyCounts.set(id, counts);
+    const progress = emptyProgress();
+    progressOf.set(id, progress);
+    policyRecs.set(id, { id, inherited: base?.tally.errors ? 3 : base?.tally.warnings ? 2 : 0, counts, scope, progress });
+  }
+  const siteRecs = new Map<Id, SiteRec>();
+  for (const [id, scope] of siteScope) {
+    const counts = newCounts();
+    siteCounts.set(id, counts);
+    const policiesOfSite = new Set<Id>();
+    sitePolicies.set(id, policiesOfSite);
+    siteRecs.set(id, { counts, scope, policies: policiesOfSite, last: undefined });
+  }
+  let lastPid: Id | null | undefined;
+  let lastP: PolicyRec | undefined;
+  let lastSid: Id | null | undefined;
+  let lastS: SiteRec | undefined;
+  const users = plan.users;
   for (let i = 0; i < n; i++) {
-    const u = plan.users[i] as User;
-    const code = userLevels[i] ?? 0;
-    const own = perUser[i];
-    const pid = u.sharedCallingPolicyId !== null && policyScope.has(u.sharedCallingPolicyId) ? u.sharedCallingPolicyId : null;
-    const sid = u.siteId !== null && siteScope.has(u.siteId) ? u.siteId : null;
-    bump(policyCounts, pid, code);
-    bump(siteCounts, sid, code);
-    if (own) {
-      if (pid) addTo(policyScope.get(pid), own);
-      if (sid) addTo(siteScope.get(sid), own);
+    const u = users[i] as User;
+    const pidRaw = u.sharedCallingPolicyId;
+    if (pidRaw !== lastPid) {
+      lastPid = pidRaw;
+      lastP = pidRaw === null ? undefined : policyRecs.get(pidRaw);
     }
-    if (sid && pid) {
-      let set = sitePolicies.get(sid);
-      if (!set) sitePolicies.set(sid, (set = new Set()));
-      set.add(pid);
+    const sidRaw = u.siteId;
+    if (sidRaw !== lastSid) {
+      lastSid = sidRaw;
+      lastS = sidRaw === null ? undefined : siteRecs.get(sidRaw);
+    }
+    const pr = lastP;
+    const sr = lastS;
+    const own = perUser[i];
+    let code = 0;
+    if (own) {
+      for (const f of own) {
+        const c = f.severity === 'error' ? 3 : f.severity === 'warning' ? 2 : 1;
+        if (c > code) code = c;
+        if (code === 3) break;
+      }
+    }
+    if (pr && pr.inherited > code) {
+      code = pr.inherited;
+      userVia[i] = 1;
+    }
+    userLevels[i] = code;
+    if (pr) count(pr.counts, code);
+    if (sr) count(sr.counts, code);
+    if (own) {
+      if (pr) addTo(pr.scope, own);
+      if (sr) addTo(sr.scope, own);
+    }
+    if (pr && sr && sr.last !== pr) {
+      sr.policies.add(pr.id);
+      sr.last = pr;
     }
     if (verified) {
       const d = userDeployment(i);
       countDeployment(allProgress, d);
-      if (pid) {
-        let p = progressOf.get(pid);
-        if (!p) progressOf.set(pid, (p = emptyProgress()));
-        countDeployment(p, d);
-      }
+      if (pr) countDeployment(pr.progress, d);
     }
   }
   // The policies of a site's users count towards the site (their objects, once each).

@@ -143,3 +143,19 @@ describe('deployment basis in the plan file', () => {
     expect(deserializePlan(serializePlan(reported)).verification['sharedCallingPolicy:scp-london']).toEqual({ status: 'missing', detail: '', at: 'x' });
   });
 });
+
+describe('user index after an edit', () => {
+  it('a renamed user is found under the new UPN only; duplicates keep "first wins"', () => {
+    const plan = createSamplePlan();
+    status(plan);
+    const [a, b] = plan.users;
+    const renamed: Plan = { ...plan, users: plan.users.map((u) => (u === a ? { ...u, upn: 'renamed@contoso.com' } : u)) };
+    const s = status(renamed);
+    expect(s.of('renamed@contoso.com').kind).toBe('user');
+    expect(s.of(userKey(a!.upn)).kind).not.toBe('user');
+    // b takes a's UPN too: the first user with it wins (index 1 is b, index 0 is renamed).
+    const dup: Plan = { ...renamed, users: renamed.users.map((u) => (u.upn === b!.upn ? { ...u, upn: 'RENAMED@contoso.com' } : u)) };
+    const d = status(dup);
+    expect(d.of('renamed@contoso.com')).toBe(d.user(0));
+  });
+});
