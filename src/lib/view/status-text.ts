@@ -9,7 +9,7 @@ import { plural } from '../callflow/text.js';
 export interface StatusBadgeText {
   /** CSS class and icon: error, warning, info, ok. */
   kind: Level | 'ok';
-  /** Visible words: "3 errors", "Blocked by its policy", "1 note", "Ready". */
+  /** Visible words: "3 errors", "Policy blocked", "1 note", "Ready". */
   text: string;
 }
 
@@ -21,9 +21,9 @@ export interface StatusBadgeText {
 export function statusBadge(s: ObjectStatus): StatusBadgeText {
   const t = s.tally;
   if (t.errors) return { kind: 'error', text: plural(t.errors, 'error') };
-  if (s.via && s.readiness === 'blocked') return { kind: 'error', text: 'Blocked by its policy' };
+  if (s.via && s.readiness === 'blocked') return { kind: 'error', text: 'Policy blocked' };
   if (t.warnings) return { kind: 'warning', text: plural(t.warnings, 'warning') };
-  if (s.via && s.readiness === 'warnings') return { kind: 'warning', text: 'Policy has warnings' };
+  if (s.via && s.readiness === 'warnings') return { kind: 'warning', text: 'Policy warnings' };
   if (t.notes) return { kind: 'info', text: plural(t.notes, 'note') };
   return { kind: 'ok', text: 'Ready' };
 }
