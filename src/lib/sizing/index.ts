@@ -25,5 +25,6 @@ export {
   recommendedForLoad,
 } from './policy.js';
 export { effectiveSizing, policyUserCounts, recommendPoolSize } from './plan.js';
+export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';
