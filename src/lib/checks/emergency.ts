@@ -1,9 +1,10 @@
 /**
  * Emergency routing rules: a policy per user that defines dial strings (E1), PSTN usages by number
  * kind (E2 for Direct Routing, E8 for Calling Plan / Operator Connect), E3, site policies (E4), E5,
- * E6, and dial strings without "+" for Direct Routing (E9).
+ * E6, dial strings without "+" for Direct Routing (E9), description length (L2).
  */
 import type { EmergencyCallRoutingPolicy, Id, Site } from '../domain/model.js';
+import { userKey } from '../domain/model.js';
 import type { CheckContext } from './context.js';
 import { policyRa, raNumber } from './context.js';
 import { checklistItem, finding } from './finding.js';
@@ -43,8 +44,8 @@ function usageShape(ep: EmergencyCallRoutingPolicy): UsageShape {
 export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Finding[] {
   const shapes = new Map<Id, UsageShape>();
   for (const ep of ctx.plan.emergencyPolicies) shapes.set(ep.id, usageShape(ep));
-  // emergency policy id → Shared Calling policy id → users whose routing does not fit (E2)
-  const mismatches = new Map<Id, Map<Id, number>>();
+  // emergency policy id → Shared Calling policy id → users (userKey) whose routing does not fit (E2)
+  const mismatches = new Map<Id, Map<Id, string[]>>();
 
   for (const u of ctx.plan.users) {
     const epId = u.emergencyPolicyId;
@@ -60,7 +61,9 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
     if (!bad) continue;
     let per = mismatches.get(epId);
     if (!per) mismatches.set(epId, (per = new Map()));
-    per.set(u.sharedCallingPolicyId, (per.get(u.sharedCallingPolicyId) ?? 0) + 1);
+    const keys = per.get(u.sharedCallingPolicyId);
+    if (keys) keys.push(userKey(u.upn));
+    else per.set(u.sharedCallingPolicyId, [userKey(u.upn)]);
   }
 
   const findings: Finding[] = [];
@@ -69,10 +72,18 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
     if (!ep) continue;
     const dr: string[] = [];
     const cpoc: string[] = [];
-    for (const [policyId, count] of per) {
+    const drUsers: string[] = [];
+    const cpocUsers: string[] = [];
+    for (const [policyId, keys] of per) {
+      const count = keys.length;
       const name = ctx.policies.get(policyId)?.name ?? policyId;
-      if (ctx.policyRaKind.get(policyId) === 'directRouting') dr.push(`${plural(count, 'user')} of ${name}`);
-      else cpoc.push(`${plural(count, 'user')} of ${name}`);
+      if (ctx.policyRaKind.get(policyId) === 'directRouting') {
+        dr.push(`${plural(count, 'user')} of ${name}`);
+        drUsers.push(...keys);
+      } else {
+        cpoc.push(`${plural(count, 'user')} of ${name}`);
+        cpocUsers.push(...keys);
+      }
     }
     if (dr.length > 0) {
       // E2: with Direct Routing the usages route the emergency call.
@@ -84,6 +95,8 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
           subject: ep.name,
           subjectKind: 'emergencyPolicy',
           subjectId: ep.id,
+          // The users it is about, so their rows and their policy's call flow show it (not only the emergency policy).
+          users: drUsers,
           fix: 'Give every emergency number of the policy a PSTN usage that leads to an emergency-capable route, or give the Direct Routing users a policy that has them.',
         }),
       );
@@ -98,6 +111,7 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
           subject: ep.name,
           subjectKind: 'emergencyPolicy',
           subjectId: ep.id,
+          users: cpocUsers,
           fix: 'Use one emergency call routing policy without PSTN usages for Calling Plan / Operator Connect policies and one with PSTN usages for Direct Routing policies.',
         }),
       );
@@ -195,6 +209,24 @@ function checkDuplicates(ep: EmergencyCallRoutingPolicy): Finding | null {
   });
 }
 
+/** §3.12 [PS-ECRP]: -Description of New-/Set-CsTeamsEmergencyCallRoutingPolicy takes at most 512 characters. */
+export const MAX_EMERGENCY_DESCRIPTION = 512;
+
+/** L2: a longer description makes the script's New-/Set- call fail for this policy. */
+function checkDescription(ep: EmergencyCallRoutingPolicy): Finding | null {
+  const length = [...ep.description].length;
+  if (length <= MAX_EMERGENCY_DESCRIPTION) return null;
+  return finding({
+    rule: 'L2',
+    severity: 'error',
+    message: `The description of emergency call routing policy ${ep.name} is ${length} characters long; Teams accepts at most ${MAX_EMERGENCY_DESCRIPTION}, so the script could not create or update the policy.`,
+    subject: ep.name,
+    subjectKind: 'emergencyPolicy',
+    subjectId: ep.id,
+    fix: `Shorten the description to ${MAX_EMERGENCY_DESCRIPTION} characters or fewer.`,
+  });
+}
+
 /** E3: CP/OC Shared Calling next to Direct Routing rules out site-assigned emergency policies. */
 function checkMixed(ctx: CheckContext): Finding | null {
   if (!ctx.plan.tenant.siteAssignedEmergencyPolicies) return null;
@@ -245,6 +277,8 @@ export function checkEmergencyPolicies(ctx: CheckContext): Finding[] {
     if (empty) out.push(empty);
     const f = checkDuplicates(ep);
     if (f) out.push(f);
+    const d = checkDescription(ep);
+    if (d) out.push(d);
   }
   out.push(...checkPlusSigns(ctx));
   const mixed = checkMixed(ctx);

@@ -78,6 +78,17 @@ describe('emergency routing checks', () => {
     expect(d.all.some((f) => f.rule === 'E4')).toBe(false);
   });
 
+  it('L2: an emergency policy description over 512 characters is an error (§3.12)', () => {
+    const f = expectOnly((p) => (byId(p.emergencyPolicies, 'ecrp-us').description = 'x'.repeat(513)), 'L2', 'ECRP-US-CPOC');
+    expect(f).toMatchObject({ severity: 'error', subjectKind: 'emergencyPolicy', subjectId: 'ecrp-us' });
+    expect(f.message).toContain('513 characters');
+  });
+
+  it('L2: exactly 512 characters is accepted', () => {
+    const { added } = breakSample((p) => (byId(p.emergencyPolicies, 'ecrp-us').description = 'é'.repeat(512)));
+    expect(added.filter((f) => f.rule === 'L2')).toEqual([]);
+  });
+
   it('E5: duplicate dial string in one emergency policy', () => {
     const f = expectOnly((p) => byId(p.emergencyPolicies, 'ecrp-us').numbers.push({ dialString: '911', dialMask: '', pstnUsage: '' }), 'E5', 'ECRP-US-CPOC');
     expect(f.message).toContain('911');
