@@ -21,7 +21,8 @@ const DOCUMENTED: Record<string, string[]> = {
   // §3.7: -PhoneNumber = -TelephoneNumber, -PhoneNumberType = -NumberType.
   'Set-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'PhoneNumber', 'NumberType', 'PhoneNumberType', 'LocationId', 'EnterpriseVoiceEnabled'],
   'Get-CsPhoneNumberAssignment': ['TelephoneNumber', 'AssignedPstnTargetId', 'NumberType', 'Top', 'Skip'],
-  'Remove-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'NumberType', 'Notify', 'RemoveAll'],
+  // R7: -PhoneNumber and -PhoneNumberType are aliases since the 2026-06-26 docs and the names before.
+  'Remove-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'PhoneNumber', 'NumberType', 'PhoneNumberType', 'Notify', 'RemoveAll'],
   'New-CsOnlineApplicationInstanceAssociation': ['Identities', 'ConfigurationId', 'ConfigurationType', 'CallPriority'],
   'Get-CsOnlineApplicationInstanceAssociation': ['Identity'],
   'Remove-CsOnlineApplicationInstanceAssociation': ['Identities'],
@@ -98,6 +99,20 @@ describe('every Teams and Graph cmdlet is used with documented parameter names',
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('R7: Set-/Remove-CsPhoneNumberAssignment use -PhoneNumber and -PhoneNumberType, which every supported module accepts', () => {
+    const offenders: string[] = [];
+    let calls = 0;
+    for (const [file, list] of cmds) {
+      for (const c of list) {
+        if (c.name !== 'Set-CsPhoneNumberAssignment' && c.name !== 'Remove-CsPhoneNumberAssignment') continue;
+        calls++;
+        for (const p of c.params) if (p === 'TelephoneNumber' || p === 'NumberType') offenders.push(`${file}: ${c.name} -${p}`);
+      }
+    }
+    expect(calls).toBeGreaterThan(3);
+    expect(offenders).toEqual([]);
   });
 
   it('no Invoke-Expression anywhere', () => {

@@ -82,7 +82,7 @@ foreach ($user in (Get-ReversedList $Plan.Users)) {
             if ($lineUri -ne $user.ExtensionNumber) { return $true }
             return ('line URI {0}' -f $lineUri)
         } -Change {
-            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop }
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
         }
     }
     # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
@@ -193,7 +193,7 @@ foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
             if ([string]$assignment.AssignedPstnTargetId -ne [string]$instance.ObjectId) { return $true }
             return 'assigned'
         } -Change {
-            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop }
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -ErrorAction Stop }
         }
     }
     if (-not $RemoveResourceAccounts) {
