@@ -139,6 +139,24 @@ describe('01-prerequisites', () => {
     expectCall(F, 'Get-MgSubscribedSku', ['All']);
     expect(text(F)).toContain('PHONESYSTEM_VIRTUALUSER');
   });
+  it('R5: MicrosoftTeams 6.3.0 and later need PowerShell 7.2+ or Windows PowerShell 5.1', () => {
+    expect(text(F)).toContain("$teamsModule.Version -lt [version]'6.3.0'");
+    expect(text(F)).toContain("$PSVersionTable.PSVersion -ge [version]'7.2'");
+    expect(text(F)).toContain("$edition -eq 'Desktop'");
+  });
+  it('RA9: funding follows the billing type: credits are checked only for MOSA billing', () => {
+    // The sample's Seattle account is billed pay-as-you-go: a Manual note, no credits demanded.
+    expect(text(F)).toContain("CallingPlanBilling = 'payAsYouGo'");
+    expect(text(F)).toContain("if ($ra.CallingPlanBilling -eq 'mosa')");
+    expect(text(F)).toContain('no Communications Credits are needed (older pages say they are)');
+    expect(text(F)).not.toContain("'prereq:licence:credits'");
+    const mosa = createSamplePlan();
+    mosa.resourceAccounts.find((r) => r.id === 'ra-seattle')!.callingPlanBilling = 'mosa';
+    const f = generateScripts(mosa).find((x) => x.name === F)!;
+    expect(f.text).toContain("CallingPlanBilling = 'mosa'");
+    // Only Calling Plan service numbers carry a billing type into the script.
+    expect(text(F).match(/CallingPlanBilling = '[^']*'/g)).toEqual(["CallingPlanBilling = 'payAsYouGo'", "CallingPlanBilling = ''", "CallingPlanBilling = ''"]);
+  });
   it('changes nothing', () => {
     for (const c of cmds.get(F) ?? []) expect(c.name).not.toMatch(/^(New|Set|Grant|Remove|Update)-(Cs|Mg)/);
   });
