@@ -12,15 +12,22 @@ export {
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
 export { fillV3PlanBody, fillV3User, fillV4PlanBody, fillV4User } from './plan-file/migrations.js';
-// Country names and the full list come from libphonenumber-js metadata: import them from
-// domain/phone.ts in lazily loaded views, never through this facade (it is in the entry script).
 export { isKnownCountry } from './domain/country-codes.js';
+// Country names and the full list (libphonenumber-js metadata): for the lazily loaded views only;
+// the startup entry (startup.ts) does not import this facade.
+export { countryLabel, countryName, knownCountries } from './domain/phone.js';
+export { normalizeCountryInput } from './forms/country-input.js';
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
+export { numberHolders, ownHolder, anyHolder, type Holders } from './domain/holders.js';
 export * from './sizing/index.js';
 export * from './checks/index.js';
 export * from './assign/index.js';
 export * from './spreadsheet/index.js';
+export { toCountryCode } from './spreadsheet/countries.js';
 export * from './domain/edits.js';
+export * from './forms/validators.js';
 export * from './callflow/index.js';
+export * from './status/index.js';
+export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput } from './export/bundle.js';
 export * from './powershell/index.js';
 export * from './tenant/expected-state.js';

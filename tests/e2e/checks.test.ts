@@ -107,7 +107,9 @@ describe('readiness dashboard and checks', () => {
     await checks.open(baseUrl, 'sample', 'scp-seattle');
     expect(await checks.scopeNotice().textContent()).toContain('SC-Seattle');
     await checks.finding('V1', 'SC-Seattle').waitFor();
-    expect(await s.page.getByRole('article').count()).toBe(1);
+    // The policy's own note (V1) and the note on its auto attendant's scope (AA5: shared surnames).
+    await checks.finding('AA5', 'Seattle Main Auto Attendant').waitFor();
+    expect(await s.page.getByRole('article').count()).toBe(2);
     await checks.showAll();
     await expect.poll(() => s.page.getByRole('article').count()).toBeGreaterThan(1);
     await checks.search('no-such-text-anywhere');

@@ -1,9 +1,10 @@
 /**
  * Emergency routing rules: a policy per user that defines dial strings (E1), PSTN usages by number
  * kind (E2 for Direct Routing, E8 for Calling Plan / Operator Connect), E3, site policies (E4), E5,
- * E6, dial strings without "+" for Direct Routing (E9) and description length (L2).
+ * E6, dial strings without "+" for Direct Routing (E9), description length (L2).
  */
 import type { EmergencyCallRoutingPolicy, Id, Site } from '../domain/model.js';
+import { userKey } from '../domain/model.js';
 import type { CheckContext } from './context.js';
 import { policyRa, raNumber } from './context.js';
 import { checklistItem, finding } from './finding.js';
@@ -43,8 +44,8 @@ function usageShape(ep: EmergencyCallRoutingPolicy): UsageShape {
 export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Finding[] {
   const shapes = new Map<Id, UsageShape>();
   for (const ep of ctx.plan.emergencyPolicies) shapes.set(ep.id, usageShape(ep));
-  // emergency policy id → Shared Calling policy id → users whose routing does not fit (E2)
-  const mismatches = new Map<Id, Map<Id, number>>();
+  // emergency policy id → Shared Calling policy id → users (userKey) whose routing does not fit (E2)
+  const mismatches = new Map<Id, Map<Id, string[]>>();
 
   for (const u of ctx.plan.users) {
     const epId = u.emergencyPolicyId;
@@ -60,7 +61,9 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
     if (!bad) continue;
     let per = mismatches.get(epId);
     if (!per) mismatches.set(epId, (per = new Map()));
-    per.set(u.sharedCallingPolicyId, (per.get(u.sharedCallingPolicyId) ?? 0) + 1);
+    const keys = per.get(u.sharedCallingPolicyId);
+    if (keys) keys.push(userKey(u.upn));
+    else per.set(u.sharedCallingPolicyId, [userKey(u.upn)]);
   }
 
   const findings: Finding[] = [];
@@ -69,10 +72,18 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
     if (!ep) continue;
     const dr: string[] = [];
     const cpoc: string[] = [];
-    for (const [policyId, count] of per) {
+    const drUsers: string[] = [];
+    const cpocUsers: string[] = [];
+    for (const [policyId, keys] of per) {
+      const count = keys.length;
       const name = ctx.policies.get(policyId)?.name ?? policyId;
-      if (ctx.policyRaKind.get(policyId) === 'directRouting') dr.push(`${plural(count, 'user')} of ${name}`);
-      else cpoc.push(`${plural(count, 'user')} of ${name}`);
+      if (ctx.policyRaKind.get(policyId) === 'directRouting') {
+        dr.push(`${plural(count, 'user')} of ${name}`);
+        drUsers.push(...keys);
+      } else {
+        cpoc.push(`${plural(count, 'user')} of ${name}`);
+        cpocUsers.push(...keys);
+      }
     }
     if (dr.length > 0) {
       // E2: with Direct Routing the usages route the emergency call.
@@ -84,6 +95,8 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
           subject: ep.name,
           subjectKind: 'emergencyPolicy',
           subjectId: ep.id,
+          // The users it is about, so their rows and their policy's call flow show it (not only the emergency policy).
+          users: drUsers,
           fix: 'Give every emergency number of the policy a PSTN usage that leads to an emergency-capable route, or give the Direct Routing users a policy that has them.',
         }),
       );
@@ -98,6 +111,7 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
           subject: ep.name,
           subjectKind: 'emergencyPolicy',
           subjectId: ep.id,
+          users: cpocUsers,
           fix: 'Use one emergency call routing policy without PSTN usages for Calling Plan / Operator Connect policies and one with PSTN usages for Direct Routing policies.',
         }),
       );

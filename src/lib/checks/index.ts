@@ -7,5 +7,6 @@ export { C1_COUNTRIES } from './resource-accounts.js';
 export { AA5_MAX_MATCHES, AA11_MAX_GREETING } from './auto-attendants.js';
 export { MAX_POLICY_NAME, policyNameProblem } from './policies.js';
 export { splitNumber } from './numbers.js';
+export { callbackFit, callbackMisfitText, type CallbackFit } from './callback-fit.js';
 export { TENANT_ID } from './types.js';
 export type { Finding, RuleInfo, Severity, SubjectKind } from './types.js';

@@ -2,7 +2,7 @@
 import type { CheckContext } from './context.js';
 import { finding } from './finding.js';
 import type { Finding } from './types.js';
-import { countryProblem } from '../domain/edits.js';
+import { countryProblem } from '../forms/validators.js';
 
 export function checkSites(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];

@@ -54,6 +54,7 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
           ['UsageLocation', q(r.usageLocation)],
           ['Licence', q(r.licence)],
           ['PayAsYouGo', bool(r.payAsYouGo)],
+          ['CallingPlanBilling', q(r.callingPlanBilling)],
           ['VoiceRoutingPolicy', q(r.voiceRoutingPolicy)],
           ['Existing', bool(r.existing)],
           ['NumberExisting', bool(r.numberExisting)],

@@ -29,6 +29,11 @@ export interface ResourceAccountData {
   licence: ResourceAccountLicence;
   /** RA9: a pay-as-you-go Calling Plan is needed (Calling Plan service number). */
   payAsYouGo: boolean;
+  /**
+   * RA9 (09/17/2024): how the Calling Plan subscription is billed, which decides the funding
+   * ('payAsYouGo', 'mosa' or 'unknown'); empty when the number is not a Calling Plan service number.
+   */
+  callingPlanBilling: string;
   /** RA11: voice routing policy with PSTN usages (Direct Routing); empty = none. */
   voiceRoutingPolicy: string;
   /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
@@ -164,6 +169,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
       usageLocation: num ? num.country : site ? site.country : '',
       licence: ra.licence,
       payAsYouGo: ra.payAsYouGoCallingPlan,
+      callingPlanBilling: num && (num.kind === 'callingPlanService' || num.kind === 'callingPlanTollFreeService') ? ra.callingPlanBilling : '',
       voiceRoutingPolicy: ra.voiceRoutingPolicyId !== null ? (vrps.get(ra.voiceRoutingPolicyId)?.name ?? '') : '',
       existing: ra.existing,
       numberExisting: num ? num.existing : false,

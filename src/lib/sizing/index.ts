@@ -26,5 +26,6 @@ export {
   recommendedForLoad,
 } from './policy.js';
 export { effectiveSizing, policyUserCounts, recommendPoolSize, mergeablePolicyGroups, type MergeableGroup } from './plan.js';
+export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';

@@ -78,6 +78,89 @@ namespace SimTenant
             return list.ToArray();
         }
 
+        public static object Unwrap(object value)
+        {
+            var ps = value as System.Management.Automation.PSObject;
+            return ps != null && !(ps.BaseObject is System.Management.Automation.PSCustomObject) ? ps.BaseObject : value;
+        }
+
+        // '+12065550100', '12065550100', 'tel:+12065550100' -> '+12065550100' (an ';ext=' part is kept).
+        public static string NumberKey(object number)
+        {
+            if (number == null) return "";
+            var text = System.Convert.ToString(Unwrap(number), CultureInfo.InvariantCulture).Trim();
+            if (text.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)) text = text.Substring(4);
+            if (text.Length > 0 && text[0] != '+') text = "+" + text;
+            return text;
+        }
+
+        static string Str(IDictionary d, string key)
+        {
+            if (d == null || !d.Contains(key) || d[key] == null) return null;
+            return System.Convert.ToString(d[key], CultureInfo.InvariantCulture);
+        }
+
+        // The engine's hashtable indexes (objectId, UPN, number, target, SKU, group, memberships),
+        // built in one pass so 100,000 users load in seconds.
+        public static Hashtable BuildIndexes(IDictionary state)
+        {
+            var ci = StringComparer.OrdinalIgnoreCase;
+            var usersById = new Dictionary<string, object>(ci);
+            var usersByUpn = new Dictionary<string, object>(ci);
+            var numbers = new Dictionary<string, object>(ci);
+            var byTarget = new Dictionary<string, List<object>>(ci);
+            var skus = new Dictionary<string, object>(ci);
+            var groups = new Dictionary<string, object>(ci);
+            var members = new Dictionary<string, HashSet<string>>(ci);
+            var userGroups = new Dictionary<string, List<string>>(ci);
+            foreach (var item in Items(state["users"]))
+            {
+                var user = item as IDictionary; if (user == null) continue;
+                var id = Str(user, "objectId"); var upn = Str(user, "userPrincipalName");
+                if (id != null) usersById[id] = user;
+                if (upn != null) usersByUpn[upn] = user;
+            }
+            foreach (var item in Items(state["phoneNumbers"]))
+            {
+                var number = item as IDictionary; if (number == null) continue;
+                numbers[NumberKey(number["telephoneNumber"])] = number;
+                var target = Str(number, "assignedPstnTargetId");
+                if (!string.IsNullOrEmpty(target))
+                {
+                    List<object> list;
+                    if (!byTarget.TryGetValue(target, out list)) { list = new List<object>(); byTarget[target] = list; }
+                    list.Add(number);
+                }
+            }
+            foreach (var item in Items(state["skus"]))
+            {
+                var sku = item as IDictionary; if (sku == null) continue;
+                var id = Str(sku, "skuId"); if (id != null) skus[id] = sku;
+            }
+            foreach (var item in Items(state["groups"]))
+            {
+                var group = item as IDictionary; if (group == null) continue;
+                var id = Str(group, "id"); if (id == null) continue;
+                groups[id] = group;
+                var set = new HashSet<string>(ci);
+                foreach (var m in Items(group.Contains("members") ? group["members"] : null))
+                {
+                    if (m == null) continue;
+                    var mid = System.Convert.ToString(Unwrap(m), CultureInfo.InvariantCulture);
+                    set.Add(mid);
+                    List<string> of;
+                    if (!userGroups.TryGetValue(mid, out of)) { of = new List<string>(); userGroups[mid] = of; }
+                    of.Add(id);
+                }
+                members[id] = set;
+            }
+            var result = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            result["UsersById"] = usersById; result["UsersByUpn"] = usersByUpn; result["Numbers"] = numbers;
+            result["NumbersByTarget"] = byTarget; result["Skus"] = skus; result["Groups"] = groups;
+            result["GroupMembers"] = members; result["UserGroups"] = userGroups;
+            return result;
+        }
+
         public static object Base(object value)
         {
             var ps = value as System.Management.Automation.PSObject;

@@ -13,7 +13,7 @@ import {
   effectiveKind,
   numberKindProblem,
   extensionRangeProblem,
-} from '../../../src/lib/domain/edits.js';
+} from '../../../src/lib/index.js';
 
 /** Deep-freeze so any mutation of the input throws in strict mode. */
 function freeze<T>(x: T): T {
@@ -185,7 +185,7 @@ describe('validators', () => {
   });
 });
 
-import { teamsNameProblem, usagesProblem } from '../../../src/lib/domain/edits.js';
+import { teamsNameProblem, usagesProblem } from '../../../src/lib/index.js';
 
 describe('Teams names for voice routing / emergency policies and PSTN usages', () => {
   it('accepts ordinary names and refuses characters Teams would refuse', () => {
@@ -198,7 +198,7 @@ describe('Teams names for voice routing / emergency policies and PSTN usages', (
 
 describe('site country (libphonenumber-js countries, Intl.DisplayNames names)', () => {
   it('accepts only countries libphonenumber-js knows', async () => {
-    const { countryProblem } = await import('../../../src/lib/domain/edits.js');
+    const { countryProblem } = await import('../../../src/lib/forms/validators.js');
     expect(countryProblem('GB')).toBe('');
     expect(countryProblem('de')).toBe('');
     expect(countryProblem('ZZ')).toContain('ZZ is not a country code');
@@ -206,7 +206,7 @@ describe('site country (libphonenumber-js countries, Intl.DisplayNames names)', 
     expect(countryProblem('')).toBe('Choose the country.');
   });
   it('turns UK into GB with a note, and a country name into its code', async () => {
-    const { normalizeCountryInput } = await import('../../../src/lib/domain/country-input.js');
+    const { normalizeCountryInput } = await import('../../../src/lib/forms/country-input.js');
     expect(normalizeCountryInput('uk')).toEqual({ code: 'GB', note: 'UK was changed to GB, the ISO code of the United Kingdom.' });
     expect(normalizeCountryInput('Germany')).toEqual({ code: 'DE', note: '' });
     expect(normalizeCountryInput('Bosnia & Herzegovina')).toEqual({ code: 'BA', note: '' });

@@ -21,7 +21,8 @@ const DOCUMENTED: Record<string, string[]> = {
   // §3.7: -PhoneNumber = -TelephoneNumber, -PhoneNumberType = -NumberType.
   'Set-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'PhoneNumber', 'NumberType', 'PhoneNumberType', 'LocationId', 'EnterpriseVoiceEnabled'],
   'Get-CsPhoneNumberAssignment': ['TelephoneNumber', 'AssignedPstnTargetId', 'NumberType', 'Top', 'Skip'],
-  'Remove-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'NumberType', 'Notify', 'RemoveAll'],
+  // R7: -PhoneNumber and -PhoneNumberType are aliases since the 2026-06-26 docs and the names before.
+  'Remove-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'PhoneNumber', 'NumberType', 'PhoneNumberType', 'Notify', 'RemoveAll'],
   'New-CsOnlineApplicationInstanceAssociation': ['Identities', 'ConfigurationId', 'ConfigurationType', 'CallPriority'],
   'Get-CsOnlineApplicationInstanceAssociation': ['Identity'],
   'Remove-CsOnlineApplicationInstanceAssociation': ['Identities'],
@@ -108,6 +109,20 @@ describe('every Teams and Graph cmdlet is used with documented parameter names',
     expect(problems).toEqual([]);
   });
 
+  it('R7: Set-/Remove-CsPhoneNumberAssignment use -PhoneNumber and -PhoneNumberType, which every supported module accepts', () => {
+    const offenders: string[] = [];
+    let calls = 0;
+    for (const [file, list] of cmds) {
+      for (const c of list) {
+        if (c.name !== 'Set-CsPhoneNumberAssignment' && c.name !== 'Remove-CsPhoneNumberAssignment') continue;
+        calls++;
+        for (const p of c.params) if (p === 'TelephoneNumber' || p === 'NumberType') offenders.push(`${file}: ${c.name} -${p}`);
+      }
+    }
+    expect(calls).toBeGreaterThan(3);
+    expect(offenders).toEqual([]);
+  });
+
   it('no Invoke-Expression anywhere', () => {
     for (const f of files) {
       expect(f.text).not.toMatch(/Invoke-Expression|\biex\b/i);
@@ -131,6 +146,24 @@ describe('01-prerequisites', () => {
   it('uses Microsoft Graph only for licences', () => {
     expectCall(F, 'Get-MgSubscribedSku', ['All']);
     expect(text(F)).toContain('PHONESYSTEM_VIRTUALUSER');
+  });
+  it('R5: MicrosoftTeams 6.3.0 and later need PowerShell 7.2+ or Windows PowerShell 5.1', () => {
+    expect(text(F)).toContain("$teamsModule.Version -lt [version]'6.3.0'");
+    expect(text(F)).toContain("$PSVersionTable.PSVersion -ge [version]'7.2'");
+    expect(text(F)).toContain("$edition -eq 'Desktop'");
+  });
+  it('RA9: funding follows the billing type: credits are checked only for MOSA billing', () => {
+    // The sample's Seattle account is billed pay-as-you-go: a Manual note, no credits demanded.
+    expect(text(F)).toContain("CallingPlanBilling = 'payAsYouGo'");
+    expect(text(F)).toContain("if ($ra.CallingPlanBilling -eq 'mosa')");
+    expect(text(F)).toContain('no Communications Credits are needed (older pages say they are)');
+    expect(text(F)).not.toContain("'prereq:licence:credits'");
+    const mosa = createSamplePlan();
+    mosa.resourceAccounts.find((r) => r.id === 'ra-seattle')!.callingPlanBilling = 'mosa';
+    const f = generateScripts(mosa).find((x) => x.name === F)!;
+    expect(f.text).toContain("CallingPlanBilling = 'mosa'");
+    // Only Calling Plan service numbers carry a billing type into the script.
+    expect(text(F).match(/CallingPlanBilling = '[^']*'/g)).toEqual(["CallingPlanBilling = 'payAsYouGo'", "CallingPlanBilling = ''", "CallingPlanBilling = ''"]);
   });
   it('changes nothing', () => {
     for (const c of cmds.get(F) ?? []) expect(c.name).not.toMatch(/^(New|Set|Grant|Remove|Update)-(Cs|Mg)/);

@@ -40,9 +40,19 @@ function Get-ReversedList {
 # Reverse of stage 07: users.
 $emergencyBatches = @{}
 $voiceRoutingBatches = @{}
+$userCount = @($Plan.Users).Count
+$userIndex = 0
 foreach ($user in (Get-ReversedList $Plan.Users)) {
     $userKey = 'rollback:user:' + $user.Key
-    $onlineUser = Find-OnlineUser $user.Upn
+    Write-LoopProgress 'Stage 09: users' $userIndex $userCount
+    $userIndex++
+    # Only a user that is not found is skipped; a failed read fails the user (never "already done").
+    try {
+        $onlineUser = Find-OnlineUser $user.Upn
+    } catch {
+        Write-StepLog $userKey $user.Upn 'Read user' 'Failed' $_.Exception.Message
+        continue
+    }
     if ($null -eq $onlineUser) {
         Write-StepLog $userKey $user.Upn 'Read user' 'Skipped' 'user not found with Get-CsOnlineUser'
         continue
@@ -72,7 +82,7 @@ foreach ($user in (Get-ReversedList $Plan.Users)) {
             if ($lineUri -ne $user.ExtensionNumber) { return $true }
             return ('line URI {0}' -f $lineUri)
         } -Change {
-            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop }
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
         }
     }
     # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
@@ -87,6 +97,7 @@ foreach ($user in (Get-ReversedList $Plan.Users)) {
         Write-StepLog ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (V1)' 'Manual' 'left on: the user list did not say whether Enterprise Voice was on before the plan'
     }
 }
+Complete-LoopProgress 'Stage 09: users'
 Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
 Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
@@ -260,7 +271,7 @@ foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
             if ([string]$assignment.AssignedPstnTargetId -ne [string]$instance.ObjectId) { return $true }
             return 'assigned'
         } -Change {
-            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop }
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -ErrorAction Stop }
         }
     }
     if (-not $RemoveResourceAccounts) {

@@ -1,6 +1,6 @@
 /** Pick lists for the object forms: language tags and Windows time zone ids. */
 /*
- * Countries come from domain/phone.ts (knownCountries, countryLabel), imported by the lazily loaded
+ * Countries come from the core facade (knownCountries, countryLabel), imported by the lazily loaded
  * views that need them: this module is shared with the entry script, which must not carry the
  * phone-number metadata.
  */

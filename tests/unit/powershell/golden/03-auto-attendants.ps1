@@ -536,7 +536,12 @@ try {
         $groupProblems = New-Object System.Collections.Generic.List[string]
         foreach ($group in $aa.Groups) {
             if ($group.ObjectId) { $groupIds.Add($group.ObjectId); continue }
-            $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
+            try {
+                $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
+            } catch {
+                $groupProblems.Add(('group {0}: {1}' -f $group.Name, $_.Exception.Message))
+                continue
+            }
             if ($foundGroups.Count -eq 1) { $groupIds.Add([string]$foundGroups[0].Id) }
             else { $groupProblems.Add(('group {0}: {1} matches' -f $group.Name, $foundGroups.Count)) }
         }

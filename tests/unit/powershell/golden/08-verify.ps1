@@ -96,9 +96,9 @@ $Plan = @{
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
     ResourceAccounts = @(
-        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
-        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
-        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount'; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; CallingPlanBilling = 'payAsYouGo'; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; CallingPlanBilling = ''; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
+        @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; CallingPlanBilling = ''; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount'; Existing = $false; NumberExisting = $false }
     )
     AutoAttendants = @(
         @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }); Existing = $false }
@@ -791,117 +791,152 @@ try {
     try {
         foreach ($ra in $Plan.ResourceAccounts) {
             Start-Subject 'resourceAccount' $ra.Id $ra.Upn
-            $instance = Find-ApplicationInstance $ra.Upn
-            if (Test-Existence $instance) {
-                Test-Property 'DisplayName' $ra.DisplayName ([string]$instance.DisplayName)
-                Test-Property 'ApplicationId' $script:AutoAttendantApplicationId ([string]$instance.ApplicationId)
-                if ($ra.PhoneNumber) {
-                    # RA1: the number is assigned to this account; RA8: with the planned location.
-                    $assignment = Find-NumberAssignment $ra.PhoneNumber
-                    $assignedTo = ''
-                    $locationId = ''
-                    if ($null -ne $assignment) { $assignedTo = [string]$assignment.AssignedPstnTargetId; $locationId = [string]$assignment.LocationId }
-                    if ($assignedTo -eq [string]$instance.ObjectId) { $actualNumber = $ra.PhoneNumber } else { $actualNumber = ('assigned to {0}' -f $assignedTo) }
-                    Test-Property 'PhoneNumber' $ra.PhoneNumber $actualNumber
-                    Test-Property 'LocationId' $ra.LocationId $locationId
+            # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+            try {
+                $instance = Find-ApplicationInstance $ra.Upn
+                if (Test-Existence $instance) {
+                    Test-Property 'DisplayName' $ra.DisplayName ([string]$instance.DisplayName)
+                    Test-Property 'ApplicationId' $script:AutoAttendantApplicationId ([string]$instance.ApplicationId)
+                    if ($ra.PhoneNumber) {
+                        # RA1: the number is assigned to this account; RA8: with the planned location.
+                        $assignment = Find-NumberAssignment $ra.PhoneNumber
+                        $assignedTo = ''
+                        $locationId = ''
+                        if ($null -ne $assignment) { $assignedTo = [string]$assignment.AssignedPstnTargetId; $locationId = [string]$assignment.LocationId }
+                        if ($assignedTo -eq [string]$instance.ObjectId) { $actualNumber = $ra.PhoneNumber } else { $actualNumber = ('assigned to {0}' -f $assignedTo) }
+                        Test-Property 'PhoneNumber' $ra.PhoneNumber $actualNumber
+                        Test-Property 'LocationId' $ra.LocationId $locationId
+                    }
+                    if ($ra.VoiceRoutingPolicy) {
+                        $onlineUser = Find-OnlineUser $ra.Upn
+                        $currentName = ''
+                        if ($null -ne $onlineUser) { $currentName = Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy }
+                        Test-Property 'VoiceRoutingPolicy' $ra.VoiceRoutingPolicy $currentName
+                    }
                 }
-                if ($ra.VoiceRoutingPolicy) {
-                    $onlineUser = Find-OnlineUser $ra.Upn
-                    $currentName = ''
-                    if ($null -ne $onlineUser) { $currentName = Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy }
-                    Test-Property 'VoiceRoutingPolicy' $ra.VoiceRoutingPolicy $currentName
-                }
+            } catch {
+                Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
             }
             Complete-Subject
         }
 
         foreach ($aa in $Plan.AutoAttendants) {
             Start-Subject 'autoAttendant' $aa.Id $aa.Name
-            $current = Find-AutoAttendant $aa.Name
-            if (Test-Existence $current) {
-                Test-Property 'LanguageId' $aa.LanguageId ([string]$current.LanguageId)
-                Test-Property 'TimeZoneId' $aa.TimeZoneId ([string]$current.TimeZoneId)
-                $expectedGroups = foreach ($group in $aa.Groups) {
-                    if ($group.ObjectId) { $group.ObjectId; continue }
-                    $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
-                    if ($foundGroups.Count -eq 1) { [string]$foundGroups[0].Id } else { 'group not found: ' + $group.Name }
+            # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+            try {
+                $current = Find-AutoAttendant $aa.Name
+                if (Test-Existence $current) {
+                    Test-Property 'LanguageId' $aa.LanguageId ([string]$current.LanguageId)
+                    Test-Property 'TimeZoneId' $aa.TimeZoneId ([string]$current.TimeZoneId)
+                    $expectedGroups = foreach ($group in $aa.Groups) {
+                        if ($group.ObjectId) { $group.ObjectId; continue }
+                        $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
+                        if ($foundGroups.Count -eq 1) { [string]$foundGroups[0].Id } else { 'group not found: ' + $group.Name }
+                    }
+                    $currentGroups = @()
+                    if ($null -ne $current.DirectoryLookupScope -and $null -ne $current.DirectoryLookupScope.InclusionScope) {
+                        $currentGroups = @($current.DirectoryLookupScope.InclusionScope.GroupScope.GroupIds)
+                    }
+                    Test-Property 'DialScopeGroups' (Join-List (@($expectedGroups) | Sort-Object)) (Join-List (@($currentGroups) | Sort-Object))
+                    # AA4: the resource account is associated with this auto attendant.
+                    $associatedWith = ''
+                    $instance = $null
+                    if ($aa.ResourceAccountUpn) { $instance = Find-ApplicationInstance $aa.ResourceAccountUpn }
+                    if ($null -ne $instance) {
+                        $association = Invoke-Lookup { Get-CsOnlineApplicationInstanceAssociation -Identity ([string]$instance.ObjectId) -ErrorAction Stop }
+                        if ($null -ne $association -and [string]$association.ConfigurationId -eq (Get-ObjectIdentity $current)) { $associatedWith = $aa.ResourceAccountUpn }
+                    }
+                    Test-Property 'ResourceAccount' $aa.ResourceAccountUpn $associatedWith
                 }
-                $currentGroups = @()
-                if ($null -ne $current.DirectoryLookupScope -and $null -ne $current.DirectoryLookupScope.InclusionScope) {
-                    $currentGroups = @($current.DirectoryLookupScope.InclusionScope.GroupScope.GroupIds)
-                }
-                Test-Property 'DialScopeGroups' (Join-List (@($expectedGroups) | Sort-Object)) (Join-List (@($currentGroups) | Sort-Object))
-                # AA4: the resource account is associated with this auto attendant.
-                $associatedWith = ''
-                $instance = $null
-                if ($aa.ResourceAccountUpn) { $instance = Find-ApplicationInstance $aa.ResourceAccountUpn }
-                if ($null -ne $instance) {
-                    $association = Invoke-Lookup { Get-CsOnlineApplicationInstanceAssociation -Identity ([string]$instance.ObjectId) -ErrorAction Stop }
-                    if ($null -ne $association -and [string]$association.ConfigurationId -eq (Get-ObjectIdentity $current)) { $associatedWith = $aa.ResourceAccountUpn }
-                }
-                Test-Property 'ResourceAccount' $aa.ResourceAccountUpn $associatedWith
+            } catch {
+                Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
             }
             Complete-Subject
         }
 
         foreach ($vrp in $Plan.VoiceRoutingPolicies) {
             Start-Subject 'voiceRoutingPolicy' $vrp.Id $vrp.Name
-            $current = Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop }
-            if (Test-Existence $current) {
-                Test-Property 'PstnUsages' (Join-List $vrp.PstnUsages) (Join-List @($current.OnlinePstnUsages))
+            # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+            try {
+                $current = Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop }
+                if (Test-Existence $current) {
+                    Test-Property 'PstnUsages' (Join-List $vrp.PstnUsages) (Join-List @($current.OnlinePstnUsages))
+                }
+            } catch {
+                Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
             }
             Complete-Subject
         }
 
         foreach ($ecrp in $Plan.EmergencyPolicies) {
             Start-Subject 'emergencyPolicy' $ecrp.Id $ecrp.Name
-            $current = Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop }
-            if (Test-Existence $current) {
-                Test-Property 'AllowEnhancedEmergencyServices' ([string][bool]$ecrp.Dynamic) ([string][bool]$current.AllowEnhancedEmergencyServices)
-                Test-Property 'EmergencyNumbers' (Get-EmergencySignature @($ecrp.Numbers) -FromPlan) (Get-EmergencySignature @($current.EmergencyNumbers))
+            # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+            try {
+                $current = Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop }
+                if (Test-Existence $current) {
+                    Test-Property 'AllowEnhancedEmergencyServices' ([string][bool]$ecrp.Dynamic) ([string][bool]$current.AllowEnhancedEmergencyServices)
+                    Test-Property 'EmergencyNumbers' (Get-EmergencySignature @($ecrp.Numbers) -FromPlan) (Get-EmergencySignature @($current.EmergencyNumbers))
+                }
+            } catch {
+                Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
             }
             Complete-Subject
         }
 
         foreach ($scp in $Plan.SharedCallingPolicies) {
             Start-Subject 'sharedCallingPolicy' $scp.Id $scp.Name
-            $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
-            if (Test-Existence $current) {
-                $instance = $null
-                if ($scp.ResourceAccountUpn) { $instance = Find-ApplicationInstance $scp.ResourceAccountUpn }
-                $actualAccount = [string]$current.ResourceAccount
-                if ($null -ne $instance -and $actualAccount -eq [string]$instance.ObjectId) { $actualAccount = $scp.ResourceAccountUpn }
-                Test-Property 'ResourceAccount' $scp.ResourceAccountUpn $actualAccount
-                # EN9/EN10: order matters.
-                Test-Property 'EmergencyNumbers' (Join-List $scp.CallbackNumbers) (Join-List @($current.EmergencyNumbers))
+            # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+            try {
+                $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+                if (Test-Existence $current) {
+                    $instance = $null
+                    if ($scp.ResourceAccountUpn) { $instance = Find-ApplicationInstance $scp.ResourceAccountUpn }
+                    $actualAccount = [string]$current.ResourceAccount
+                    if ($null -ne $instance -and $actualAccount -eq [string]$instance.ObjectId) { $actualAccount = $scp.ResourceAccountUpn }
+                    Test-Property 'ResourceAccount' $scp.ResourceAccountUpn $actualAccount
+                    # EN9/EN10: order matters.
+                    Test-Property 'EmergencyNumbers' (Join-List $scp.CallbackNumbers) (Join-List @($current.EmergencyNumbers))
+                }
+            } catch {
+                Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
             }
             Complete-Subject
         }
 
+        $userCount = @($Plan.Users).Count
+        $userIndex = 0
         foreach ($user in $Plan.Users) {
+            Write-LoopProgress 'Stage 08: users' $userIndex $userCount
+            $userIndex++
             Start-Subject 'user' $user.Key $user.Upn
-            $onlineUser = Find-OnlineUser $user.Upn
-            if (Test-Existence $onlineUser) {
-                Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
-                if ($user.SharedCallingPolicy) {
-                    # §10.2: a group assignment shows only in EffectivePolicyAssignments (a direct one wins, G1).
-                    $effectiveName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
-                    if (-not $effectiveName) {
-                        $effectiveEntry = @($onlineUser.EffectivePolicyAssignments | Where-Object { $_ -and [string]$_.PolicyType -eq 'TeamsSharedCallingRoutingPolicy' })
-                        if ($effectiveEntry.Count -gt 0) { $effectiveName = [string]$effectiveEntry[0].PolicyAssignment.DisplayName }
+            # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+            try {
+                $onlineUser = Find-OnlineUser $user.Upn
+                if (Test-Existence $onlineUser) {
+                    Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
+                    if ($user.SharedCallingPolicy) {
+                        # §10.2: a group assignment shows only in EffectivePolicyAssignments (a direct one wins, G1).
+                        $effectiveName = Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy
+                        if (-not $effectiveName) {
+                            $effectiveEntry = @($onlineUser.EffectivePolicyAssignments | Where-Object { $_ -and [string]$_.PolicyType -eq 'TeamsSharedCallingRoutingPolicy' })
+                            if ($effectiveEntry.Count -gt 0) { $effectiveName = [string]$effectiveEntry[0].PolicyAssignment.DisplayName }
+                        }
+                        Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy $effectiveName
                     }
-                    Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy $effectiveName
+                    if ($user.EmergencyPolicy) { Test-Property 'EmergencyPolicy' $user.EmergencyPolicy (Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy) }
+                    if ($user.VoiceRoutingPolicy) { Test-Property 'VoiceRoutingPolicy' $user.VoiceRoutingPolicy (Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy) }
+                    if ($user.ExtensionNumber) {
+                        $lineUri = [string]$onlineUser.LineUri
+                        if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
+                        Test-Property 'LineUri' $user.ExtensionNumber $lineUri
+                    }
                 }
-                if ($user.EmergencyPolicy) { Test-Property 'EmergencyPolicy' $user.EmergencyPolicy (Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy) }
-                if ($user.VoiceRoutingPolicy) { Test-Property 'VoiceRoutingPolicy' $user.VoiceRoutingPolicy (Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy) }
-                if ($user.ExtensionNumber) {
-                    $lineUri = [string]$onlineUser.LineUri
-                    if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
-                    Test-Property 'LineUri' $user.ExtensionNumber $lineUri
-                }
+            } catch {
+                Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
             }
             Complete-Subject
         }
+        Complete-LoopProgress 'Stage 08: users'
     } finally {
         # Written even when the run stops early, so the planner can import what was checked.
         Write-CsvFile $reportPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $reportRows

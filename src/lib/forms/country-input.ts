@@ -1,6 +1,6 @@
 /** Country text typed into a form → ISO code (libphonenumber-js metadata: load only where a form needs it). */
-import { countryProblem } from './edits.js';
-import { knownCountries } from './phone.js';
+import { countryProblem } from './validators.js';
+import { knownCountries } from '../domain/phone.js';
 import { toCountryCode } from '../spreadsheet/countries.js';
 
 /** A typed country (code or name) as its code, and a note when the text was changed ("UK" → GB). */
