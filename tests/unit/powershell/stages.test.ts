@@ -12,7 +12,7 @@ import { commands, loadParser, parse, type CommandInfo } from './ps-tree.js';
 const DOCUMENTED: Record<string, string[]> = {
   'Connect-MicrosoftTeams': [],
   'Get-CsTenant': [],
-  'Get-CsOnlineUser': ['Identity'],
+  'Get-CsOnlineUser': ['Identity', 'AccountType', 'ResultSize'],
   'Get-CsOnlineLisLocation': ['LocationId', 'City', 'CivicAddressId', 'CountryOrRegion', 'Description'],
   'Get-CsOnlinePstnUsage': ['Identity'],
   'New-CsOnlineApplicationInstance': ['UserPrincipalName', 'ApplicationId', 'DisplayName', 'Force'],

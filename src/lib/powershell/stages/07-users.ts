@@ -43,6 +43,30 @@ $readyUsers = New-Object System.Collections.Generic.List[object]
 $userCount = @($Plan.Users).Count
 $userIndex = 0
 
+# Issue 12 item 7: from 100 users on, the current state of every user comes from one bulk query
+# (Get-CsOnlineUser -AccountType User -ResultSize Unlimited) instead of one call per user; a user the
+# listing does not hold is read on its own.
+$bulkOnlineUsers = $null
+if (@($Plan.Users).Count -ge 100) {
+    try {
+        $bulkOnlineUsers = @{}
+        foreach ($bulkUser in @(Invoke-TenantCall { Get-CsOnlineUser -AccountType User -ResultSize Unlimited -ErrorAction Stop })) {
+            if ($bulkUser -and $bulkUser.UserPrincipalName) { $bulkOnlineUsers[([string]$bulkUser.UserPrincipalName).ToLowerInvariant()] = $bulkUser }
+        }
+    } catch {
+        Write-Warning ('Reading all users at once failed ({0}); reading them one by one.' -f $_.Exception.Message)
+        $bulkOnlineUsers = $null
+    }
+}
+function Get-PlannedOnlineUser {
+    param([string]$PlannedUpn)
+    if ($null -ne $bulkOnlineUsers) {
+        $listed = $bulkOnlineUsers[$PlannedUpn.ToLowerInvariant()]
+        if ($null -ne $listed) { return $listed }
+    }
+    return (Find-OnlineUser $PlannedUpn)
+}
+
 # Pass 1: read every user, check Teams Phone (U1), collect the E1 and VR1 assignments for the batches.
 foreach ($user in $Plan.Users) {
     Write-LoopProgress 'Stage 07: reading users' $userIndex $userCount
@@ -55,7 +79,7 @@ foreach ($user in $Plan.Users) {
         continue
     }
     try {
-        $onlineUser = Find-OnlineUser $user.Upn
+        $onlineUser = Get-PlannedOnlineUser $user.Upn
     } catch {
         Write-StepLog $userKey $user.Upn 'Read user' 'Failed' $_.Exception.Message
         continue

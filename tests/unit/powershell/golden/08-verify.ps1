@@ -905,13 +905,37 @@ try {
 
         $userCount = @($Plan.Users).Count
         $userIndex = 0
+        # Issue 12 item 7: from 100 users on, the current state of every user comes from one bulk query
+        # (Get-CsOnlineUser -AccountType User -ResultSize Unlimited) instead of one call per user; a user the
+        # listing does not hold is read on its own.
+        $bulkOnlineUsers = $null
+        if (@($Plan.Users).Count -ge 100) {
+            try {
+                $bulkOnlineUsers = @{}
+                foreach ($bulkUser in @(Invoke-TenantCall { Get-CsOnlineUser -AccountType User -ResultSize Unlimited -ErrorAction Stop })) {
+                    if ($bulkUser -and $bulkUser.UserPrincipalName) { $bulkOnlineUsers[([string]$bulkUser.UserPrincipalName).ToLowerInvariant()] = $bulkUser }
+                }
+            } catch {
+                Write-Warning ('Reading all users at once failed ({0}); reading them one by one.' -f $_.Exception.Message)
+                $bulkOnlineUsers = $null
+            }
+        }
+        function Get-PlannedOnlineUser {
+            param([string]$PlannedUpn)
+            if ($null -ne $bulkOnlineUsers) {
+                $listed = $bulkOnlineUsers[$PlannedUpn.ToLowerInvariant()]
+                if ($null -ne $listed) { return $listed }
+            }
+            return (Find-OnlineUser $PlannedUpn)
+        }
+
         foreach ($user in $Plan.Users) {
             Write-LoopProgress 'Stage 08: users' $userIndex $userCount
             $userIndex++
             Start-Subject 'user' $user.Key $user.Upn
             # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
             try {
-                $onlineUser = Find-OnlineUser $user.Upn
+                $onlineUser = Get-PlannedOnlineUser $user.Upn
                 if (Test-Existence $onlineUser) {
                     Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
                     if ($user.SharedCallingPolicy) {
