@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, openSession, type Session } from './support/browser.js';
 import { PlanListPage, WorkspacePage } from './pages/app.js';
 import { ImportPage } from './pages/import.js';
+import { ObjectsPage } from './pages/objects.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -65,5 +66,41 @@ describe('scope (issue 12 item 5)', () => {
     await s.page.getByLabel('Search users').fill('member1');
     await s.page.getByRole('status').filter({ hasText: /^11 of 520 users/ }).waitFor();
     expect(await s.page.getByText(/^Excluded:/).count()).toBe(0);
+  });
+});
+
+describe('group assignment (issue 12 item 6)', () => {
+  it('a Shared Calling policy switched to group assignment shows the method; G4 flags two groups with one rank', async () => {
+    const { ws } = await start();
+    const o = new ObjectsPage(s.page);
+    await ws.goToArea('Policies');
+    await o.row('SC-Seattle').getByText('Per user').waitFor();
+    await o.row('SC-Seattle').getByRole('button', { name: /Edit Shared Calling policy SC-Seattle/ }).click();
+    const d = o.openDialog();
+    await d.getByText(/users in scope hold this policy/).waitFor();
+    await d.getByRole('radio', { name: /Entra group with a rank/ }).check();
+    await d.getByLabel('Group name', { exact: true }).fill('SC Seattle users');
+    await d.getByLabel('Rank', { exact: true }).fill('0');
+    await o.saveRefused(d, /whole number from 1/);
+    await d.getByLabel('Rank', { exact: true }).fill('1');
+    await d.getByRole('checkbox', { name: 'Group exists in the tenant' }).check();
+    await o.save(d);
+    await o.row('SC-Seattle').getByText(/By group SC Seattle users, rank 1 \(exists\)/).waitFor();
+    await ws.waitSaved();
+    // A second group with the same rank: G4 on the policies screen's findings.
+    await o.row('SC-London').getByRole('button', { name: /Edit Shared Calling policy SC-London/ }).click();
+    const d2 = o.openDialog();
+    await d2.getByRole('radio', { name: /Entra group with a rank/ }).check();
+    await d2.getByLabel('Group name', { exact: true }).fill('SC London users');
+    await d2.getByLabel('Rank', { exact: true }).fill('1');
+    await o.save(d2);
+    await s.page.screenshot({ path: '/tmp/real-tenants-groups.png', fullPage: false }).catch(() => undefined);
+    await ws.waitSaved();
+    await s.page.reload();
+    await ws.waitOpen();
+    await ws.goToArea('Policies');
+    await o.row('SC-Seattle').getByText(/By group SC Seattle users, rank 1/).waitFor();
+    await ws.goToArea('Checks');
+    await s.page.getByText(/both have rank 1/).first().waitFor();
   });
 });
