@@ -31,3 +31,4 @@ export * from './status/index.js';
 export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput } from './export/bundle.js';
 export * from './powershell/index.js';
 export * from './tenant/expected-state.js';
+export * from './tenant/discovery.js';

@@ -4,7 +4,7 @@
  * leave them exactly as they were.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSamplePlan, expectedTenantState, type Plan } from '../../src/lib/index.js';
+import { compareWithTenant, createSamplePlan, DISCOVERY_FILE_NAME, expectedTenantState, planFromDiscovery, readDiscovery, type Plan } from '../../src/lib/index.js';
 import { mutating, parseCsv, Workspace } from './support/runbook.js';
 import { buildStartTenant, snapshotText } from './sim/tenants/make-start.js';
 import { projectTenant, resolveExpected } from './support/projection.js';
@@ -193,5 +193,57 @@ describe('group assignment converges (item 6, §3.14, §10.1)', () => {
     expect(after.groups).toEqual(start.groups);
     const normal = (t: any) => ({ ...t, batchOperations: [], phoneNumbers: t.phoneNumbers.map((n: any) => ({ ...n, locationId: null })) });
     expect(normal(after)).toEqual(normal(start));
+  });
+});
+
+describe('discovery: read-only stage 00 (item 3)', () => {
+  const plan = createSamplePlan();
+  const w = new Workspace('discovery', snapshotText(buildStartTenant(plan, { behaviour: REALISTIC })));
+  w.writeScripts(plan);
+  workspaces.push(w);
+  let applied: string;
+
+  it('after the plan is applied, 00-discovery.ps1 writes one file and makes no mutating call', () => {
+    expect(w.run([]).exitCode).toBe(0);
+    applied = w.tenantText();
+    const run = w.run([], '00-discovery.ps1');
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    expect(mutating(run.calls).map((c) => c.cmdlet)).toEqual([]);
+    expect(w.tenantText()).toBe(applied);
+    // Read-only Graph scopes only.
+    const scopes = run.calls.filter((c) => c.cmdlet === 'Connect-MgGraph').flatMap((c) => (c.parameters.Scopes as string[]) ?? []);
+    expect(scopes.every((s) => /\.Read\.All$/.test(s))).toBe(true);
+    expect(w.outputs()).toContain(DISCOVERY_FILE_NAME);
+  });
+
+  it('the planner reads the file: a brownfield plan with every object marked existing, and a compare that finds the plan deployed', () => {
+    const d = readDiscovery(w.output(DISCOVERY_FILE_NAME)!);
+    expect(d.users.length).toBe(plan.users.length);
+    expect(d.resourceAccounts.map((r) => r.upn.toLowerCase()).sort()).toEqual(plan.resourceAccounts.map((r) => r.upn.toLowerCase()).sort());
+    expect(d.numbers.length).toBe(plan.numbers.length);
+    const brown = planFromDiscovery(d, 'brown', 'From tenant', '2026-12-01T00:00:00.000Z');
+    for (const list of [brown.resourceAccounts, brown.autoAttendants, brown.sharedCallingPolicies, brown.emergencyPolicies, brown.voiceRoutingPolicies]) {
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.every((o) => o.existing)).toBe(true);
+    }
+    // Resource-account numbers are assigned in the tenant: existing.
+    expect(brown.numbers.filter((n) => n.existing).length).toBeGreaterThanOrEqual(plan.resourceAccounts.length);
+    // Users keep the policies the tenant gives them.
+    const names = new Map(brown.sharedCallingPolicies.map((p) => [p.id, p.name]));
+    const planNames = new Map(plan.sharedCallingPolicies.map((p) => [p.id, p.name]));
+    for (const u of plan.users) {
+      const b = brown.users.find((x) => x.upn.toLowerCase() === u.upn.toLowerCase())!;
+      expect(names.get(b.sharedCallingPolicyId ?? ''), u.upn).toBe(planNames.get(u.sharedCallingPolicyId ?? ''));
+    }
+    const diff = compareWithTenant(plan, d);
+    const notSame = diff.filter((e) => e.status !== 'same' && e.kind !== 'number');
+    expect(notSame.filter((e) => e.status === 'create')).toEqual([]);
+    expect(notSame.filter((e) => e.status === 'change')).toEqual([]);
+    // A changed plan shows field-by-field differences.
+    const changed = { ...plan, voiceRoutingPolicies: plan.voiceRoutingPolicies.map((p, i) => (i === 0 ? { ...p, name: 'VRP-New' } : p)) };
+    const d2 = compareWithTenant(changed, d);
+    expect(d2.find((e) => e.kind === 'voiceRoutingPolicy' && e.name === 'VRP-New')?.status).toBe('create');
+    expect(d2.find((e) => e.kind === 'voiceRoutingPolicy' && e.status === 'tenantOnly')).toBeDefined();
+    expect(d2.filter((e) => e.kind === 'user' && e.status === 'change').length).toBeGreaterThan(0);
   });
 });

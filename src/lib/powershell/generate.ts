@@ -22,6 +22,7 @@ import { planSha256 } from './plan-hash.js';
 import { renderRunbook, RUNBOOK_FILE } from './runbook.js';
 import { buildScriptData, type ScriptData } from './script-data.js';
 import type { StageSpec } from './stage.js';
+import { discoveryStage } from './stages/00-discovery.js';
 import { prerequisitesStage } from './stages/01-prerequisites.js';
 import { resourceAccountsStage } from './stages/02-resource-accounts.js';
 import { autoAttendantsStage } from './stages/03-auto-attendants.js';
@@ -63,7 +64,7 @@ export const STAGES: readonly StageSpec[] = [
 ];
 
 /** File names in download order. */
-export const SCRIPT_FILE_NAMES: readonly string[] = [...STAGES.map((s) => s.file), RUNBOOK_FILE];
+export const SCRIPT_FILE_NAMES: readonly string[] = [...STAGES.map((s) => s.file), RUNBOOK_FILE, discoveryStage.file];
 
 function renderStage(
   spec: StageSpec,
@@ -129,5 +130,7 @@ export function generateScripts(plan: Plan, options: GenerateOptions = {}): Scri
   const cache = new Map<DataPart, SharedText>();
   const files = STAGES.map((s) => file(s.file, renderStage(s, data, header, cache)));
   files.push(file(RUNBOOK_FILE, [toCrlf(renderRunbook(STAGES, header))]));
+  // Stage 00 (read-only discovery) is run on its own, never by the runbook's All (00-discovery.ts).
+  files.push(file(discoveryStage.file, renderStage(discoveryStage, data, header, cache)));
   return files;
 }

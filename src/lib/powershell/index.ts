@@ -2,6 +2,7 @@
  * Public API of the PowerShell generator (issue: ready-to-run PowerShell).
  */
 export { generateScripts, STAGES, SCRIPT_FILE_NAMES } from './generate.js';
+export { DISCOVERY_FILE_NAME, DISCOVERY_FORMAT } from './stages/00-discovery.js';
 export type { ScriptFile, GenerateOptions } from './generate.js';
 export { RUNBOOK_FILE } from './runbook.js';
 export { psQuote, sanitizeScriptText, POWERSHELL_SINGLE_QUOTES } from './quote.js';

@@ -28,6 +28,7 @@ const EXPECTED_FILES = [
   '08-verify.ps1',
   '09-rollback.ps1',
   'Invoke-SharedCallingRunbook.ps1',
+  '00-discovery.ps1',
 ];
 
 describe('generateScripts', () => {
