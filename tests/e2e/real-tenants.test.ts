@@ -2,6 +2,8 @@
  * Issue 12 ("Real tenants") in the browser: a user export full of guests is scoped in one step, and
  * a Shared Calling policy is switched to group assignment.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openSession, type Session } from './support/browser.js';
@@ -102,5 +104,47 @@ describe('group assignment (issue 12 item 6)', () => {
     await o.row('SC-Seattle').getByText(/By group SC Seattle users, rank 1/).waitFor();
     await ws.goToArea('Checks');
     await s.page.getByText(/both have rank 1/).first().waitFor();
+  });
+});
+
+describe('discovery (issue 12 item 3)', () => {
+  const discovery = () => ({ name: 'SharedCalling-Discovery.json', mimeType: 'application/json', buffer: readFileSync(resolve('tests/fixtures/discovery/small-tenant.json')) });
+
+  it('New plan from tenant: a brownfield plan with the objects marked existing and the guest excluded; Compare with tenant shows the diff', async () => {
+    const { ws } = await start();
+    const list = new PlanListPage(s.page);
+    await list.open(baseUrl);
+    const chooser = s.page.waitForEvent('filechooser');
+    await s.page.getByRole('button', { name: 'New plan from tenant…' }).click();
+    await (await chooser).setFiles(discovery());
+    await ws.waitOpen();
+    const o = new ObjectsPage(s.page);
+    await ws.goToArea('Policies');
+    await o.row('SC-Main').getByText('Exists in the tenant').waitFor();
+    await o.row('SC-Main').getByRole('button', { name: /Edit Shared Calling policy SC-Main/ }).click();
+    const d = o.openDialog();
+    expect(await d.getByRole('checkbox', { name: 'Exists in the tenant' }).isChecked()).toBe(true);
+    await d.getByRole('button', { name: 'Cancel' }).click();
+    await ws.goToArea('Users');
+    await s.page.getByRole('status').filter({ hasText: /^3 of 3 users/ }).waitFor();
+    await s.page.getByText('Excluded: Guest account').waitFor();
+
+    // Compare with tenant on the Overview: the plan equals the tenant; after an edit, the diff shows it.
+    await ws.goToArea('Policies');
+    await o.row('SC-Main').getByRole('button', { name: /Edit Shared Calling policy SC-Main/ }).click();
+    const d2 = o.openDialog();
+    await d2.getByLabel('Description', { exact: true }).fill('Main line');
+    await d2.getByLabel('Policy name', { exact: true }).fill('SC-Main-2');
+    await o.save(d2);
+    await ws.goToArea('Overview');
+    const compare = s.page.getByRole('region', { name: 'Compare with tenant' });
+    const chooser2 = s.page.waitForEvent('filechooser');
+    await compare.getByRole('button', { name: 'Read discovery file…' }).click();
+    await (await chooser2).setFiles(discovery());
+    await compare.getByText('Compared with SharedCalling-Discovery.json.').waitFor();
+    const table = compare.getByRole('table', { name: 'Shared Calling policies compared with the tenant' });
+    await table.getByRole('row').filter({ hasText: 'SC-Main-2' }).getByText('To create').waitFor();
+    await table.getByRole('row').filter({ hasText: 'SC-Main' }).filter({ hasNotText: 'SC-Main-2' }).getByText('In the tenant, not in the plan').waitFor();
+    await s.page.screenshot({ path: '/tmp/real-tenants-compare.png', fullPage: false }).catch(() => undefined);
   });
 });

@@ -15,7 +15,7 @@ export class PlanListPage {
   }
 
   async createPlan(name: string) {
-    await this.page.getByRole('button', { name: 'New plan' }).click();
+    await this.page.getByRole('button', { name: 'New plan', exact: true }).click();
     await this.page.getByLabel('Plan name').fill(name);
     await this.page.getByRole('button', { name: 'Create' }).click();
     await this.page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
