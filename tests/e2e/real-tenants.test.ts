@@ -148,3 +148,25 @@ describe('discovery (issue 12 item 3)', () => {
     await s.page.screenshot({ path: '/tmp/real-tenants-compare.png', fullPage: false }).catch(() => undefined);
   });
 });
+
+describe('number inventory import (issue 12 item 1)', () => {
+  it('an Export-CsAcquiredPhoneNumber file: preview with the inferred kinds, Add, one undo step', async () => {
+    const { ws } = await start();
+    await ws.goToArea('Sites and numbers');
+    const before = await s.page.getByRole('table').nth(1).getByRole('row').count();
+    await s.page.getByRole('button', { name: 'Import numbers…' }).click();
+    const d = s.page.getByRole('dialog', { name: 'Import numbers' });
+    await d.getByLabel('Number file').setInputFiles(resolve('tests/fixtures/numbers/export-acquired.csv'));
+    await d.getByRole('status').getByText(/Export-CsAcquiredPhoneNumber export — 5 numbers, 2 new, kind inferred for 3/).waitFor();
+    await d.getByRole('table', { name: 'Numbers in the file' }).getByText('Service: from its capabilities', { exact: false }).first().waitFor();
+    await s.page.screenshot({ path: '/tmp/real-tenants-numbers.png' }).catch(() => undefined);
+    await d.getByRole('button', { name: /^Import 5 numbers/ }).click();
+    await d.waitFor({ state: 'hidden' });
+    await s.page.getByText('+61255501000').first().waitFor();
+    await s.page.getByText('+18885550100').first().waitFor();
+    await ws.waitSaved();
+    await s.page.getByRole('button', { name: /^Undo/ }).first().click();
+    await expect.poll(() => s.page.getByText('+61255501000').count()).toBe(0);
+    expect(await s.page.getByRole('table').nth(1).getByRole('row').count()).toBe(before);
+  });
+});
