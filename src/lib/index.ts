@@ -32,3 +32,4 @@ export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput 
 export * from './powershell/index.js';
 export * from './tenant/expected-state.js';
 export * from './tenant/discovery.js';
+export { numberRanges, filterNumbers, setNumbersSite, deleteFreeNumbers, type NumberRange, type NumberFilter } from './domain/number-ranges.js';
