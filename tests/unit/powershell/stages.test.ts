@@ -57,7 +57,7 @@ const DOCUMENTED: Record<string, string[]> = {
   'Get-MgContext': [],
   'Get-MgSubscribedSku': ['All'],
   'Get-MgUser': ['UserId', 'Property'],
-  'Update-MgUser': ['UserId', 'UsageLocation'],
+  'Update-MgUser': ['UserId', 'UsageLocation', 'BusinessPhones'],
   'Set-MgUserLicense': ['UserId', 'AddLicenses', 'RemoveLicenses'],
   'Remove-MgUser': ['UserId'],
 };
@@ -120,6 +120,23 @@ describe('every Teams and Graph cmdlet is used with documented parameter names',
       expect(f.text).not.toMatch(/Invoke-Expression|\biex\b/i);
       expect((cmds.get(f.name) ?? []).map((c) => c.name)).not.toContain('Invoke-Expression');
     }
+  });
+});
+
+describe('AA7: extensions in Entra BusinessPhone', () => {
+  it('stage 07 writes +<number>;ext=<extension> with Update-MgUser -BusinessPhones after reading it, never over another value', () => {
+    const F = '07-users.ps1';
+    expectCall(F, 'Update-MgUser', ['UserId', 'BusinessPhones']);
+    expectCall(F, 'Get-MgUser', ['UserId', 'Property']);
+    expect(text(F)).toContain("Connect-GraphIfNeeded @('User.ReadWrite.All')");
+    expect(text(F)).toContain('which the plan did not write; it was not overwritten');
+    expect(text(F)).toContain("'Manual' ('AA7: Microsoft Graph not used");
+  });
+  it('the rollback clears it only where it is still the planned value', () => {
+    const F = '09-rollback.ps1';
+    expectCall(F, 'Update-MgUser', ['UserId', 'BusinessPhones']);
+    expect(text(F)).toContain('@($graphUser.BusinessPhones) -notcontains $user.ExtensionNumber');
+    expect(text(F)).toContain('-BusinessPhones @()');
   });
 });
 

@@ -38,6 +38,13 @@ function Get-ReversedList {
 }
 
 # Reverse of stage 07: users.
+# AA7: the extension stage 07 wrote to Entra BusinessPhone is cleared again, but only where it is
+# still exactly that value (a business phone the plan did not write is left alone).
+$rollbackPhones = $false
+if (@($Plan.Users | Where-Object { $_.ExtensionNumber }).Count -gt 0) {
+    if ($DryRun) { $rollbackPhones = Connect-GraphIfNeeded @('User.Read.All') }
+    else { $rollbackPhones = Connect-GraphIfNeeded @('User.ReadWrite.All') }
+}
 $emergencyBatches = @{}
 $voiceRoutingBatches = @{}
 $userCount = @($Plan.Users).Count
@@ -83,6 +90,19 @@ foreach ($user in (Get-ReversedList $Plan.Users)) {
             return ('line URI {0}' -f $lineUri)
         } -Change {
             Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
+        }
+        $phoneAction = 'Clear the extension from Entra BusinessPhone (AA7)'
+        if (-not $rollbackPhones) {
+            Write-StepLog ($userKey + ':businessphone') $user.Upn $phoneAction 'Manual' ('AA7: Microsoft Graph not used: remove {0} from the business phone of this user in Entra if it is still there' -f $user.ExtensionNumber)
+        } else {
+            Invoke-PlanStep ($userKey + ':businessphone') $user.Upn $phoneAction -IsDone {
+                $graphUser = Invoke-Lookup { Get-MgUser -UserId $user.Upn -Property 'Id,BusinessPhones' -ErrorAction Stop }
+                if ($null -eq $graphUser) { return $true }
+                if (@($graphUser.BusinessPhones) -notcontains $user.ExtensionNumber) { return $true }
+                return ('business phone {0}' -f $user.ExtensionNumber)
+            } -Change {
+                Invoke-Change { Update-MgUser -UserId $user.Upn -BusinessPhones @() -ErrorAction Stop }
+            }
         }
     }
     # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
