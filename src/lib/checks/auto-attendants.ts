@@ -169,7 +169,7 @@ function checkAa(ctx: CheckContext, aa: AutoAttendant, policies: SharedCallingPo
         rule: 'AA10',
         severity: 'warning',
         message: `Auto attendant ${aa.name} has no operator: calls it cannot route (for example to a deleted user, or when the caller makes no choice after hearing the menu three times) are dropped.`,
-        fix: 'Enter the user principal name of an operator (a person or a receptionist) for this auto attendant.',
+        fix: 'Choose an operator (a person or a receptionist) and enter their UPN in the plan; the generated scripts do not set the operator yet, so also set it in the Teams admin center (auto attendant › Call flow › Operator) or with Set-CsAutoAttendant.',
       }),
     );
   }

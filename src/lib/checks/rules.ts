@@ -176,7 +176,7 @@ export const RULES: Record<string, RuleInfo> = {
   AA10: {
     title: 'Operator',
     explanation:
-      'The operator is optional but recommended: the auto attendant sends calls to the operator on a configuration error (for example a deleted user) or when the caller makes no choice after hearing the menu three times; without an operator those calls are dropped. Voice command “Operator” works only when a key (0) is mapped to the operator, which the planner’s directory menu does not do (AA9).',
+      'The operator is optional but recommended: the auto attendant sends calls to the operator on a configuration error (for example a deleted user) or when the caller makes no choice after hearing the menu three times; without an operator those calls are dropped. Voice command “Operator” works only when a key (0) is mapped to the operator, which the planner’s directory menu does not do (AA9). The plan records the operator; the generated scripts do not set it yet (Teams admin center or Set-CsAutoAttendant).',
     source: '§2.5 AA10 — [AA-DOC] 02/28/2025',
   },
   AA11: {

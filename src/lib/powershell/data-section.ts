@@ -71,6 +71,7 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
           ['DialByName', bool(a.dialByName)],
           ['DialByExtension', bool(a.dialByExtension)],
           ['ResourceAccountUpn', q(a.resourceAccountUpn)],
+          ['Greeting', q(a.greeting)],
           [
             'Groups',
             a.groups.length === 0

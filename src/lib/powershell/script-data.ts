@@ -47,6 +47,8 @@ export interface AutoAttendantData {
   dialByExtension: boolean;
   resourceAccountUpn: string;
   groups: { name: string; objectId: string }[];
+  /** Text-to-speech greeting of the directory menu (AA11: ≤ 1,000 characters); empty = the default prompt. */
+  greeting: string;
 }
 
 export interface VoiceRoutingPolicyData {
@@ -190,6 +192,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         name: aa.name,
         languageId: aa.languageId,
         timeZoneId: aa.timeZoneId,
+        greeting: aa.greeting.trim(),
         dialByName: aa.dialByName,
         dialByExtension: aa.dialByExtension,
         resourceAccountUpn: ra ? ra.upn : '',

@@ -140,6 +140,18 @@ describe('AA7: extensions in Entra BusinessPhone', () => {
   });
 });
 
+describe('AA11: the greeting of the directory menu', () => {
+  it('uses the plan greeting, quoted, or the default prompt', () => {
+    const F = '03-auto-attendants.ps1';
+    expect(text(F)).toContain("if ($aa.Greeting) { $promptText = $aa.Greeting }");
+    expect(text(F)).toContain("Greeting = ''");
+    const p = createSamplePlan();
+    p.autoAttendants[0]!.greeting = "Welcome to Contoso's main line. $(calc)";
+    const f = generateScripts(p).find((x) => x.name === F)!;
+    expect(f.text).toContain("Greeting = 'Welcome to Contoso''s main line. $(calc)'");
+  });
+});
+
 describe('01-prerequisites', () => {
   const F = '01-prerequisites.ps1';
   it('checks MicrosoftTeams 5.5.0 (R1) and connects', () => {

@@ -11,8 +11,11 @@
     -ConfigurationId <AA Id> -ConfigurationType AutoAttendant (AA4).
 
     An existing auto attendant keeps its call flows; only its language, time zone and dial-scope
-    groups are brought in line with the plan. The menu prompt is fixed English text: change it in
-    the Teams admin center for other languages.
+    groups are brought in line with the plan. The menu prompt is the greeting of the plan (AA11: at
+    most 1,000 characters) or, without one, fixed English text; it is used when the auto attendant
+    is created, and a later change of the greeting is not applied to an existing one (change it in
+    the Teams admin center). The operator (AA10) is not set by this script: set it in the Teams
+    admin center.
 
     Everything this script does is fixed code that loops over the plan data section ($Plan) below;
     plan values appear in it only as single-quoted literals. It is safe to run again: each step
@@ -67,7 +70,7 @@
 # Plan id:       'sample'
 # Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
-# Rules (shared-calling.md): AA1, AA2, AA3, AA4, AA5
+# Rules (shared-calling.md): AA1, AA2, AA3, AA4, AA5, AA10, AA11
 
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -91,9 +94,9 @@ $Plan = @{
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
     AutoAttendants = @(
-        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }) }
     )
 }
 # ---- END PLAN DATA ----
@@ -560,7 +563,10 @@ try {
             if ($null -ne (Find-AutoAttendant $aa.Name)) { return $true }
             return 'not found'
         } -Change {
-            $prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt 'Please say or enter the name or extension of the person you want to reach.'
+            # AA11: the plan's greeting (at most 1,000 characters, checked by the planner) or the default.
+            $promptText = 'Please say or enter the name or extension of the person you want to reach.'
+            if ($aa.Greeting) { $promptText = $aa.Greeting }
+            $prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt $promptText
             $menu = New-CsAutoAttendantMenu -Name 'Shared Calling directory' -Prompts @($prompt) -EnableDialByName:$dialByName -DirectorySearchMethod $searchMethod -ErrorAction Stop
             $callFlow = New-CsAutoAttendantCallFlow -Name 'Shared Calling default call flow' -Menu $menu -ErrorAction Stop
             if ($plannedGroupIds.Count -gt 0) {

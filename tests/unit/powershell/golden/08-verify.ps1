@@ -101,9 +101,9 @@ $Plan = @{
         @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; CallingPlanBilling = ''; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount' }
     )
     AutoAttendants = @(
-        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }) }
-        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }) }
+        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }) }
     )
     VoiceRoutingPolicies = @(
         @{ Id = 'vrp-users'; Name = 'SC-NoPSTN'; Description = 'Shared Calling users: no PSTN usages (VR1)'; PstnUsages = @() }
