@@ -152,6 +152,12 @@ describe('AA11: the greeting of the directory menu', () => {
   });
 });
 
+describe('runbook', () => {
+  it('AA8: the closing line says directory search may take up to 36 hours', () => {
+    expect(text('Invoke-SharedCallingRunbook.ps1')).toContain('may not find new users for up to 36 hours (AA8)');
+  });
+});
+
 describe('01-prerequisites', () => {
   const F = '01-prerequisites.ps1';
   it('checks MicrosoftTeams 5.5.0 (R1) and connects', () => {
