@@ -191,6 +191,7 @@ export function renderDataSection(
     `    GeneratorVersion = ${q(d.generatorVersion)}`,
     `    GlobalVoiceRoutingHasUsages = ${q(d.globalVoiceRoutingHasUsages)}`,
     `    UsersWithoutVoiceRoutingPolicy = ${int(d.usersWithoutVoiceRoutingPolicy)}`,
+    `    TagCallbackNumbers = ${bool(d.tagCallbackNumbers)}`,
     '',
   ].join('\r\n');
   const out: Segment[] = [head];

@@ -106,6 +106,8 @@ export interface ScriptData {
   users: UserData[];
   /** Users without a planned voice routing policy (VR1 warning when Global has usages). */
   usersWithoutVoiceRoutingPolicy: number;
+  /** §3.17: tag each policy's callback numbers with the policy name (plan setting; module 7.1.0, R8). */
+  tagCallbackNumbers: boolean;
 }
 
 /** Fixed note for a planned extension whose policy's resource account has no Direct Routing number. */
@@ -227,5 +229,6 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
     }),
     users,
     usersWithoutVoiceRoutingPolicy,
+    tagCallbackNumbers: plan.tenant.tagCallbackNumbers === true,
   };
 }

@@ -37,6 +37,9 @@ const DOCUMENTED: Record<string, string[]> = {
   'Find-CsGroup': ['SearchQuery', 'ExactMatchOnly', 'MailEnabledOnly', 'MaxResults'],
   'New-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'EmergencyNumbers', 'ResourceAccount', 'Description', 'Force'],
   'Set-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'EmergencyNumbers', 'ResourceAccount', 'Description', 'Force'],
+  // §3.17 [PS-Tag]: Set-/Remove-CsPhoneNumberTag -PhoneNumber <String> -Tag <String> (7.1.0, R8).
+  'Set-CsPhoneNumberTag': ['PhoneNumber', 'Tag'],
+  'Remove-CsPhoneNumberTag': ['PhoneNumber', 'Tag'],
   'Get-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'Filter'],
   'Grant-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'PolicyName', 'Global', 'Group', 'Rank', 'Force'],
   'Remove-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'Force'],
@@ -155,6 +158,25 @@ describe('AA11: the greeting of the directory menu', () => {
 describe('runbook', () => {
   it('AA8: the closing line says directory search may take up to 36 hours', () => {
     expect(text('Invoke-SharedCallingRunbook.ps1')).toContain('may not find new users for up to 36 hours (AA8)');
+  });
+});
+
+describe('§3.17 callback number tags (plan setting, R8)', () => {
+  it('off by default: the data says so and no tag is written', () => {
+    expect(text('06-shared-calling-policies.ps1')).toContain('TagCallbackNumbers = $false');
+  });
+  it('on: stage 06 tags each callback number with the policy name after reading it, needs 7.1.0; the rollback removes only that tag', () => {
+    const p = createSamplePlan();
+    p.tenant.tagCallbackNumbers = true;
+    const out = generateScripts(p);
+    const t06 = out.find((f) => f.name === '06-shared-calling-policies.ps1')!.text;
+    expect(t06).toContain('TagCallbackNumbers = $true');
+    expect(t06).toContain('Invoke-Change { Set-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }');
+    expect(t06).toContain("if (@($assignment.Tag) -contains $scp.Name) { return $true }");
+    expect(t06).toContain('$tagsSupported = Test-NumberTagSupport');
+    const t09 = out.find((f) => f.name === '09-rollback.ps1')!.text;
+    expect(t09).toContain('Invoke-Change { Remove-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }');
+    expect(out.find((f) => f.name === '01-prerequisites.ps1')!.text).toContain("[version]'7.1.0'");
   });
 });
 

@@ -123,7 +123,22 @@ Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $v
 
 # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
 # number can be reused, so the callback numbers are removed first, then the policy.
+$tagsSupported = $false
+if ($Plan.TagCallbackNumbers) { $tagsSupported = Test-NumberTagSupport }
 foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+    # §3.17: remove the tag stage 06 set (only that tag; other tags stay).
+    if ($Plan.TagCallbackNumbers -and $tagsSupported) {
+        foreach ($callbackNumber in @($scp.CallbackNumbers)) {
+            Invoke-PlanStep ('rollback:scp:{0}:tag:{1}' -f $scp.Id, $callbackNumber) $callbackNumber ('Remove tag {0} (§3.17)' -f $scp.Name) -IsDone {
+                $assignment = Find-NumberAssignment $callbackNumber
+                if ($null -eq $assignment) { return $true }
+                if (@($assignment.Tag) -notcontains $scp.Name) { return $true }
+                return ('tagged {0}' -f $scp.Name)
+            } -Change {
+                Invoke-Change { Remove-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }
+            }
+        }
+    }
     Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
         $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
         if ($null -eq $current) { return $true }

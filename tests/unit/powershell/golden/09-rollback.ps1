@@ -104,6 +104,7 @@ $Plan = @{
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
+    TagCallbackNumbers = $false
     ResourceAccounts = @(
         @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; CallingPlanBilling = 'payAsYouGo'; VoiceRoutingPolicy = '' }
         @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; CallingPlanBilling = ''; VoiceRoutingPolicy = '' }
@@ -699,6 +700,12 @@ function Find-OnlineUser {
     return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
 }
 
+# R8: Get-, Set-, Update- and Remove-CsPhoneNumberTag need MicrosoftTeams 7.1.0 or later (§3.17).
+function Test-NumberTagSupport {
+    $tagModule = Get-Module -ListAvailable -Name 'MicrosoftTeams' | Sort-Object Version -Descending | Select-Object -First 1
+    return ($null -ne $tagModule -and $tagModule.Version -ge [version]'7.1.0')
+}
+
 function Find-NumberAssignment {
     param([string]$AssignmentNumber)
     return (Invoke-Lookup { Get-CsPhoneNumberAssignment -TelephoneNumber $AssignmentNumber -ErrorAction Stop | Select-Object -First 1 })
@@ -906,7 +913,22 @@ try {
 
     # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
     # number can be reused, so the callback numbers are removed first, then the policy.
+    $tagsSupported = $false
+    if ($Plan.TagCallbackNumbers) { $tagsSupported = Test-NumberTagSupport }
     foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+        # §3.17: remove the tag stage 06 set (only that tag; other tags stay).
+        if ($Plan.TagCallbackNumbers -and $tagsSupported) {
+            foreach ($callbackNumber in @($scp.CallbackNumbers)) {
+                Invoke-PlanStep ('rollback:scp:{0}:tag:{1}' -f $scp.Id, $callbackNumber) $callbackNumber ('Remove tag {0} (§3.17)' -f $scp.Name) -IsDone {
+                    $assignment = Find-NumberAssignment $callbackNumber
+                    if ($null -eq $assignment) { return $true }
+                    if (@($assignment.Tag) -notcontains $scp.Name) { return $true }
+                    return ('tagged {0}' -f $scp.Name)
+                } -Change {
+                    Invoke-Change { Remove-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }
+                }
+            }
+        }
         Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
             $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
             if ($null -eq $current) { return $true }
