@@ -169,7 +169,7 @@ function checkAa(ctx: CheckContext, aa: AutoAttendant, policies: SharedCallingPo
         rule: 'AA10',
         severity: 'warning',
         message: `Auto attendant ${aa.name} has no operator: calls it cannot route (for example to a deleted user, or when the caller makes no choice after hearing the menu three times) are dropped.`,
-        fix: 'Enter the user principal name of an operator (a person or a receptionist) for this auto attendant.',
+        fix: 'Choose an operator (a person or a receptionist) and enter their UPN in the plan; the generated scripts do not set the operator yet, so also set it in the Teams admin center (auto attendant › Call flow › Operator) or with Set-CsAutoAttendant.',
       }),
     );
   }
@@ -213,7 +213,7 @@ function checkAa(ctx: CheckContext, aa: AutoAttendant, policies: SharedCallingPo
         forAa(aa, {
           rule: 'AA7',
           severity: 'info',
-          message: `Dial by extension on ${aa.name} finds its Shared Calling users only through the extension in their Entra BusinessPhone or Mobile attribute, not through their Teams number (+<number>;ext=<extension>). The users script writes it to BusinessPhone with Microsoft Graph and checks it; the rollback script restores the previous value.`,
+          message: `Dial by extension on ${aa.name} finds its Shared Calling users only through the extension in their Entra BusinessPhone or Mobile attribute, not through their Teams number (+<number>;ext=<extension>). The users script writes it to BusinessPhone with Microsoft Graph and reads it back on every run (a business phone the plan did not write is never overwritten); the rollback script clears it again.`,
           fix: 'Run the users script with the Microsoft Graph modules installed (Connect-MgGraph -Scopes User.ReadWrite.All), or enter the extensions in Entra by hand as +<number>;ext=<extension>.',
         }),
       );

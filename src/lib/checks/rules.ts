@@ -158,7 +158,7 @@ export const RULES: Record<string, RuleInfo> = {
   AA7: {
     title: 'Dial by extension reads Entra BusinessPhone or Mobile',
     explanation:
-      '“Teams Assigned Phone number, LineURI, isn’t supported for Auto attendant Dial by Extension.” The auto attendant finds an extension only in the user’s Entra BusinessPhone (AD TelephoneNumber) or Mobile attribute, written as +<number>;ext=<extension>, +<number>x<extension> or x<extension>. The generated scripts write +<resource account number>;ext=<extension> to BusinessPhone with Microsoft Graph (Update-MgUser), check it, and the rollback script restores the previous value. Callers must enter the full extension.',
+      '“Teams Assigned Phone number, LineURI, isn’t supported for Auto attendant Dial by Extension.” The auto attendant finds an extension only in the user’s Entra BusinessPhone (AD TelephoneNumber) or Mobile attribute, written as +<number>;ext=<extension>, +<number>x<extension> or x<extension>. The users script (stage 07) writes +<resource account number>;ext=<extension> to BusinessPhone with Microsoft Graph (Update-MgUser -BusinessPhones), reads it back on every run and never overwrites a business phone the plan did not write; the rollback script clears it again where it is still that value. Without Microsoft Graph the step is a Manual item. Callers must enter the full extension.',
     source: '§2.5 AA7, §2.3 V3 — [DIALREF] 1/29/2025',
   },
   AA8: {
@@ -176,7 +176,7 @@ export const RULES: Record<string, RuleInfo> = {
   AA10: {
     title: 'Operator',
     explanation:
-      'The operator is optional but recommended: the auto attendant sends calls to the operator on a configuration error (for example a deleted user) or when the caller makes no choice after hearing the menu three times; without an operator those calls are dropped. Voice command “Operator” works only when a key (0) is mapped to the operator, which the planner’s directory menu does not do (AA9).',
+      'The operator is optional but recommended: the auto attendant sends calls to the operator on a configuration error (for example a deleted user) or when the caller makes no choice after hearing the menu three times; without an operator those calls are dropped. Voice command “Operator” works only when a key (0) is mapped to the operator, which the planner’s directory menu does not do (AA9). The plan records the operator; the generated scripts do not set it yet (Teams admin center or Set-CsAutoAttendant).',
     source: '§2.5 AA10 — [AA-DOC] 02/28/2025',
   },
   AA11: {

@@ -73,6 +73,7 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
           ['DialByName', bool(a.dialByName)],
           ['DialByExtension', bool(a.dialByExtension)],
           ['ResourceAccountUpn', q(a.resourceAccountUpn)],
+          ['Greeting', q(a.greeting)],
           [
             'Groups',
             a.groups.length === 0
@@ -208,6 +209,7 @@ export function renderDataSection(
     `    GeneratorVersion = ${q(d.generatorVersion)}`,
     `    GlobalVoiceRoutingHasUsages = ${q(d.globalVoiceRoutingHasUsages)}`,
     `    UsersWithoutVoiceRoutingPolicy = ${int(d.usersWithoutVoiceRoutingPolicy)}`,
+    `    TagCallbackNumbers = ${bool(d.tagCallbackNumbers)}`,
     '',
   ].join('\r\n');
   const out: Segment[] = [head];

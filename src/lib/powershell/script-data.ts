@@ -51,6 +51,8 @@ export interface AutoAttendantData {
   dialByExtension: boolean;
   resourceAccountUpn: string;
   groups: { name: string; objectId: string }[];
+  /** Text-to-speech greeting of the directory menu (AA11: ≤ 1,000 characters); empty = the default prompt. */
+  greeting: string;
   /** Exists in the tenant before the plan (issue 12): never created, never removed by the rollback. */
   existing: boolean;
 }
@@ -135,6 +137,8 @@ export interface ScriptData {
   users: UserData[];
   /** Users without a planned voice routing policy (VR1 warning when Global has usages). */
   usersWithoutVoiceRoutingPolicy: number;
+  /** §3.17: tag each policy's callback numbers with the policy name (plan setting; module 7.1.0, R8). */
+  tagCallbackNumbers: boolean;
 }
 
 /** Fixed note for a planned extension whose policy's resource account has no Direct Routing number. */
@@ -224,6 +228,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         name: aa.name,
         languageId: aa.languageId,
         timeZoneId: aa.timeZoneId,
+        greeting: aa.greeting.trim(),
         dialByName: aa.dialByName,
         dialByExtension: aa.dialByExtension,
         resourceAccountUpn: ra ? ra.upn : '',
@@ -272,5 +277,6 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
     }),
     users,
     usersWithoutVoiceRoutingPolicy,
+    tagCallbackNumbers: plan.tenant.tagCallbackNumbers === true,
   };
 }

@@ -33,6 +33,15 @@ Invoke-Check 'prereq:powershell-for-module' 'PowerShell' 'Check PowerShell versi
     if ($edition -eq 'Desktop' -or $PSVersionTable.PSVersion -ge [version]'7.2') { return $true }
     return ('R5: MicrosoftTeams {0} needs PowerShell 7.2 or later, or Windows PowerShell 5.1; this is PowerShell {1}' -f $teamsModule.Version, $PSVersionTable.PSVersion)
 }
+# R8: tagging callback numbers (plan setting, §3.17) needs MicrosoftTeams 7.1.0; stage 06 skips the
+# tags with a Manual line on an older module, so this is a note, not a stop.
+if ($Plan.TagCallbackNumbers) {
+    if (Test-NumberTagSupport) {
+        Write-StepLog 'prereq:module:tags' 'MicrosoftTeams' 'Check MicrosoftTeams 7.1.0 for number tags (R8)' 'Done' 'as required'
+    } else {
+        Write-StepLog 'prereq:module:tags' 'MicrosoftTeams' 'Check MicrosoftTeams 7.1.0 for number tags (R8)' 'Manual' 'R8: number tags need MicrosoftTeams 7.1.0 or later; stage 06 will skip them. Update-Module MicrosoftTeams'
+    }
+}
 Invoke-Check 'prereq:connect' 'Microsoft Teams' 'Connect-MicrosoftTeams' {
     Connect-TeamsIfNeeded
     return $true

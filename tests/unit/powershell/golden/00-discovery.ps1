@@ -93,6 +93,7 @@ $Plan = @{
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
+    TagCallbackNumbers = $false
 }
 # ---- END PLAN DATA ----
 
@@ -480,6 +481,12 @@ function Find-ApplicationInstance {
 function Find-OnlineUser {
     param([string]$OnlineUserUpn)
     return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
+}
+
+# R8: Get-, Set-, Update- and Remove-CsPhoneNumberTag need MicrosoftTeams 7.1.0 or later (§3.17).
+function Test-NumberTagSupport {
+    $tagModule = Get-Module -ListAvailable -Name 'MicrosoftTeams' | Sort-Object Version -Descending | Select-Object -First 1
+    return ($null -ne $tagModule -and $tagModule.Version -ge [version]'7.1.0')
 }
 
 function Find-NumberAssignment {

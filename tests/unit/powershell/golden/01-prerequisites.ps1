@@ -92,6 +92,7 @@ $Plan = @{
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
+    TagCallbackNumbers = $false
     ResourceAccounts = @(
         @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; CallingPlanBilling = 'payAsYouGo'; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
         @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; CallingPlanBilling = ''; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
@@ -495,6 +496,12 @@ function Find-OnlineUser {
     return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
 }
 
+# R8: Get-, Set-, Update- and Remove-CsPhoneNumberTag need MicrosoftTeams 7.1.0 or later (§3.17).
+function Test-NumberTagSupport {
+    $tagModule = Get-Module -ListAvailable -Name 'MicrosoftTeams' | Sort-Object Version -Descending | Select-Object -First 1
+    return ($null -ne $tagModule -and $tagModule.Version -ge [version]'7.1.0')
+}
+
 function Find-NumberAssignment {
     param([string]$AssignmentNumber)
     return (Invoke-Lookup { Get-CsPhoneNumberAssignment -TelephoneNumber $AssignmentNumber -ErrorAction Stop | Select-Object -First 1 })
@@ -547,6 +554,15 @@ try {
         if ($PSVersionTable.ContainsKey('PSEdition')) { $edition = [string]$PSVersionTable.PSEdition }
         if ($edition -eq 'Desktop' -or $PSVersionTable.PSVersion -ge [version]'7.2') { return $true }
         return ('R5: MicrosoftTeams {0} needs PowerShell 7.2 or later, or Windows PowerShell 5.1; this is PowerShell {1}' -f $teamsModule.Version, $PSVersionTable.PSVersion)
+    }
+    # R8: tagging callback numbers (plan setting, §3.17) needs MicrosoftTeams 7.1.0; stage 06 skips the
+    # tags with a Manual line on an older module, so this is a note, not a stop.
+    if ($Plan.TagCallbackNumbers) {
+        if (Test-NumberTagSupport) {
+            Write-StepLog 'prereq:module:tags' 'MicrosoftTeams' 'Check MicrosoftTeams 7.1.0 for number tags (R8)' 'Done' 'as required'
+        } else {
+            Write-StepLog 'prereq:module:tags' 'MicrosoftTeams' 'Check MicrosoftTeams 7.1.0 for number tags (R8)' 'Manual' 'R8: number tags need MicrosoftTeams 7.1.0 or later; stage 06 will skip them. Update-Module MicrosoftTeams'
+        }
     }
     Invoke-Check 'prereq:connect' 'Microsoft Teams' 'Connect-MicrosoftTeams' {
         Connect-TeamsIfNeeded

@@ -106,15 +106,16 @@ $Plan = @{
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
+    TagCallbackNumbers = $false
     ResourceAccounts = @(
         @{ Id = 'ra-seattle'; Upn = 'sc-seattle@contoso.com'; DisplayName = 'Seattle Main Line'; PhoneNumber = '+12065550100'; NumberType = 'CallingPlan'; LocationId = '00000000-0000-4000-8000-000000000001'; UsageLocation = 'US'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $true; CallingPlanBilling = 'payAsYouGo'; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
         @{ Id = 'ra-london'; Upn = 'sc-london@contoso.com'; DisplayName = 'London Main Line'; PhoneNumber = '+442079460100'; NumberType = 'OperatorConnect'; LocationId = '00000000-0000-4000-8000-000000000002'; UsageLocation = 'GB'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; CallingPlanBilling = ''; VoiceRoutingPolicy = ''; Existing = $false; NumberExisting = $false }
         @{ Id = 'ra-sydney'; Upn = 'sc-sydney@contoso.com'; DisplayName = 'Sydney Main Line'; PhoneNumber = '+61255500100'; NumberType = 'DirectRouting'; LocationId = '00000000-0000-4000-8000-000000000003'; UsageLocation = 'AU'; Licence = 'teamsPhoneResourceAccount'; PayAsYouGo = $false; CallingPlanBilling = ''; VoiceRoutingPolicy = 'VRP-AU-DR-ResourceAccount'; Existing = $false; NumberExisting = $false }
     )
     AutoAttendants = @(
-        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }); Existing = $false }
-        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }); Existing = $false }
-        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }); Existing = $false }
+        @{ Id = 'aa-seattle'; Name = 'Seattle Main Auto Attendant'; LanguageId = 'en-US'; TimeZoneId = 'Pacific Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-seattle@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-Seattle-Users'; ObjectId = '' }); Existing = $false }
+        @{ Id = 'aa-london'; Name = 'London Main Auto Attendant'; LanguageId = 'en-GB'; TimeZoneId = 'GMT Standard Time'; DialByName = $true; DialByExtension = $false; ResourceAccountUpn = 'sc-london@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-London-Users'; ObjectId = '' }); Existing = $false }
+        @{ Id = 'aa-sydney'; Name = 'Sydney Main Auto Attendant'; LanguageId = 'en-AU'; TimeZoneId = 'AUS Eastern Standard Time'; DialByName = $true; DialByExtension = $true; ResourceAccountUpn = 'sc-sydney@contoso.com'; Greeting = ''; Groups = @(@{ Name = 'SC-Sydney-Users'; ObjectId = '' }); Existing = $false }
     )
     VoiceRoutingPolicies = @(
         @{ Id = 'vrp-users'; Name = 'SC-NoPSTN'; Description = 'Shared Calling users: no PSTN usages (VR1)'; PstnUsages = @(); Existing = $false }
@@ -701,6 +702,12 @@ function Find-OnlineUser {
     return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
 }
 
+# R8: Get-, Set-, Update- and Remove-CsPhoneNumberTag need MicrosoftTeams 7.1.0 or later (§3.17).
+function Test-NumberTagSupport {
+    $tagModule = Get-Module -ListAvailable -Name 'MicrosoftTeams' | Sort-Object Version -Descending | Select-Object -First 1
+    return ($null -ne $tagModule -and $tagModule.Version -ge [version]'7.1.0')
+}
+
 function Find-NumberAssignment {
     param([string]$AssignmentNumber)
     return (Invoke-Lookup { Get-CsPhoneNumberAssignment -TelephoneNumber $AssignmentNumber -ErrorAction Stop | Select-Object -First 1 })
@@ -823,6 +830,13 @@ try {
     }
 
     # Reverse of stage 07: users.
+    # AA7: the extension stage 07 wrote to Entra BusinessPhone is cleared again, but only where it is
+    # still exactly that value (a business phone the plan did not write is left alone).
+    $rollbackPhones = $false
+    if (@($Plan.Users | Where-Object { $_.ExtensionNumber }).Count -gt 0) {
+        if ($DryRun) { $rollbackPhones = Connect-GraphIfNeeded @('User.Read.All') }
+        else { $rollbackPhones = Connect-GraphIfNeeded @('User.ReadWrite.All') }
+    }
     $emergencyBatches = @{}
     $voiceRoutingBatches = @{}
     $userCount = @($Plan.Users).Count
@@ -868,6 +882,19 @@ try {
                 return ('line URI {0}' -f $lineUri)
             } -Change {
                 Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
+            }
+            $phoneAction = 'Clear the extension from Entra BusinessPhone (AA7)'
+            if (-not $rollbackPhones) {
+                Write-StepLog ($userKey + ':businessphone') $user.Upn $phoneAction 'Manual' ('AA7: Microsoft Graph not used: remove {0} from the business phone of this user in Entra if it is still there' -f $user.ExtensionNumber)
+            } else {
+                Invoke-PlanStep ($userKey + ':businessphone') $user.Upn $phoneAction -IsDone {
+                    $graphUser = Invoke-Lookup { Get-MgUser -UserId $user.Upn -Property 'Id,BusinessPhones' -ErrorAction Stop }
+                    if ($null -eq $graphUser) { return $true }
+                    if (@($graphUser.BusinessPhones) -notcontains $user.ExtensionNumber) { return $true }
+                    return ('business phone {0}' -f $user.ExtensionNumber)
+                } -Change {
+                    Invoke-Change { Update-MgUser -UserId $user.Upn -BusinessPhones @() -ErrorAction Stop }
+                }
             }
         }
         # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
@@ -936,7 +963,22 @@ try {
 
     # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
     # number can be reused, so the callback numbers are removed first, then the policy.
+    $tagsSupported = $false
+    if ($Plan.TagCallbackNumbers) { $tagsSupported = Test-NumberTagSupport }
     foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+        # §3.17: remove the tag stage 06 set (only that tag; other tags stay).
+        if ($Plan.TagCallbackNumbers -and $tagsSupported) {
+            foreach ($callbackNumber in @($scp.CallbackNumbers)) {
+                Invoke-PlanStep ('rollback:scp:{0}:tag:{1}' -f $scp.Id, $callbackNumber) $callbackNumber ('Remove tag {0} (§3.17)' -f $scp.Name) -IsDone {
+                    $assignment = Find-NumberAssignment $callbackNumber
+                    if ($null -eq $assignment) { return $true }
+                    if (@($assignment.Tag) -notcontains $scp.Name) { return $true }
+                    return ('tagged {0}' -f $scp.Name)
+                } -Change {
+                    Invoke-Change { Remove-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }
+                }
+            }
+        }
         # A policy that existed before the plan keeps its callback numbers and stays (brownfield plan).
         if ($scp.Existing) {
             Write-StepLog ('rollback:scp:{0}' -f $scp.Id) $scp.Name 'Remove Shared Calling policy (EN8)' 'Skipped' 'exists in the tenant before the plan (marked existing): kept'
