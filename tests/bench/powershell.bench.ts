@@ -48,7 +48,9 @@ for (let i = 0; i < 3; i++) {
 }
 
 console.log(`users                   ${USERS}`);
-console.log(`generateScripts median  ${median(runs).toFixed(0)} ms  (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)}, target <= 1000)`);
+console.log(
+  `generateScripts median  ${median(runs).toFixed(0)} ms  (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)}, target <= 1000)`,
+);
 console.log(`CPU time median         ${median(cpuRuns).toFixed(0)} ms  (includes the garbage collector's threads)`);
 console.log(`  of which plan SHA-256 ${median(hashRuns).toFixed(0)} ms`);
 console.log(`output                  ${(bytes / 1e6).toFixed(1)} MB in 10 files`);

@@ -41,7 +41,9 @@ const wallS = (performance.now() - t0) / 1000;
 const calls = tenantCalls(run.calls);
 const last = run.calls[run.calls.length - 1];
 const modelledH = (last?.virtualTime ?? 0) / 3600;
-console.log(`${USERS} users: exit ${run.exitCode}, ${calls.length} tenant calls (${mutating(run.calls).length} mutating), wall ${wallS.toFixed(0)} s, modelled ${modelledH.toFixed(1)} h`);
+console.log(
+  `${USERS} users: exit ${run.exitCode}, ${calls.length} tenant calls (${mutating(run.calls).length} mutating), wall ${wallS.toFixed(0)} s, modelled ${modelledH.toFixed(1)} h`,
+);
 if (run.exitCode !== 0) console.log(run.stdout.slice(-2000));
 report({ name: `tenant apply ${USERS.toLocaleString('en-US')} users: wall time (pwsh + simulator)`, value: wallS, unit: 's' });
 report({ name: 'tenant apply: tenant calls per 1,000 users', value: (calls.length / USERS) * 1000, unit: 'calls' });

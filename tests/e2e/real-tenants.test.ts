@@ -61,12 +61,18 @@ describe('scope (issue 12 item 5)', () => {
     await imp.goToUsers();
     expect(await imp.usersOnUsersScreen()).toBe(520);
     await s.page.getByLabel('Search users').fill('#EXT#');
-    await s.page.getByRole('status').filter({ hasText: /^500 of 520 users/ }).waitFor();
+    await s.page
+      .getByRole('status')
+      .filter({ hasText: /^500 of 520 users/ })
+      .waitFor();
     await expect.poll(() => s.page.getByText('Excluded: Guest account').count()).toBeGreaterThan(0);
     await s.page.screenshot({ path: '/tmp/real-tenants-excluded.png' }).catch(() => undefined);
     // Members are not flagged.
     await s.page.getByLabel('Search users').fill('member1');
-    await s.page.getByRole('status').filter({ hasText: /^11 of 520 users/ }).waitFor();
+    await s.page
+      .getByRole('status')
+      .filter({ hasText: /^11 of 520 users/ })
+      .waitFor();
     expect(await s.page.getByText(/^Excluded:/).count()).toBe(0);
   });
 });
@@ -77,7 +83,10 @@ describe('group assignment (issue 12 item 6)', () => {
     const o = new ObjectsPage(s.page);
     await ws.goToArea('Policies');
     await o.row('SC-Seattle').getByText('Per user').waitFor();
-    await o.row('SC-Seattle').getByRole('button', { name: /Edit Shared Calling policy SC-Seattle/ }).click();
+    await o
+      .row('SC-Seattle')
+      .getByRole('button', { name: /Edit Shared Calling policy SC-Seattle/ })
+      .click();
     const d = o.openDialog();
     await d.getByText(/users in scope hold this policy/).waitFor();
     await d.getByRole('radio', { name: /Entra group with a rank/ }).check();
@@ -87,10 +96,16 @@ describe('group assignment (issue 12 item 6)', () => {
     await d.getByLabel('Rank', { exact: true }).fill('1');
     await d.getByRole('checkbox', { name: 'Group exists in the tenant' }).check();
     await o.save(d);
-    await o.row('SC-Seattle').getByText(/By group SC Seattle users, rank 1 \(exists\)/).waitFor();
+    await o
+      .row('SC-Seattle')
+      .getByText(/By group SC Seattle users, rank 1 \(exists\)/)
+      .waitFor();
     await ws.waitSaved();
     // A second group with the same rank: G4 on the policies screen's findings.
-    await o.row('SC-London').getByRole('button', { name: /Edit Shared Calling policy SC-London/ }).click();
+    await o
+      .row('SC-London')
+      .getByRole('button', { name: /Edit Shared Calling policy SC-London/ })
+      .click();
     const d2 = o.openDialog();
     await d2.getByRole('radio', { name: /Entra group with a rank/ }).check();
     await d2.getByLabel('Group name', { exact: true }).fill('SC London users');
@@ -101,14 +116,24 @@ describe('group assignment (issue 12 item 6)', () => {
     await s.page.reload();
     await ws.waitOpen();
     await ws.goToArea('Policies');
-    await o.row('SC-Seattle').getByText(/By group SC Seattle users, rank 1/).waitFor();
+    await o
+      .row('SC-Seattle')
+      .getByText(/By group SC Seattle users, rank 1/)
+      .waitFor();
     await ws.goToArea('Checks');
-    await s.page.getByText(/both have rank 1/).first().waitFor();
+    await s.page
+      .getByText(/both have rank 1/)
+      .first()
+      .waitFor();
   });
 });
 
 describe('discovery (issue 12 item 3)', () => {
-  const discovery = () => ({ name: 'SharedCalling-Discovery.json', mimeType: 'application/json', buffer: readFileSync(resolve('tests/fixtures/discovery/small-tenant.json')) });
+  const discovery = () => ({
+    name: 'SharedCalling-Discovery.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(resolve('tests/fixtures/discovery/small-tenant.json')),
+  });
 
   it('New plan from tenant: a brownfield plan with the objects marked existing and the guest excluded; Compare with tenant shows the diff', async () => {
     const { ws } = await start();
@@ -121,17 +146,26 @@ describe('discovery (issue 12 item 3)', () => {
     const o = new ObjectsPage(s.page);
     await ws.goToArea('Policies');
     await o.row('SC-Main').getByText('Exists in the tenant').waitFor();
-    await o.row('SC-Main').getByRole('button', { name: /Edit Shared Calling policy SC-Main/ }).click();
+    await o
+      .row('SC-Main')
+      .getByRole('button', { name: /Edit Shared Calling policy SC-Main/ })
+      .click();
     const d = o.openDialog();
     expect(await d.getByRole('checkbox', { name: 'Exists in the tenant' }).isChecked()).toBe(true);
     await d.getByRole('button', { name: 'Cancel' }).click();
     await ws.goToArea('Users');
-    await s.page.getByRole('status').filter({ hasText: /^3 of 3 users/ }).waitFor();
+    await s.page
+      .getByRole('status')
+      .filter({ hasText: /^3 of 3 users/ })
+      .waitFor();
     await s.page.getByText('Excluded: Guest account').waitFor();
 
     // Compare with tenant on the Overview: the plan equals the tenant; after an edit, the diff shows it.
     await ws.goToArea('Policies');
-    await o.row('SC-Main').getByRole('button', { name: /Edit Shared Calling policy SC-Main/ }).click();
+    await o
+      .row('SC-Main')
+      .getByRole('button', { name: /Edit Shared Calling policy SC-Main/ })
+      .click();
     const d2 = o.openDialog();
     await d2.getByLabel('Description', { exact: true }).fill('Main line');
     await d2.getByLabel('Policy name', { exact: true }).fill('SC-Main-2');
@@ -157,7 +191,10 @@ describe('number inventory import (issue 12 item 1)', () => {
     await s.page.getByRole('button', { name: 'Import numbers…' }).click();
     const d = s.page.getByRole('dialog', { name: 'Import numbers' });
     await d.getByLabel('Number file').setInputFiles(resolve('tests/fixtures/numbers/export-acquired.csv'));
-    await d.getByRole('status').getByText(/Export-CsAcquiredPhoneNumber export — 5 numbers, 2 new, kind inferred for 3/).waitFor();
+    await d
+      .getByRole('status')
+      .getByText(/Export-CsAcquiredPhoneNumber export — 5 numbers, 2 new, kind inferred for 3/)
+      .waitFor();
     await d.getByRole('table', { name: 'Numbers in the file' }).getByText('Service: from its capabilities', { exact: false }).first().waitFor();
     await s.page.screenshot({ path: '/tmp/real-tenants-numbers.png' }).catch(() => undefined);
     await d.getByRole('button', { name: /^Import 5 numbers/ }).click();

@@ -4,7 +4,15 @@
  * leave them exactly as they were.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareWithTenant, createSamplePlan, DISCOVERY_FILE_NAME, expectedTenantState, planFromDiscovery, readDiscovery, type Plan } from '../../src/lib/index.js';
+import {
+  compareWithTenant,
+  createSamplePlan,
+  DISCOVERY_FILE_NAME,
+  expectedTenantState,
+  planFromDiscovery,
+  readDiscovery,
+  type Plan,
+} from '../../src/lib/index.js';
 import { mutating, parseCsv, Workspace } from './support/runbook.js';
 import { buildStartTenant, snapshotText } from './sim/tenants/make-start.js';
 import { projectTenant, resolveExpected } from './support/projection.js';
@@ -78,7 +86,9 @@ describe('existing objects: apply and roll back around a main auto attendant alr
     const run = w.run([]);
     expect(run.exitCode, run.stdout.slice(-4000)).toBe(0);
     const calls = mutating(run.calls);
-    expect(calls.filter((c) => c.cmdlet === 'New-CsOnlineApplicationInstance').map((c) => String(c.parameters.UserPrincipalName).toLowerCase())).not.toContain(ra.upn);
+    expect(calls.filter((c) => c.cmdlet === 'New-CsOnlineApplicationInstance').map((c) => String(c.parameters.UserPrincipalName).toLowerCase())).not.toContain(
+      ra.upn,
+    );
     expect(calls.filter((c) => c.cmdlet === 'New-CsAutoAttendant').map((c) => c.parameters.Name)).not.toContain(aa.name);
     const tenant = w.tenant();
     const expected = resolveExpected(expectedTenantState(plan), tenant);
@@ -93,7 +103,9 @@ describe('existing objects: apply and roll back around a main auto attendant alr
     const after = w.tenant();
     expect(seattleState(after, ra.upn, aa.name, e164)).toEqual(seattleState(before, ra.upn, aa.name, e164));
     // No call touched them.
-    const touched = mutating(run.calls).filter((c) => JSON.stringify(c.parameters).toLowerCase().includes(ra.upn) || c.parameters.TelephoneNumber === e164 || c.parameters.PhoneNumber === e164);
+    const touched = mutating(run.calls).filter(
+      (c) => JSON.stringify(c.parameters).toLowerCase().includes(ra.upn) || c.parameters.TelephoneNumber === e164 || c.parameters.PhoneNumber === e164,
+    );
     expect(touched.map((c) => c.cmdlet)).toEqual([]);
     // The log says why they were kept.
     const log = parseCsv(w.output('09-rollback.log.csv') ?? '');
@@ -101,7 +113,11 @@ describe('existing objects: apply and roll back around a main auto attendant alr
     expect(kept.map((r) => r.Target)).toEqual(expect.arrayContaining([aa.name, ra.upn]));
     // Everything the plan created is gone again: the tenant equals the one before the plan (batch
     // history stays 30 days, §3.14; a LIS location pinned on a created number stays, §3.15).
-    const normal = (t: any) => ({ ...t, batchOperations: [], phoneNumbers: t.phoneNumbers.map((n: any) => (n.telephoneNumber === e164 ? n : { ...n, locationId: null })) });
+    const normal = (t: any) => ({
+      ...t,
+      batchOperations: [],
+      phoneNumbers: t.phoneNumbers.map((n: any) => (n.telephoneNumber === e164 ? n : { ...n, locationId: null })),
+    });
     expect(normal(after)).toEqual(normal(before));
   });
 });
@@ -130,10 +146,22 @@ describe('group assignment converges (item 6, §3.14, §10.1)', () => {
     ...base,
     sharedCallingPolicies: base.sharedCallingPolicies.map((p) =>
       p.id === 'scp-seattle'
-        ? { ...p, assignment: { method: 'group', group: { name: 'SC Seattle policy', objectId: '', rank: 1, existing: false, hiddenMembership: false, nestedGroups: false } } }
+        ? {
+            ...p,
+            assignment: {
+              method: 'group',
+              group: { name: 'SC Seattle policy', objectId: '', rank: 1, existing: false, hiddenMembership: false, nestedGroups: false },
+            },
+          }
         : p.id === 'scp-london'
           ? // The London dial-scope group exists in the tenant and already holds the London users.
-            { ...p, assignment: { method: 'group', group: { name: 'SC-London-Users', objectId: '', rank: 2, existing: true, hiddenMembership: false, nestedGroups: false } } }
+            {
+              ...p,
+              assignment: {
+                method: 'group',
+                group: { name: 'SC-London-Users', objectId: '', rank: 2, existing: true, hiddenMembership: false, nestedGroups: false },
+              },
+            }
           : p,
     ),
   };
@@ -158,7 +186,9 @@ describe('group assignment converges (item 6, §3.14, §10.1)', () => {
       ['SC-London', 2],
     ]);
     // No per-user grant for users of a group policy.
-    const perUser = calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && 'Identity' in c.parameters).map((c) => String(c.parameters.Identity).toLowerCase());
+    const perUser = calls
+      .filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && 'Identity' in c.parameters)
+      .map((c) => String(c.parameters.Identity).toLowerCase());
     const policyOf = new Map(plan.users.map((u) => [u.upn.toLowerCase(), u.sharedCallingPolicyId]));
     expect(perUser.filter((upn) => grouped.has(policyOf.get(upn) ?? ''))).toEqual([]);
     expect(perUser.length).toBe(plan.users.filter((u) => !grouped.has(u.sharedCallingPolicyId ?? '')).length);
@@ -171,7 +201,9 @@ describe('group assignment converges (item 6, §3.14, §10.1)', () => {
     const expected = resolveExpected(expectedTenantState(plan), tenant);
     const directOnly = {
       ...expected,
-      users: expected.users.map((u: any) => (grouped.has(policyOf.get(u.upn) ?? '') ? { ...u, policies: { ...u.policies, TeamsSharedCallingRoutingPolicy: null } } : u)),
+      users: expected.users.map((u: any) =>
+        grouped.has(policyOf.get(u.upn) ?? '') ? { ...u, policies: { ...u.policies, TeamsSharedCallingRoutingPolicy: null } } : u,
+      ),
     };
     expect(projectTenant(tenant, directOnly)).toEqual(directOnly);
     // Stage 08 reads the effective assignment: every user verified.

@@ -48,14 +48,22 @@ export function filterNumbers(plan: Plan, f: NumberFilter): PhoneNumber[] {
 /** Group numbers into contiguous ranges (same kind, country, site and use; consecutive digits). */
 export function numberRanges(plan: Plan, numbers: readonly PhoneNumber[] = plan.numbers): NumberRange[] {
   const uses = numberUses(plan);
-  const sorted = [...numbers].sort((a, b) => (a.e164.length - b.e164.length) || (a.e164 < b.e164 ? -1 : a.e164 > b.e164 ? 1 : 0));
+  const sorted = [...numbers].sort((a, b) => a.e164.length - b.e164.length || (a.e164 < b.e164 ? -1 : a.e164 > b.e164 ? 1 : 0));
   const out: NumberRange[] = [];
   let cur: NumberRange | null = null;
   let last = 0n;
   for (const n of sorted) {
     const use = uses.get(n.id)?.[0] ?? 'free';
     const v = BigInt(n.e164.slice(1));
-    if (cur && cur.kind === n.kind && cur.country === n.country && cur.siteId === n.siteId && cur.use === use && cur.to.length === n.e164.length && v === last + 1n) {
+    if (
+      cur &&
+      cur.kind === n.kind &&
+      cur.country === n.country &&
+      cur.siteId === n.siteId &&
+      cur.use === use &&
+      cur.to.length === n.e164.length &&
+      v === last + 1n
+    ) {
       cur.to = n.e164;
       cur.count++;
       cur.ids.push(n.id);

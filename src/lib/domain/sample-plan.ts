@@ -11,24 +11,32 @@
  * fictional range 02 5550 xxxx. Every value is a literal or derived from a fixed list, so
  * `createSamplePlan()` is deterministic.
  */
-import type {
-  E164,
-  Id,
-  Plan,
-  PhoneNumber,
-  NumberKind,
-  User,
-  CountryCode,
-} from './model.js';
+import type { E164, Id, Plan, PhoneNumber, NumberKind, User, CountryCode } from './model.js';
 import { DEFAULT_SIZING } from './model.js';
 
 const FIRST = [
-  'Alex', 'Bianca', 'Chen', 'Dana', 'Emeka', 'Fatima', 'Gustavo', 'Hana', 'Ivan', 'José',
-  'Kiri', 'Liam', 'Mei', 'Noor', 'Olga', 'Priya', 'Quinn', 'Rafael', 'Siobhan', 'Tomás',
+  'Alex',
+  'Bianca',
+  'Chen',
+  'Dana',
+  'Emeka',
+  'Fatima',
+  'Gustavo',
+  'Hana',
+  'Ivan',
+  'José',
+  'Kiri',
+  'Liam',
+  'Mei',
+  'Noor',
+  'Olga',
+  'Priya',
+  'Quinn',
+  'Rafael',
+  'Siobhan',
+  'Tomás',
 ];
-const LAST = [
-  "O'Brien", 'Nakamura', 'Okafor', 'Schmidt', 'García', 'Kowalski', 'Haddad', 'Nguyen', 'Larsen',
-];
+const LAST = ["O'Brien", 'Nakamura', 'Okafor', 'Schmidt', 'García', 'Kowalski', 'Haddad', 'Nguyen', 'Larsen'];
 const DEPARTMENTS = ['Warehouse', 'Retail', 'Customer Service', 'Facilities', 'Logistics', 'Finance'];
 
 interface SiteSpec {
@@ -159,7 +167,7 @@ export function createSamplePlan(): Plan {
           { dialString: '911', dialMask: '', pstnUsage: '' },
           { dialString: '933', dialMask: '', pstnUsage: '' },
         ],
-          existing: false,
+        existing: false,
       },
       {
         id: 'ecrp-uk',
@@ -170,7 +178,7 @@ export function createSamplePlan(): Plan {
           { dialString: '999', dialMask: '', pstnUsage: '' },
           { dialString: '112', dialMask: '', pstnUsage: '' },
         ],
-          existing: false,
+        existing: false,
       },
       {
         id: 'ecrp-au',
@@ -181,7 +189,7 @@ export function createSamplePlan(): Plan {
           { dialString: '000', dialMask: '', pstnUsage: 'AU-Emergency' },
           { dialString: '112', dialMask: '', pstnUsage: 'AU-Emergency' },
         ],
-          existing: false,
+        existing: false,
       },
     ],
     voiceRoutingPolicies: [

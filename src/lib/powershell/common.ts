@@ -25,19 +25,10 @@ export interface HeaderInfo {
   generatedAt: string | undefined;
 }
 
-export const REQUIRES_LINES = [
-  '#Requires -Version 5.1',
-  "#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '5.5.0' }",
-];
+export const REQUIRES_LINES = ['#Requires -Version 5.1', "#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '5.5.0' }"];
 
 /** Comment-based help (fixed text only). */
-export function renderHelp(
-  synopsis: string,
-  description: string[],
-  params: [string, string][],
-  examples: string[],
-  notes: string[],
-): string[] {
+export function renderHelp(synopsis: string, description: string[], params: [string, string][], examples: string[], notes: string[]): string[] {
   const out = ['<#', '.SYNOPSIS', `    ${synopsis}`, '', '.DESCRIPTION'];
   description.forEach((p, i) => {
     if (i > 0) out.push('');
@@ -92,10 +83,7 @@ export const COMMON_PARAM_HELP: [string, string][] = [
   ['MaxRetries', 'How often a throttled call (HTTP 429, "throttled", 503) is retried, with exponential back-off.'],
   ['SkipLicensing', 'Do not use Microsoft Graph; licence steps are only reported (assign them in the Microsoft 365 admin center).'],
   ['Transcript', 'Record the whole console session (Start-Transcript) in <stage>.transcript.txt in the output folder, appended to on each run.'],
-  [
-    'ExpectedPlanSha256',
-    'Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all files must come from one export).',
-  ],
+  ['ExpectedPlanSha256', 'Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all files must come from one export).'],
 ];
 
 const COMMON_PARAMS: string[][] = [

@@ -100,7 +100,12 @@ export interface PolicyGroupData {
 
 /** A mailNickname Graph accepts: ASCII letters, digits and '-', at most 64 characters. */
 export function mailNickname(name: string, policyId: string): string {
-  const base = name.normalize('NFKD').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'sc-policy-group';
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'sc-policy-group';
   let h = 0;
   for (const ch of policyId) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
   return `${base}-${h.toString(36)}`.slice(0, 64);
@@ -189,28 +194,30 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
 
   let usersWithoutVoiceRoutingPolicy = 0;
   // Excluded users give no script lines (issue 12 item 5).
-  const users: UserData[] = plan.users.filter((u) => !isExcluded(u)).map((u) => {
-    const scp = u.sharedCallingPolicyId !== null ? scps.get(u.sharedCallingPolicyId) : undefined;
-    if (u.voiceRoutingPolicyId === null) usersWithoutVoiceRoutingPolicy++;
-    let extensionNumber = '';
-    let extensionNote = '';
-    const ext = u.extension.trim();
-    if (ext !== '') {
-      const base = scp ? extensionBase.get(scp.id) : undefined;
-      if (base && base.isDirectRouting && base.base !== '') extensionNumber = `${base.base};ext=${ext}`;
-      else extensionNote = EXTENSION_NEEDS_DR_NOTE;
-    }
-    return {
-      key: userKey(u.upn),
-      upn: u.upn.trim(),
-      sharedCallingPolicy: scp ? scp.name : '',
-      emergencyPolicy: u.emergencyPolicyId !== null ? (ecrps.get(u.emergencyPolicyId)?.name ?? '') : '',
-      voiceRoutingPolicy: u.voiceRoutingPolicyId !== null ? (vrps.get(u.voiceRoutingPolicyId)?.name ?? '') : '',
-      extensionNumber,
-      extensionNote,
-      enterpriseVoiceBefore: u.enterpriseVoice,
-    };
-  });
+  const users: UserData[] = plan.users
+    .filter((u) => !isExcluded(u))
+    .map((u) => {
+      const scp = u.sharedCallingPolicyId !== null ? scps.get(u.sharedCallingPolicyId) : undefined;
+      if (u.voiceRoutingPolicyId === null) usersWithoutVoiceRoutingPolicy++;
+      let extensionNumber = '';
+      let extensionNote = '';
+      const ext = u.extension.trim();
+      if (ext !== '') {
+        const base = scp ? extensionBase.get(scp.id) : undefined;
+        if (base && base.isDirectRouting && base.base !== '') extensionNumber = `${base.base};ext=${ext}`;
+        else extensionNote = EXTENSION_NEEDS_DR_NOTE;
+      }
+      return {
+        key: userKey(u.upn),
+        upn: u.upn.trim(),
+        sharedCallingPolicy: scp ? scp.name : '',
+        emergencyPolicy: u.emergencyPolicyId !== null ? (ecrps.get(u.emergencyPolicyId)?.name ?? '') : '',
+        voiceRoutingPolicy: u.voiceRoutingPolicyId !== null ? (vrps.get(u.voiceRoutingPolicyId)?.name ?? '') : '',
+        extensionNumber,
+        extensionNote,
+        enterpriseVoiceBefore: u.enterpriseVoice,
+      };
+    });
 
   return {
     planId: plan.id,
@@ -259,9 +266,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         description: p.description,
         resourceAccountUpn: ra ? ra.upn : '',
         // Only unresolved references are dropped (checks report those); values are kept as they are.
-        callbackNumbers: p.callbackNumberIds
-          .map((id) => numbers.get(id)?.e164)
-          .filter((e): e is PhoneNumber['e164'] => e !== undefined),
+        callbackNumbers: p.callbackNumberIds.map((id) => numbers.get(id)?.e164).filter((e): e is PhoneNumber['e164'] => e !== undefined),
         existing: p.existing,
         group:
           p.assignment.method === 'group'

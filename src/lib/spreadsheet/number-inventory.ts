@@ -150,22 +150,31 @@ function kindOf(f: KindFacts, layout: NumberInventoryLayout): { kind: NumberKind
   if (t === 'directrouting') return { kind: 'directRouting', inferred: '' };
   if (t === 'operatorconnect' || t === 'ocmobile' || t === 'teamsphonemobile') return { kind: 'operatorConnect', inferred: '' };
   if (t === '' && layout === 'carrier-list') {
-    return { kind: 'directRouting', inferred: 'The list does not say the kind: taken as Direct Routing. Change it if the carrier provides Operator Connect numbers.' };
+    return {
+      kind: 'directRouting',
+      inferred: 'The list does not say the kind: taken as Direct Routing. Change it if the carrier provides Operator Connect numbers.',
+    };
   }
-  if (t !== 'callingplan' && t !== '') return { error: `"${f.numberType.slice(0, 40)}" is not a number type the planner knows (CallingPlan, OperatorConnect or DirectRouting).` };
+  if (t !== 'callingplan' && t !== '')
+    return { error: `"${f.numberType.slice(0, 40)}" is not a number type the planner knows (CallingPlan, OperatorConnect or DirectRouting).` };
   if (t === '') return { error: 'The row has no number type.' };
   // Calling Plan: subscriber (user) or service (toll / toll-free). The category is authoritative.
   const cat = norm(f.category);
   if (cat === 'subscriber' || cat === 'user') return { kind: 'callingPlanSubscriber', inferred: '' };
   if (cat === 'tollfree') return { kind: 'callingPlanTollFreeService', inferred: '' };
-  if (cat === 'service') return { kind: f.tollFree ? 'callingPlanTollFreeService' : 'callingPlanService', inferred: f.tollFree ? 'Toll-free service: from the number itself.' : '' };
+  if (cat === 'service')
+    return { kind: f.tollFree ? 'callingPlanTollFreeService' : 'callingPlanService', inferred: f.tollFree ? 'Toll-free service: from the number itself.' : '' };
   const usage = norm(f.usage);
   if (usage === 'user') return { kind: 'callingPlanSubscriber', inferred: 'Subscriber: from the usage "User".' };
   if (usage === 'voiceapp' || usage === 'conference' || usage === 'service' || usage === 'voiceapplication' || usage === 'conferencing') {
-    return { kind: f.tollFree ? 'callingPlanTollFreeService' : 'callingPlanService', inferred: `Service${f.tollFree ? ' (toll-free)' : ''}: from the usage "${f.usage}".` };
+    return {
+      kind: f.tollFree ? 'callingPlanTollFreeService' : 'callingPlanService',
+      inferred: `Service${f.tollFree ? ' (toll-free)' : ''}: from the usage "${f.usage}".`,
+    };
   }
   if (f.capabilities !== null) {
-    if (isUserCapable(f.capabilities) && !isServiceCapable(f.capabilities)) return { kind: 'callingPlanSubscriber', inferred: 'Subscriber: from its capabilities (UserAssignment).' };
+    if (isUserCapable(f.capabilities) && !isServiceCapable(f.capabilities))
+      return { kind: 'callingPlanSubscriber', inferred: 'Subscriber: from its capabilities (UserAssignment).' };
     if (isServiceCapable(f.capabilities) && !isUserCapable(f.capabilities)) {
       return {
         kind: f.tollFree ? 'callingPlanTollFreeService' : 'callingPlanService',
@@ -196,12 +205,16 @@ function expand(text: string, region: string | undefined): { numbers: E164[]; co
       if (lastText.startsWith('+')) last = lastText;
       else if (lastText.length >= first.e164.length - 1) last = `+${lastText}`;
       else last = first.e164.slice(0, first.e164.length - lastText.length) + lastText;
-      if (!/^\+\d{7,15}$/.test(last) || last.length !== first.e164.length) return { error: `"${text.slice(0, 60)}": the end of the range is not a number of the same length.` };
+      if (!/^\+\d{7,15}$/.test(last) || last.length !== first.e164.length)
+        return { error: `"${text.slice(0, 60)}": the end of the range is not a number of the same length.` };
       const a = BigInt(first.e164.slice(1));
       const b = BigInt(last.slice(1));
       if (b < a) return { error: `"${text.slice(0, 60)}": the range ends before it starts.` };
       const count = Number(b - a) + 1;
-      if (count > MAX_INVENTORY_RANGE) return { error: `"${text.slice(0, 60)}" holds ${count.toLocaleString('en-US')} numbers; one range may hold at most ${MAX_INVENTORY_RANGE.toLocaleString('en-US')}.` };
+      if (count > MAX_INVENTORY_RANGE)
+        return {
+          error: `"${text.slice(0, 60)}" holds ${count.toLocaleString('en-US')} numbers; one range may hold at most ${MAX_INVENTORY_RANGE.toLocaleString('en-US')}.`,
+        };
       const out: E164[] = [];
       for (let i = 0n; i <= b - a; i++) out.push(`+${(a + i).toString()}` as E164);
       return first.country ? { numbers: out, country: first.country } : { numbers: out };
@@ -228,7 +241,10 @@ function parse(data: Uint8Array, fileName: string): NumberInventoryResult {
   if (!grid) return fileResult('empty-file', `${fileName || 'The file'} has no sheet to read.`);
   const header = findHeader(grid);
   if (header.row === -2) {
-    return fileResult('no-numbers', `${fileName || 'The file'} has no phone number column (TelephoneNumber, Phone number or Number) and no row starting with a number.`);
+    return fileResult(
+      'no-numbers',
+      `${fileName || 'The file'} has no phone number column (TelephoneNumber, Phone number or Number) and no row starting with a number.`,
+    );
   }
   const cols = new Map<string, number>();
   header.cells.forEach((c, i) => {
@@ -279,7 +295,12 @@ function parse(data: Uint8Array, fileName: string): NumberInventoryResult {
     const assignedTo = status === 'unassigned' ? '' : target;
     for (const n of got.numbers) {
       if (numbers.length >= MAX_INVENTORY_NUMBERS) {
-        issue(issues, { row, severity: 'error', code: 'too-many', message: `More than ${MAX_INVENTORY_NUMBERS.toLocaleString('en-US')} numbers: the rest of the file is left out.` });
+        issue(issues, {
+          row,
+          severity: 'error',
+          code: 'too-many',
+          message: `More than ${MAX_INVENTORY_NUMBERS.toLocaleString('en-US')} numbers: the rest of the file is left out.`,
+        });
         return { layout, numbers, issues };
       }
       const hint = numberKindHint(n);
@@ -330,11 +351,7 @@ export interface InventoryApplyResult {
  * A number the tenant has assigned is marked existing (its assignment predates the plan; the
  * rollback never unassigns it). One new plan value: one undo step.
  */
-export function applyNumberInventory(
-  plan: Plan,
-  imported: readonly InventoryNumber[],
-  mode: InventoryMode,
-): InventoryApplyResult {
+export function applyNumberInventory(plan: Plan, imported: readonly InventoryNumber[], mode: InventoryMode): InventoryApplyResult {
   const byE164 = new Map(plan.numbers.map((n, i) => [n.e164 as string, i] as const));
   const ids = new Set(plan.numbers.map((n) => n.id));
   const numbers = [...plan.numbers];
@@ -349,7 +366,16 @@ export function applyNumberInventory(
       for (let k = 2; ids.has(id); k++) id = `num-${n.number.slice(1)}-${k}`;
       ids.add(id);
       byE164.set(n.number, numbers.length);
-      numbers.push({ id, e164: n.number, kind: n.kind, country: n.country, siteId: null, operator: n.operator, note: n.inferred ? 'Kind inferred on import' : '', existing });
+      numbers.push({
+        id,
+        e164: n.number,
+        kind: n.kind,
+        country: n.country,
+        siteId: null,
+        operator: n.operator,
+        note: n.inferred ? 'Kind inferred on import' : '',
+        existing,
+      });
       added++;
       continue;
     }
@@ -358,7 +384,13 @@ export function applyNumberInventory(
       unchanged++;
       continue;
     }
-    const next = { ...old, kind: n.kind, country: n.country || old.country, operator: n.kind === 'operatorConnect' ? n.operator || old.operator : '', existing: old.existing || existing };
+    const next = {
+      ...old,
+      kind: n.kind,
+      country: n.country || old.country,
+      operator: n.kind === 'operatorConnect' ? n.operator || old.operator : '',
+      existing: old.existing || existing,
+    };
     if (next.kind === old.kind && next.country === old.country && next.operator === old.operator && next.existing === old.existing) unchanged++;
     else {
       numbers[at] = next;

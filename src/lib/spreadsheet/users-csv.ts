@@ -27,8 +27,19 @@ function quote(value: string): string {
 }
 
 export const USERS_CSV_HEADERS = [
-  'User principal name', 'Display name', 'Usage location', 'Department', 'Office', 'Site', 'Teams Phone', 'Enterprise Voice',
-  'Current number', 'Shared Calling policy', 'Emergency policy', 'Voice routing policy', 'Extension',
+  'User principal name',
+  'Display name',
+  'Usage location',
+  'Department',
+  'Office',
+  'Site',
+  'Teams Phone',
+  'Enterprise Voice',
+  'Current number',
+  'Shared Calling policy',
+  'Emergency policy',
+  'Voice routing policy',
+  'Extension',
 ] as const;
 
 export function usersToCsv(plan: Plan): string {
@@ -43,8 +54,19 @@ export function usersToCsv(plan: Plan): string {
   const lines = [USERS_CSV_HEADERS.join(',')];
   for (const u of plan.users) {
     const cells = [
-      u.upn, u.displayName, u.usageLocation, u.department, u.office, site(u.siteId), u.teamsPhone, u.enterpriseVoice,
-      u.currentNumber, scp(u.sharedCallingPolicyId), ecrp(u.emergencyPolicyId), vrp(u.voiceRoutingPolicyId), u.extension,
+      u.upn,
+      u.displayName,
+      u.usageLocation,
+      u.department,
+      u.office,
+      site(u.siteId),
+      u.teamsPhone,
+      u.enterpriseVoice,
+      u.currentNumber,
+      scp(u.sharedCallingPolicyId),
+      ecrp(u.emergencyPolicyId),
+      vrp(u.voiceRoutingPolicyId),
+      u.extension,
     ];
     lines.push(cells.map((c) => quote(csvSafe(c))).join(','));
   }

@@ -95,11 +95,13 @@ export interface ExpectedTenantState {
   users: ExpectedUser[];
 }
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
-  const ka = key(a).toLowerCase();
-  const kb = key(b).toLowerCase();
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T): number => {
+    const ka = key(a).toLowerCase();
+    const kb = key(b).toLowerCase();
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
 
 /** The state a tenant holds after every stage of the plan's runbook succeeded. */
 export function expectedTenantState(plan: Plan): ExpectedTenantState {
@@ -138,48 +140,48 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
     };
   });
 
-  const autoAttendants = plan.autoAttendants.map(
-    (aa): ExpectedAutoAttendant => ({
-      name: text(aa.name),
-      languageId: aa.languageId,
-      timeZoneId: aa.timeZoneId,
-      dialScopeGroupIds: aa.dialScopeGroups
-        .map((g) => g.objectId)
-        .filter((id) => id !== '')
-        .sort(),
-      dialScopeGroupNames: aa.dialScopeGroups
-        .filter((g) => g.objectId === '')
-        .map((g) => text(g.name))
-        .sort(),
-      directorySearchMethod: aa.dialByExtension ? 'ByExtension' : aa.dialByName ? 'ByName' : 'None',
-      resourceAccountUpn: raUpn(aa.resourceAccountId),
-    }),
-  );
+  const autoAttendants = plan.autoAttendants.map((aa): ExpectedAutoAttendant => ({
+    name: text(aa.name),
+    languageId: aa.languageId,
+    timeZoneId: aa.timeZoneId,
+    dialScopeGroupIds: aa.dialScopeGroups
+      .map((g) => g.objectId)
+      .filter((id) => id !== '')
+      .sort(),
+    dialScopeGroupNames: aa.dialScopeGroups
+      .filter((g) => g.objectId === '')
+      .map((g) => text(g.name))
+      .sort(),
+    directorySearchMethod: aa.dialByExtension ? 'ByExtension' : aa.dialByName ? 'ByName' : 'None',
+    resourceAccountUpn: raUpn(aa.resourceAccountId),
+  }));
 
   const usages = new Set<string>();
   for (const p of plan.voiceRoutingPolicies) for (const u of p.pstnUsages) usages.add(text(u));
   for (const p of plan.emergencyPolicies) for (const n of p.numbers) if (n.pstnUsage !== '') usages.add(text(n.pstnUsage));
 
   // Excluded users get no script lines (issue 12 item 5): the tenant keeps whatever they had.
-  const users = plan.users.filter((u) => !isExcluded(u)).map((u): ExpectedUser => {
-    const scp = u.sharedCallingPolicyId !== null ? scps.get(u.sharedCallingPolicyId) : undefined;
-    const base = scp ? raNumber(scp.resourceAccountId) : undefined;
-    const ext = u.extension.trim();
-    // V3: an extension is a Direct Routing number with ;ext=; otherwise the user has no number (V2).
-    const lineUri = ext !== '' && base && base.kind === 'directRouting' ? `tel:${base.e164};ext=${ext}` : null;
-    const ecrp = u.emergencyPolicyId !== null ? ecrps.get(u.emergencyPolicyId) : undefined;
-    const vrp = u.voiceRoutingPolicyId !== null ? vrps.get(u.voiceRoutingPolicyId) : undefined;
-    return {
-      upn: userKey(u.upn),
-      enterpriseVoiceEnabled: true,
-      lineUri,
-      policies: {
-        TeamsSharedCallingRoutingPolicy: scp ? text(scp.name) : null,
-        TeamsEmergencyCallRoutingPolicy: ecrp ? text(ecrp.name) : null,
-        OnlineVoiceRoutingPolicy: vrp ? text(vrp.name) : null,
-      },
-    };
-  });
+  const users = plan.users
+    .filter((u) => !isExcluded(u))
+    .map((u): ExpectedUser => {
+      const scp = u.sharedCallingPolicyId !== null ? scps.get(u.sharedCallingPolicyId) : undefined;
+      const base = scp ? raNumber(scp.resourceAccountId) : undefined;
+      const ext = u.extension.trim();
+      // V3: an extension is a Direct Routing number with ;ext=; otherwise the user has no number (V2).
+      const lineUri = ext !== '' && base && base.kind === 'directRouting' ? `tel:${base.e164};ext=${ext}` : null;
+      const ecrp = u.emergencyPolicyId !== null ? ecrps.get(u.emergencyPolicyId) : undefined;
+      const vrp = u.voiceRoutingPolicyId !== null ? vrps.get(u.voiceRoutingPolicyId) : undefined;
+      return {
+        upn: userKey(u.upn),
+        enterpriseVoiceEnabled: true,
+        lineUri,
+        policies: {
+          TeamsSharedCallingRoutingPolicy: scp ? text(scp.name) : null,
+          TeamsEmergencyCallRoutingPolicy: ecrp ? text(ecrp.name) : null,
+          OnlineVoiceRoutingPolicy: vrp ? text(vrp.name) : null,
+        },
+      };
+    });
 
   return {
     resourceAccounts: resourceAccounts.sort(byKey((r) => r.upn)),
@@ -201,9 +203,7 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
         name: text(p.name),
         description: text(p.description),
         resourceAccountUpn: raUpn(p.resourceAccountId),
-        callbackNumbers: p.callbackNumberIds
-          .map((id) => numbers.get(id)?.e164)
-          .filter((e): e is PhoneNumber['e164'] => e !== undefined),
+        callbackNumbers: p.callbackNumberIds.map((id) => numbers.get(id)?.e164).filter((e): e is PhoneNumber['e164'] => e !== undefined),
       }))
       .sort(byKey((p) => p.name)),
     users: users.sort(byKey((u) => u.upn)),

@@ -123,11 +123,13 @@ export class Workspace {
     };
     if (this.faultsPath) env.SIM_FAULTS = this.faultsPath;
     else delete env.SIM_FAULTS;
-    const r = spawnSync(
-      cmd!,
-      [...pre, '-NoProfile', '-NonInteractive', '-File', path.join(this.scripts, file), '-OutputFolder', this.out, ...args],
-      { cwd: this.scripts, env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 30 * 60_000 },
-    );
+    const r = spawnSync(cmd!, [...pre, '-NoProfile', '-NonInteractive', '-File', path.join(this.scripts, file), '-OutputFolder', this.out, ...args], {
+      cwd: this.scripts,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      timeout: 30 * 60_000,
+    });
     const all = this.allCalls();
     const calls = all.slice(this.seen);
     this.seen = all.length;

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  createEmptyPlan,
-  createSamplePlan,
-  deserializePlan,
-  PLAN_FORMAT_VERSION,
-  PlanFileError,
-  serializePlan,
-} from '../../../src/lib/index.js';
+import { createEmptyPlan, createSamplePlan, deserializePlan, PLAN_FORMAT_VERSION, PlanFileError, serializePlan } from '../../../src/lib/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/plans/${name}`, import.meta.url), 'utf8');
 
@@ -67,7 +60,14 @@ describe('plan file', () => {
     const plan = deserializePlan(fixture('plan-v3.json'));
     expect(plan.name).toBe('Fabrikam pilot (format 3)');
     // Nothing in an older plan existed in the tenant: the scripts create and roll back all of it.
-    for (const list of [plan.numbers, plan.resourceAccounts, plan.autoAttendants, plan.sharedCallingPolicies, plan.emergencyPolicies, plan.voiceRoutingPolicies]) {
+    for (const list of [
+      plan.numbers,
+      plan.resourceAccounts,
+      plan.autoAttendants,
+      plan.sharedCallingPolicies,
+      plan.emergencyPolicies,
+      plan.voiceRoutingPolicies,
+    ]) {
       expect(list.length).toBeGreaterThan(0);
       expect(list.map((o) => o.existing)).toEqual(list.map(() => false));
     }
@@ -94,7 +94,10 @@ describe('plan file', () => {
   it('refuses a group assignment with a rank outside 1-64 or an unknown method', () => {
     const p = createSamplePlan();
     const env = JSON.parse(serializePlan(p));
-    env.plan.sharedCallingPolicies[0].assignment = { method: 'group', group: { name: 'G', objectId: '', rank: 0, existing: false, hiddenMembership: false, nestedGroups: false } };
+    env.plan.sharedCallingPolicies[0].assignment = {
+      method: 'group',
+      group: { name: 'G', objectId: '', rank: 0, existing: false, hiddenMembership: false, nestedGroups: false },
+    };
     expect(() => deserializePlan(JSON.stringify(env))).toThrow(PlanFileError);
     env.plan.sharedCallingPolicies[0].assignment = { method: 'batch' };
     expect(() => deserializePlan(JSON.stringify(env))).toThrow(PlanFileError);

@@ -69,14 +69,18 @@ describe('existing objects (item 4)', () => {
       sharedCallingPolicies: base.sharedCallingPolicies.map((p, i) => (i === 0 ? { ...p, existing: true } : p)),
     };
     const d = buildScriptData(plan, 'x', 'test');
-    expect(d.resourceAccounts.map((r) => [r.existing, r.numberExisting])).toEqual([[true, true], [false, false], [false, false]]);
+    expect(d.resourceAccounts.map((r) => [r.existing, r.numberExisting])).toEqual([
+      [true, true],
+      [false, false],
+      [false, false],
+    ]);
     expect(d.autoAttendants.map((a) => a.existing)).toEqual([true, false, false]);
     expect(d.voiceRoutingPolicies.map((p) => p.existing)).toEqual([true, false]);
     expect(d.emergencyPolicies.map((p) => p.existing)).toEqual([true, false, false]);
     expect(d.sharedCallingPolicies.map((p) => p.existing)).toEqual([true, false, false]);
     const rollback = generateScripts(plan).find((f) => f.name === '09-rollback.ps1')!.text;
-    expect(rollback).toContain("Existing = $true");
-    expect(rollback).toContain("NumberExisting = $true");
+    expect(rollback).toContain('Existing = $true');
+    expect(rollback).toContain('NumberExisting = $true');
   });
 });
 
@@ -91,7 +95,11 @@ describe('group assignment checks (item 6, §3.14)', () => {
   it('G4 clashing ranks between two groups; distinct ranks are fine', () => {
     let plan = withGroup(createSamplePlan(), 'scp-seattle', group({ rank: 1 }));
     plan = withGroup(plan, 'scp-london', group({ name: 'SC-London-Users', rank: 1 }));
-    expect(checkPlan(plan).filter((x) => x.rule === 'G4').map((x) => x.subjectId)).toEqual(['scp-london']);
+    expect(
+      checkPlan(plan)
+        .filter((x) => x.rule === 'G4')
+        .map((x) => x.subjectId),
+    ).toEqual(['scp-london']);
     plan = withGroup(plan, 'scp-london', group({ name: 'SC-London-Users', rank: 2 }));
     expect(checkPlan(plan).filter((x) => x.rule === 'G4')).toEqual([]);
   });
@@ -113,7 +121,12 @@ describe('group assignment checks (item 6, §3.14)', () => {
 
 describe('scope edits and imports (item 5)', () => {
   const guests = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({ upn: `guest${i}_fabrikam.com#EXT#@contoso.onmicrosoft.com`, displayName: `Guest ${i}`, row: i + 2, scopeFlag: SCOPE_FLAG.guest }));
+    Array.from({ length: n }, (_, i) => ({
+      upn: `guest${i}_fabrikam.com#EXT#@contoso.onmicrosoft.com`,
+      displayName: `Guest ${i}`,
+      row: i + 2,
+      scopeFlag: SCOPE_FLAG.guest,
+    }));
 
   it('an import excludes its flagged users in the same step, with the flag as the reason', () => {
     const plan = createSamplePlan();
@@ -146,11 +159,18 @@ describe('scope edits and imports (item 5)', () => {
 
   it('rules leave out users without Teams Phone and excluded users unless asked', () => {
     const base = createSamplePlan();
-    const users = base.users.map((u, i) => ({ ...u, sharedCallingPolicyId: null, teamsPhone: i === 0 ? ('no' as const) : u.teamsPhone, excludedReason: i === 1 ? 'Guest account' : '' }));
+    const users = base.users.map((u, i) => ({
+      ...u,
+      sharedCallingPolicyId: null,
+      teamsPhone: i === 0 ? ('no' as const) : u.teamsPhone,
+      excludedReason: i === 1 ? 'Guest account' : '',
+    }));
     const plan: Plan = {
       ...base,
       users,
-      assignmentRules: [{ id: 'r1', enabled: true, field: 'upnDomain', operator: 'is', values: ['contoso.com'], assign: { sharedCallingPolicyId: 'scp-seattle' } }],
+      assignmentRules: [
+        { id: 'r1', enabled: true, field: 'upnDomain', operator: 'is', values: ['contoso.com'], assign: { sharedCallingPolicyId: 'scp-seattle' } },
+      ],
     };
     const r = applyRules(plan);
     expect(r.plan.users[0]!.sharedCallingPolicyId).toBeNull();

@@ -7,12 +7,24 @@ const file = (over: Record<string, unknown> = {}) =>
     format: DISCOVERY_FORMAT,
     version: 1,
     users: [
-      { upn: 'alex@contoso.com', displayName: 'Alex', usageLocation: 'us', accountType: 'User', accountEnabled: true, teamsPhone: true, enterpriseVoiceEnabled: true, lineUri: '', effectivePolicies: [{ policyType: 'TeamsSharedCallingRoutingPolicy', policyName: 'SC-Main', assignmentType: 'Group', groupId: 'g1' }] },
+      {
+        upn: 'alex@contoso.com',
+        displayName: 'Alex',
+        usageLocation: 'us',
+        accountType: 'User',
+        accountEnabled: true,
+        teamsPhone: true,
+        enterpriseVoiceEnabled: true,
+        lineUri: '',
+        effectivePolicies: [{ policyType: 'TeamsSharedCallingRoutingPolicy', policyName: 'SC-Main', assignmentType: 'Group', groupId: 'g1' }],
+      },
       { upn: 'guest_x#EXT#@contoso.onmicrosoft.com', displayName: 'Guest', accountType: 'Guest', teamsPhone: false },
       { upn: 'nolicence@contoso.com', displayName: 'No licence', accountType: 'User', teamsPhone: false },
     ],
     resourceAccounts: [{ upn: 'main@contoso.com', objectId: 'OBJ-1', displayName: 'Main', phoneNumber: 'tel:+12065550100' }],
-    autoAttendants: [{ name: 'Main AA', languageId: 'en-US', timeZoneId: 'UTC', dialByName: true, directorySearchMethod: 'ByName', applicationInstances: ['obj-1'] }],
+    autoAttendants: [
+      { name: 'Main AA', languageId: 'en-US', timeZoneId: 'UTC', dialByName: true, directorySearchMethod: 'ByName', applicationInstances: ['obj-1'] },
+    ],
     numbers: [
       { telephoneNumber: '+12065550100', numberType: 'CallingPlan', capabilities: ['VoiceApplicationAssignment'], isoCountryCode: 'US', assignedTo: 'OBJ-1' },
       { telephoneNumber: '+12065550101', numberType: 'CallingPlan', capabilities: ['UserAssignment'], isoCountryCode: 'US', assignedTo: '' },
@@ -33,7 +45,9 @@ describe('readDiscovery / planFromDiscovery / compareWithTenant', () => {
     ]);
     expect(plan.resourceAccounts[0]).toMatchObject({ upn: 'main@contoso.com', existing: true, numberId: 'num-12065550100' });
     expect(plan.autoAttendants[0]).toMatchObject({ name: 'Main AA', existing: true, resourceAccountId: plan.resourceAccounts[0]!.id });
-    expect(plan.sharedCallingPolicies.map((p) => [p.name, p.existing, p.resourceAccountId, p.callbackNumberIds])).toEqual([['SC-Main', true, plan.resourceAccounts[0]!.id, ['num-12065550101']]]);
+    expect(plan.sharedCallingPolicies.map((p) => [p.name, p.existing, p.resourceAccountId, p.callbackNumberIds])).toEqual([
+      ['SC-Main', true, plan.resourceAccounts[0]!.id, ['num-12065550101']],
+    ]);
     expect(plan.tenant.globalVoiceRoutingHasUsages).toBe('yes');
     expect(plan.users.map((u) => [u.upn, u.excludedReason, u.sharedCallingPolicyId])).toEqual([
       ['alex@contoso.com', '', 'scp-sc-main'],
@@ -54,7 +68,10 @@ describe('readDiscovery / planFromDiscovery / compareWithTenant', () => {
     expect(diff.find((e) => e.kind === 'sharedCallingPolicy' && e.name === 'SC-Seattle')?.status).toBe('create');
     expect(diff.find((e) => e.kind === 'sharedCallingPolicy' && e.name === 'SC-Main')?.status).toBe('tenantOnly');
     const edited = { ...plan, resourceAccounts: plan.resourceAccounts.map((r) => ({ ...r, displayName: 'Main line' })) };
-    expect(compareWithTenant(edited, d).find((e) => e.kind === 'resourceAccount')).toMatchObject({ status: 'change', changes: [{ field: 'Display name', plan: 'Main line', tenant: 'Main' }] });
+    expect(compareWithTenant(edited, d).find((e) => e.kind === 'resourceAccount')).toMatchObject({
+      status: 'change',
+      changes: [{ field: 'Display name', plan: 'Main line', tenant: 'Main' }],
+    });
   });
 
   it('refuses what is not a discovery file, with a message', () => {

@@ -5,7 +5,14 @@ import { createSamplePlan, deleteFreeNumbers, filterNumbers, numberRanges, setNu
 function withBlock(n: number): Plan {
   const plan = createSamplePlan();
   const extra = Array.from({ length: n }, (_, i) => ({
-    id: `blk-${i}`, e164: `+6129000${String(i).padStart(4, '0')}` as E164, kind: 'directRouting' as const, country: 'AU', siteId: 'site-sydney', operator: '', note: '', existing: false,
+    id: `blk-${i}`,
+    e164: `+6129000${String(i).padStart(4, '0')}` as E164,
+    kind: 'directRouting' as const,
+    country: 'AU',
+    siteId: 'site-sydney',
+    operator: '',
+    note: '',
+    existing: false,
   }));
   return { ...plan, numbers: [...plan.numbers, ...extra] };
 }
@@ -27,7 +34,9 @@ describe('number inventory at scale', () => {
 
   it('filters by kind, country, site, free or used, role and search', () => {
     const plan = withBlock(50);
-    expect(filterNumbers(plan, { kind: 'directRouting', state: 'free', search: '6129000004' }).map((n) => n.e164)).toEqual(Array.from({ length: 10 }, (_, i) => `+612900000${40 + i}`));
+    expect(filterNumbers(plan, { kind: 'directRouting', state: 'free', search: '6129000004' }).map((n) => n.e164)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `+612900000${40 + i}`),
+    );
     expect(filterNumbers(plan, { use: 'callback' }).every((n) => plan.sharedCallingPolicies.some((p) => p.callbackNumberIds.includes(n.id)))).toBe(true);
     expect(filterNumbers(plan, { country: 'gb' }).every((n) => n.country === 'GB')).toBe(true);
     expect(filterNumbers(plan, { state: 'used' }).length).toBeGreaterThan(0);

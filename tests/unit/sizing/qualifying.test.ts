@@ -10,11 +10,7 @@ import {
   type SharedCallingPolicy,
 } from '../../../src/lib/domain/model.js';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
-import {
-  callbackNumbersToAdd,
-  qualifyingCallbackNumbers,
-  requiredCallbackKind,
-} from '../../../src/lib/sizing/index.js';
+import { callbackNumbersToAdd, qualifyingCallbackNumbers, requiredCallbackKind } from '../../../src/lib/sizing/index.js';
 
 const num = (id: string, e164: string, kind: NumberKind, country: string): PhoneNumber => ({
   id,

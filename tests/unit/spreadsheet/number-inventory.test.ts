@@ -20,7 +20,11 @@ describe('parseNumberInventory', () => {
       ['+61255501000', 'directRouting', 'AU'],
     ]);
     const [ra, free, tollFree] = r.numbers;
-    expect(ra).toMatchObject({ assignedTo: '5b7c5d3e-2a1f-4a8e-9c0d-6f1e2d3c4b5a', targetType: 'ResourceAccount', locationId: '00000000-0000-4000-8000-000000000001' });
+    expect(ra).toMatchObject({
+      assignedTo: '5b7c5d3e-2a1f-4a8e-9c0d-6f1e2d3c4b5a',
+      targetType: 'ResourceAccount',
+      locationId: '00000000-0000-4000-8000-000000000001',
+    });
     expect(ra!.capabilities).toEqual(['VoiceApplicationAssignment', 'ConferenceAssignment']);
     // Service / subscriber decided from the capabilities: said on the number.
     expect(ra!.inferred).toMatch(/capabilities/);

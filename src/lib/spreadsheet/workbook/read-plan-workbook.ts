@@ -6,8 +6,17 @@
  */
 import * as XLSX from 'xlsx';
 import type {
-  AssignmentRule, AutoAttendant, EmergencyCallRoutingPolicy, PhoneNumber, Plan, ResourceAccount,
-  SharedCallingPolicy, Site, SizingInputs, User, VoiceRoutingPolicy,
+  AssignmentRule,
+  AutoAttendant,
+  EmergencyCallRoutingPolicy,
+  PhoneNumber,
+  Plan,
+  ResourceAccount,
+  SharedCallingPolicy,
+  Site,
+  SizingInputs,
+  User,
+  VoiceRoutingPolicy,
 } from '../../domain/model.js';
 import { planShape } from '../../plan-file/schema.js';
 import { checkReferences } from '../../plan-file/references.js';
@@ -17,7 +26,16 @@ import { decodeList } from './lists.js';
 import { PLAN_FIELD, SHEET, SIZING_LABEL, WORKBOOK_FORMAT, WORKBOOK_VERSION } from './names.js';
 
 const SIZING_KEYS = Object.keys(SIZING_LABEL) as (keyof SizingInputs)[];
-const NUMERIC_SIZING = new Set<keyof SizingInputs>(['callsPer1000UsersPerYear', 'busyHourFactor', 'callsPerHour', 'reservationMinutes', 'meanCallMinutes', 'testCallsPerHour', 'target', 'incidentFloor']);
+const NUMERIC_SIZING = new Set<keyof SizingInputs>([
+  'callsPer1000UsersPerYear',
+  'busyHourFactor',
+  'callsPerHour',
+  'reservationMinutes',
+  'meanCallMinutes',
+  'testCallsPerHour',
+  'target',
+  'incidentFloor',
+]);
 
 const notPlan = (why: string) => new Error(`This is not a plan workbook saved by the planner: ${why}`);
 
@@ -135,9 +153,12 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     const from = t.numOrNull(r, 'Extensions from');
     const to = t.numOrNull(r, 'Extensions to');
     return {
-      id: t.text(r, 'Site id'), name: t.text(r, 'Name'), country: t.text(r, 'Country'),
+      id: t.text(r, 'Site id'),
+      name: t.text(r, 'Name'),
+      country: t.text(r, 'Country'),
       address: { street: t.text(r, 'Street'), city: t.text(r, 'City'), postalCode: t.text(r, 'Postal code'), region: t.text(r, 'Region') },
-      lisLocationId: t.text(r, 'LIS location id'), northAmerica: t.bool(r, 'North America'),
+      lisLocationId: t.text(r, 'LIS location id'),
+      northAmerica: t.bool(r, 'North America'),
       extensionRange: from === null && to === null ? null : { from: from ?? 0, to: to ?? from ?? 0 },
     };
   });
@@ -158,14 +179,18 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
   const numberNames = index(numbers, (n) => n.e164);
 
   const voiceRoutingPolicies = rows(vrpT, (r, t): VoiceRoutingPolicy => ({
-    id: t.text(r, 'Policy id'), name: t.text(r, 'Name'), description: t.text(r, 'Description'),
+    id: t.text(r, 'Policy id'),
+    name: t.text(r, 'Name'),
+    description: t.text(r, 'Description'),
     pstnUsages: decodeList(t.textOrNull(r, 'PSTN usages'), t.where(r, 'PSTN usages')),
     existing: t.bool(r, 'Exists in tenant'),
   }));
   const vrpNames = index(voiceRoutingPolicies, (p) => p.name);
 
   const resourceAccounts = rows(rasT, (r, t): ResourceAccount => ({
-    id: t.text(r, 'Resource account id'), upn: t.text(r, 'UPN'), displayName: t.text(r, 'Display name'),
+    id: t.text(r, 'Resource account id'),
+    upn: t.text(r, 'UPN'),
+    displayName: t.text(r, 'Display name'),
     numberId: ref(t, r, 'Number id', 'Number', numberNames, 'number'),
     licence: t.text(r, 'Licence') as ResourceAccount['licence'], // checked by planShape
     payAsYouGoCallingPlan: t.bool(r, 'Pay-as-you-go Calling Plan'),
@@ -188,10 +213,17 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
   const autoAttendants = rows(table(wb, SHEET.autoAttendants, exact), (r, t): AutoAttendant => {
     const id = t.text(r, 'Auto attendant id');
     return {
-      id, name: t.text(r, 'Name'), languageId: t.text(r, 'Language'), timeZoneId: t.text(r, 'Time zone'),
-      dialScopeGroups: groups.get(id) ?? [], dialByName: t.bool(r, 'Dial by name'), dialByExtension: t.bool(r, 'Dial by extension'),
+      id,
+      name: t.text(r, 'Name'),
+      languageId: t.text(r, 'Language'),
+      timeZoneId: t.text(r, 'Time zone'),
+      dialScopeGroups: groups.get(id) ?? [],
+      dialByName: t.bool(r, 'Dial by name'),
+      dialByExtension: t.bool(r, 'Dial by extension'),
       resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
-      operator: t.text(r, 'Operator'), greeting: t.text(r, 'Greeting'), existing: t.bool(r, 'Exists in tenant'),
+      operator: t.text(r, 'Operator'),
+      greeting: t.text(r, 'Greeting'),
+      existing: t.bool(r, 'Exists in tenant'),
     };
   });
 
@@ -203,7 +235,9 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
       sizing = s as Partial<SizingInputs>; // checked by planShape
     }
     return {
-      id: t.text(r, 'Policy id'), name: t.text(r, 'Name'), description: t.text(r, 'Description'),
+      id: t.text(r, 'Policy id'),
+      name: t.text(r, 'Name'),
+      description: t.text(r, 'Description'),
       resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
       callbackNumberIds: refList(t, r, 'Callback number ids', 'Callback numbers', numberNames, 'number'),
       sizing,
@@ -224,7 +258,14 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
   }
   const emergencyPolicies = rows(ecrpT, (r, t): EmergencyCallRoutingPolicy => {
     const id = t.text(r, 'Policy id');
-    return { id, name: t.text(r, 'Name'), description: t.text(r, 'Description'), dynamicEmergencyCalling: t.bool(r, 'Dynamic emergency calling'), numbers: entries.get(id) ?? [], existing: t.bool(r, 'Exists in tenant') };
+    return {
+      id,
+      name: t.text(r, 'Name'),
+      description: t.text(r, 'Description'),
+      dynamicEmergencyCalling: t.bool(r, 'Dynamic emergency calling'),
+      numbers: entries.get(id) ?? [],
+      existing: t.bool(r, 'Exists in tenant'),
+    };
   });
   const ecrpNames = index(emergencyPolicies, (p) => p.name);
 
@@ -232,8 +273,11 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
   const planUsers = rows(users, (r, t): User => {
     const sourceRow = t.numOrNull(r, 'Source row');
     return {
-      upn: t.text(r, 'UPN'), displayName: t.text(r, 'Display name'), usageLocation: t.text(r, 'Usage location'),
-      department: t.text(r, 'Department'), office: t.text(r, 'Office'),
+      upn: t.text(r, 'UPN'),
+      displayName: t.text(r, 'Display name'),
+      usageLocation: t.text(r, 'Usage location'),
+      department: t.text(r, 'Department'),
+      office: t.text(r, 'Office'),
       siteId: ref(t, r, 'Site id', 'Site', siteNames, 'site'),
       teamsPhone: (t.text(r, 'Teams Phone') || 'unknown') as User['teamsPhone'], // checked by planShape
       enterpriseVoice: (t.text(r, 'Enterprise Voice') || 'unknown') as User['enterpriseVoice'],
@@ -259,7 +303,8 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     const vrpId = ref(t, r, 'Assign voice routing policy id', 'Assign voice routing policy', vrpNames, 'voice routing policy');
     if (vrpId !== null) assign.voiceRoutingPolicyId = vrpId;
     return {
-      id: t.text(r, 'Rule id'), enabled: t.bool(r, 'Enabled'),
+      id: t.text(r, 'Rule id'),
+      enabled: t.bool(r, 'Enabled'),
       field: t.text(r, 'Field') as AssignmentRule['field'], // checked by planShape
       operator: t.text(r, 'Operator') as AssignmentRule['operator'],
       values: decodeList(t.textOrNull(r, 'Values'), t.where(r, 'Values')),
@@ -269,7 +314,10 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
 
   // Records are built as entry lists; planShape's `record` refuses reserved keys like __proto__.
   const checklist = rows(table(wb, SHEET.checklist, exact), (r, t) => [t.text(r, 'Key'), { done: t.bool(r, 'Done'), note: t.text(r, 'Note') }] as const);
-  const verification = rows(table(wb, SHEET.verification, exact), (r, t) => [t.text(r, 'Subject'), { status: t.text(r, 'Status'), detail: t.text(r, 'Detail'), at: t.text(r, 'At') }] as const);
+  const verification = rows(
+    table(wb, SHEET.verification, exact),
+    (r, t) => [t.text(r, 'Subject'), { status: t.text(r, 'Status'), detail: t.text(r, 'Detail'), at: t.text(r, 'At') }] as const,
+  );
   const importMapping = rows(table(wb, SHEET.importMapping, exact), (r, t) => [t.text(r, 'Source header'), t.text(r, 'Field')] as const);
 
   const sizingDefaults: Record<string, unknown> = {};
@@ -285,11 +333,21 @@ export function readPlanWorkbook(data: Uint8Array): Plan {
     notes: (fields.get(PLAN_FIELD.notes) ?? []).map((r) => planSheet.text(r, 'Value')).join(''),
     createdAt: field(PLAN_FIELD.createdAt),
     updatedAt: field(PLAN_FIELD.updatedAt),
-    tenant: { globalVoiceRoutingHasUsages: field(PLAN_FIELD.globalVr) || 'unknown', siteAssignedEmergencyPolicies: planSheet.bool(rowOf(PLAN_FIELD.siteEcrp), 'Value'),
+    tenant: {
+      globalVoiceRoutingHasUsages: field(PLAN_FIELD.globalVr) || 'unknown',
+      siteAssignedEmergencyPolicies: planSheet.bool(rowOf(PLAN_FIELD.siteEcrp), 'Value'),
       // Absent in workbooks written before callback-number tags (§3.17): off.
-      tagCallbackNumbers: optionalRow(PLAN_FIELD.tagCallbackNumbers) },
-    sites, numbers, resourceAccounts, autoAttendants, sharedCallingPolicies, emergencyPolicies, voiceRoutingPolicies,
-    users: planUsers, assignmentRules,
+      tagCallbackNumbers: optionalRow(PLAN_FIELD.tagCallbackNumbers),
+    },
+    sites,
+    numbers,
+    resourceAccounts,
+    autoAttendants,
+    sharedCallingPolicies,
+    emergencyPolicies,
+    voiceRoutingPolicies,
+    users: planUsers,
+    assignmentRules,
     checklist: entriesToRecord(checklist),
     importMapping: entriesToRecord(importMapping),
     sizingDefaults,

@@ -51,7 +51,11 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
   const ecrp = nameOf(plan.emergencyPolicies, (p) => p.name);
   const vrp = nameOf(plan.voiceRoutingPolicies, (p) => p.name);
 
-  add(SHEET.about, ['Shared Calling Planner'], ABOUT.slice(1).map((line) => [line]));
+  add(
+    SHEET.about,
+    ['Shared Calling Planner'],
+    ABOUT.slice(1).map((line) => [line]),
+  );
 
   const planRows: CellValue[][] = [
     [PLAN_FIELD.format, WORKBOOK_FORMAT],
@@ -72,21 +76,70 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
 
   add(
     SHEET.users,
-    ['UPN', 'Display name', 'Usage location', 'Department', 'Office', 'Site', 'Site id', 'Teams Phone', 'Enterprise Voice', 'Current number',
-      'Shared Calling policy', 'Shared Calling policy id', 'Emergency policy', 'Emergency policy id', 'Voice routing policy', 'Voice routing policy id',
-      'Extension', 'Hidden from address lists', 'Excluded reason', 'Source file', 'Source row'],
+    [
+      'UPN',
+      'Display name',
+      'Usage location',
+      'Department',
+      'Office',
+      'Site',
+      'Site id',
+      'Teams Phone',
+      'Enterprise Voice',
+      'Current number',
+      'Shared Calling policy',
+      'Shared Calling policy id',
+      'Emergency policy',
+      'Emergency policy id',
+      'Voice routing policy',
+      'Voice routing policy id',
+      'Extension',
+      'Hidden from address lists',
+      'Excluded reason',
+      'Source file',
+      'Source row',
+    ],
     plan.users.map((u) => [
-      u.upn, u.displayName, u.usageLocation, u.department, u.office, site(u.siteId), u.siteId, u.teamsPhone, u.enterpriseVoice, u.currentNumber,
-      scp(u.sharedCallingPolicyId), u.sharedCallingPolicyId, ecrp(u.emergencyPolicyId), u.emergencyPolicyId, vrp(u.voiceRoutingPolicyId), u.voiceRoutingPolicyId,
-      u.extension, u.hiddenFromAddressLists, u.excludedReason, u.source?.file, u.source?.row,
+      u.upn,
+      u.displayName,
+      u.usageLocation,
+      u.department,
+      u.office,
+      site(u.siteId),
+      u.siteId,
+      u.teamsPhone,
+      u.enterpriseVoice,
+      u.currentNumber,
+      scp(u.sharedCallingPolicyId),
+      u.sharedCallingPolicyId,
+      ecrp(u.emergencyPolicyId),
+      u.emergencyPolicyId,
+      vrp(u.voiceRoutingPolicyId),
+      u.voiceRoutingPolicyId,
+      u.extension,
+      u.hiddenFromAddressLists,
+      u.excludedReason,
+      u.source?.file,
+      u.source?.row,
     ]),
   );
 
   add(
     SHEET.sites,
     ['Site id', 'Name', 'Country', 'Street', 'City', 'Postal code', 'Region', 'LIS location id', 'North America', 'Extensions from', 'Extensions to'],
-    plan.sites.map((s) => [s.id, s.name, s.country, s.address.street, s.address.city, s.address.postalCode, s.address.region, s.lisLocationId,
-      s.northAmerica, s.extensionRange?.from, s.extensionRange?.to]),
+    plan.sites.map((s) => [
+      s.id,
+      s.name,
+      s.country,
+      s.address.street,
+      s.address.city,
+      s.address.postalCode,
+      s.address.region,
+      s.lisLocationId,
+      s.northAmerica,
+      s.extensionRange?.from,
+      s.extensionRange?.to,
+    ]),
   );
 
   add(
@@ -97,14 +150,62 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
 
   add(
     SHEET.resourceAccounts,
-    ['Resource account id', 'UPN', 'Display name', 'Number', 'Number id', 'Licence', 'Pay-as-you-go Calling Plan', 'Calling Plan billing', 'Voice routing policy', 'Voice routing policy id', 'Exists in tenant'],
-    plan.resourceAccounts.map((r) => [r.id, r.upn, r.displayName, num(r.numberId), r.numberId, r.licence, r.payAsYouGoCallingPlan, r.callingPlanBilling, vrp(r.voiceRoutingPolicyId), r.voiceRoutingPolicyId, r.existing]),
+    [
+      'Resource account id',
+      'UPN',
+      'Display name',
+      'Number',
+      'Number id',
+      'Licence',
+      'Pay-as-you-go Calling Plan',
+      'Calling Plan billing',
+      'Voice routing policy',
+      'Voice routing policy id',
+      'Exists in tenant',
+    ],
+    plan.resourceAccounts.map((r) => [
+      r.id,
+      r.upn,
+      r.displayName,
+      num(r.numberId),
+      r.numberId,
+      r.licence,
+      r.payAsYouGoCallingPlan,
+      r.callingPlanBilling,
+      vrp(r.voiceRoutingPolicyId),
+      r.voiceRoutingPolicyId,
+      r.existing,
+    ]),
   );
 
   add(
     SHEET.autoAttendants,
-    ['Auto attendant id', 'Name', 'Language', 'Time zone', 'Dial by name', 'Dial by extension', 'Resource account', 'Resource account id', 'Operator', 'Greeting', 'Exists in tenant'],
-    plan.autoAttendants.map((a) => [a.id, a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId), a.resourceAccountId, a.operator, a.greeting, a.existing]),
+    [
+      'Auto attendant id',
+      'Name',
+      'Language',
+      'Time zone',
+      'Dial by name',
+      'Dial by extension',
+      'Resource account',
+      'Resource account id',
+      'Operator',
+      'Greeting',
+      'Exists in tenant',
+    ],
+    plan.autoAttendants.map((a) => [
+      a.id,
+      a.name,
+      a.languageId,
+      a.timeZoneId,
+      a.dialByName,
+      a.dialByExtension,
+      ra(a.resourceAccountId),
+      a.resourceAccountId,
+      a.operator,
+      a.greeting,
+      a.existing,
+    ]),
   );
   add(
     SHEET.dialScope,
@@ -116,18 +217,48 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
 
   add(
     SHEET.scPolicies,
-    ['Policy id', 'Name', 'Description', 'Resource account', 'Resource account id', 'Callback numbers', 'Callback number ids', 'Custom sizing',
-      ...SIZING_KEYS.map((k) => SIZING_LABEL[k]), 'Exists in tenant', 'Assignment', 'Group name', 'Group object id', 'Group rank', 'Group exists in tenant',
-      'Group hidden membership', 'Group has nested groups'],
+    [
+      'Policy id',
+      'Name',
+      'Description',
+      'Resource account',
+      'Resource account id',
+      'Callback numbers',
+      'Callback number ids',
+      'Custom sizing',
+      ...SIZING_KEYS.map((k) => SIZING_LABEL[k]),
+      'Exists in tenant',
+      'Assignment',
+      'Group name',
+      'Group object id',
+      'Group rank',
+      'Group exists in tenant',
+      'Group hidden membership',
+      'Group has nested groups',
+    ],
     plan.sharedCallingPolicies.map((p) => [
-      p.id, p.name, p.description, ra(p.resourceAccountId), p.resourceAccountId,
+      p.id,
+      p.name,
+      p.description,
+      ra(p.resourceAccountId),
+      p.resourceAccountId,
       // The ordered callback pool (EN9) as E.164 for people, and as ids for a lossless read.
-      encodeList(p.callbackNumberIds.map((id) => num(id) ?? id)), encodeList(p.callbackNumberIds),
-      p.sizing !== null, ...SIZING_KEYS.map((k) => p.sizing?.[k]), p.existing,
+      encodeList(p.callbackNumberIds.map((id) => num(id) ?? id)),
+      encodeList(p.callbackNumberIds),
+      p.sizing !== null,
+      ...SIZING_KEYS.map((k) => p.sizing?.[k]),
+      p.existing,
       // §3.14: per-user grants or an Entra group with a rank.
       ...(p.assignment.method === 'group'
-        ? ['group', p.assignment.group.name, p.assignment.group.objectId, p.assignment.group.rank, p.assignment.group.existing,
-            p.assignment.group.hiddenMembership, p.assignment.group.nestedGroups]
+        ? [
+            'group',
+            p.assignment.group.name,
+            p.assignment.group.objectId,
+            p.assignment.group.rank,
+            p.assignment.group.existing,
+            p.assignment.group.hiddenMembership,
+            p.assignment.group.nestedGroups,
+          ]
         : ['perUser']),
     ]),
   );
@@ -151,24 +282,68 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
 
   add(
     SHEET.rules,
-    ['Rule id', 'Enabled', 'Field', 'Operator', 'Values', 'Assign site', 'Assign site id', 'Assign Shared Calling policy', 'Assign Shared Calling policy id',
-      'Assign emergency policy', 'Assign emergency policy id', 'Assign voice routing policy', 'Assign voice routing policy id'],
+    [
+      'Rule id',
+      'Enabled',
+      'Field',
+      'Operator',
+      'Values',
+      'Assign site',
+      'Assign site id',
+      'Assign Shared Calling policy',
+      'Assign Shared Calling policy id',
+      'Assign emergency policy',
+      'Assign emergency policy id',
+      'Assign voice routing policy',
+      'Assign voice routing policy id',
+    ],
     plan.assignmentRules.map((r) => [
-      r.id, r.enabled, r.field, r.operator, encodeList(r.values),
-      site(r.assign.siteId), r.assign.siteId, scp(r.assign.sharedCallingPolicyId), r.assign.sharedCallingPolicyId,
-      ecrp(r.assign.emergencyPolicyId), r.assign.emergencyPolicyId, vrp(r.assign.voiceRoutingPolicyId), r.assign.voiceRoutingPolicyId,
+      r.id,
+      r.enabled,
+      r.field,
+      r.operator,
+      encodeList(r.values),
+      site(r.assign.siteId),
+      r.assign.siteId,
+      scp(r.assign.sharedCallingPolicyId),
+      r.assign.sharedCallingPolicyId,
+      ecrp(r.assign.emergencyPolicyId),
+      r.assign.emergencyPolicyId,
+      vrp(r.assign.voiceRoutingPolicyId),
+      r.assign.voiceRoutingPolicyId,
     ]),
   );
 
-  add(SHEET.checklist, ['Key', 'Done', 'Note'], Object.entries(plan.checklist).map(([k, e]) => [k, e.done, e.note]));
-  add(SHEET.verification, ['Subject', 'Status', 'Detail', 'At'], Object.entries(plan.verification).map(([k, v]) => [k, v.status, v.detail, v.at]));
-  add(SHEET.importMapping, ['Source header', 'Field'], Object.entries(plan.importMapping).map(([k, v]) => [k, v]));
-  add(SHEET.findings, ['Rule', 'Severity', 'Subject', 'Message'], (options.findings ?? []).map((f) => [f.rule, f.severity, f.subject, f.message]));
+  add(
+    SHEET.checklist,
+    ['Key', 'Done', 'Note'],
+    Object.entries(plan.checklist).map(([k, e]) => [k, e.done, e.note]),
+  );
+  add(
+    SHEET.verification,
+    ['Subject', 'Status', 'Detail', 'At'],
+    Object.entries(plan.verification).map(([k, v]) => [k, v.status, v.detail, v.at]),
+  );
+  add(
+    SHEET.importMapping,
+    ['Source header', 'Field'],
+    Object.entries(plan.importMapping).map(([k, v]) => [k, v]),
+  );
+  add(
+    SHEET.findings,
+    ['Rule', 'Severity', 'Subject', 'Message'],
+    (options.findings ?? []).map((f) => [f.rule, f.severity, f.subject, f.message]),
+  );
 
   // Last, so it holds the exact texts of every sheet above.
   const exactRows = exact.entries.map((e): CellValue[] => [e.sheet, e.cell, e.shown, ...chunkText(e.exact)]);
   const width = Math.max(1, ...exactRows.map((r) => r.length - 3));
-  const exactSheet = buildSheet(SHEET.exact, ['Sheet', 'Cell', 'Shown', ...Array.from({ length: width }, (_, i) => `Exact ${i + 1}`)], exactRows, new ExactTexts());
+  const exactSheet = buildSheet(
+    SHEET.exact,
+    ['Sheet', 'Cell', 'Shown', ...Array.from({ length: width }, (_, i) => `Exact ${i + 1}`)],
+    exactRows,
+    new ExactTexts(),
+  );
   XLSX.utils.book_append_sheet(wb, exactSheet, SHEET.exact);
   wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEET.exact ? 1 : 0 })) };
 
