@@ -83,7 +83,7 @@ export class ImportClient {
   /** Write the plan workbook (.xlsx bytes). */
   async workbook(plan: Plan, findings: readonly WorkbookFinding[]): Promise<Uint8Array> {
     // Plain copies: only what the workbook needs crosses to the worker.
-    const list = findings.map(({ rule, severity, subject, message }) => ({ rule, severity, subject, message }));
+    const list = findings.map(({ rule, severity, subject, message, fix }) => ({ rule, severity, subject, message, fix: fix ?? '' }));
     const fallback = async () => (await loadCore()).writePlanWorkbook(plan, { findings: list });
     return this.#run<Uint8Array>((id) => ({ type: 'workbook', id, plan, findings: list }), [], fallback);
   }

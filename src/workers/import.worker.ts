@@ -28,7 +28,7 @@ function progressReporter(id: number): (fraction: number) => void {
 
 const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 
-if (inWorker) self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+if (inWorker) self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   try {
     if (req.type === 'parse') {
@@ -36,7 +36,7 @@ if (inWorker) self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const result = parseUserList(new Uint8Array(req.data), req.fileName, options);
       post({ type: 'result', id: req.id, result });
     } else {
-      const bytes = writePlanWorkbook(req.plan, { findings: req.findings });
+      const bytes = await writePlanWorkbook(req.plan, { findings: req.findings });
       // writePlanWorkbook returns bytes over a plain ArrayBuffer (never shared memory).
       post({ type: 'workbook', id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
     }

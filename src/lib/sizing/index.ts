@@ -27,3 +27,4 @@ export {
 export { effectiveSizing, policyUserCounts, recommendPoolSize } from './plan.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';
+export { planSizingSummary, DECIDED_BY_WORDS, type PolicySizingSummary } from './plan-summary.js';
