@@ -19,3 +19,4 @@ export * from './spreadsheet/index.js';
 export * from './domain/edits.js';
 export * from './callflow/index.js';
 export * from './powershell/index.js';
+export * from './domain/plan-diff.js';

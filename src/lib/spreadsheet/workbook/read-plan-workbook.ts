@@ -37,8 +37,11 @@ export interface WorkbookIssue {
   row: number;
   column: string;
   message: string;
-  /** What happened to the row: kept as it was in the current plan, or left out. */
-  outcome: 'kept' | 'skipped' | 'refused';
+  /**
+   * What happened: the row was kept as it was in the current plan, left out, the whole workbook
+   * refused, or (noted) the row was read and only this reference kept as it was.
+   */
+  outcome: 'kept' | 'skipped' | 'refused' | 'noted';
 }
 
 export interface WorkbookRead {
@@ -65,8 +68,11 @@ function index<T extends { id: string }>(list: readonly T[], label: (t: T) => st
 interface Names {
   byName: Map<string, string[]>;
   ids: Set<string>;
+  /** id → name (lower case) in the plan being updated; null when opening as a new plan. */
+  before: Map<string, string> | null;
+  /** Records a note (a reference kept although its name cell names nothing). */
+  note: (t: Table, r: number, header: string, message: string) => void;
 }
-const names = <T extends { id: string }>(list: readonly T[], label: (t: T) => string): Names => ({ byName: index(list, label), ids: new Set(list.map((x) => x.id)) });
 
 /**
  * A reference cell pair: the name a person sees (and picks from a drop-down) and the grey id
@@ -89,7 +95,16 @@ function ref(t: Table, r: number, idHeader: string, nameHeader: string, n: Names
   const hits = n.byName.get(name.toLowerCase()) ?? [];
   if (id !== null && hits.includes(id)) return id;
   if (hits.length === 1 && hits[0] !== undefined) return hits[0];
-  if (hits.length === 0 && id !== null && n.ids.has(id)) return id;
+  if (hits.length === 0 && id !== null && n.ids.has(id)) {
+    // Renamed on its own sheet: the cell still shows the name the plan had. Updating a plan, that
+    // is known for sure; opening a workbook as a new plan it is not, so the row keeps its
+    // reference and a note says so (a typo would otherwise pass unseen).
+    if (n.before === null) {
+      n.note(t, r, nameHeader, `there is no ${what} "${name.slice(0, 80)}"; the row keeps the ${what} it had.`);
+      return id;
+    }
+    if (n.before.get(id) === name.toLowerCase()) return id;
+  }
   if (hits.length === 0) throw t.error(r, nameHeader, `there is no ${what} "${name.slice(0, 80)}".`);
   throw t.error(r, nameHeader, `several ${what}s are called "${name.slice(0, 80)}"; rename one of them.`);
 }
@@ -114,7 +129,7 @@ function refList(t: Table, r: number, idHeader: string, nameHeader: string, n: N
     const written = ids[i];
     if (written !== undefined && hits.includes(written)) return written;
     if (hits.length === 1 && hits[0] !== undefined) return hits[0];
-    if (hits.length === 0 && written !== undefined && n.ids.has(written)) return written;
+    if (hits.length === 0 && written !== undefined && n.ids.has(written) && (n.before === null || n.before.get(written) === name.toLowerCase())) return written;
     // The writer shows an id it cannot name as the id itself.
     if (hits.length === 0 && n.ids.has(name)) return name;
     throw t.error(r, nameHeader, `${hits.length === 0 ? `there is no ${what}` : `several ${what}s match`} "${name.slice(0, 80)}".`);
@@ -129,8 +144,10 @@ function sizingValue(t: Table, r: number, header: string, key: keyof SizingInput
 
 /** A number typed by hand may come back as a number cell (1E5) or with spaces: E.164 is text. */
 function e164Cell(t: Table, r: number, header: string): string {
-  const s = t.text(r, header).replace(/[\s\u00a0]/g, '');
-  return /^\d{8,15}$/.test(s) ? `+${s}` : s;
+  const text = t.text(r, header);
+  const digits = text.replace(/[\s\u00a0().-]/g, '');
+  if (/^\+?\d{8,15}$/.test(digits)) return digits.startsWith('+') ? digits : `+${digits}`;
+  return text;
 }
 
 /** A short, readable id for a row a person added without one: `site-dallas`, `site-dallas-2`. */
@@ -152,6 +169,15 @@ type FieldColumns = Record<string, string>;
 class Reader {
   readonly issues: WorkbookIssue[] = [];
   constructor(private readonly base: Plan | null) {}
+
+  names<T extends { id: string }>(list: readonly T[], label: (t: T) => string, before: (p: Plan) => readonly T[]): Names {
+    return {
+      byName: index(list, label),
+      ids: new Set(list.map((x) => x.id)),
+      before: this.base ? new Map(before(this.base).map((x) => [x.id, label(x).trim().toLowerCase()] as const)) : null,
+      note: (t, r, header, message) => this.issues.push({ sheet: t.sheet, row: r + 1, column: header, message, outcome: 'noted' }),
+    };
+  }
 
   /**
    * Build one object per data row; each is checked against its shape. A row that fails is
@@ -184,10 +210,10 @@ class Reader {
     if (e instanceof CellError) return { sheet: e.sheet, row: e.row, column: e.column, message: e.problem };
     if (e instanceof PlanFileError) {
       // "This is not a valid plan file: row.address.city should be text but is a number."
-      const m = /row((?:\.[A-Za-z]+|\[\d+\])*)\s+(.*)$/.exec(e.message);
+      const m = /row((?:\.[A-Za-z0-9]+|\[\d+\])*)\s+(.*)$/.exec(e.message);
       const path = m?.[1] ?? '';
-      const field = /^\.([A-Za-z]+)/.exec(path)?.[1] ?? '';
-      const sub = /\.([A-Za-z]+)$/.exec(path)?.[1] ?? '';
+      const field = /^\.([A-Za-z0-9]+)/.exec(path)?.[1] ?? '';
+      const sub = /\.([A-Za-z0-9]+)$/.exec(path)?.[1] ?? '';
       const column = columns[`${field}.${sub}`] ?? columns[field] ?? '';
       return { sheet: t.sheet, row: r + 1, column, message: (m?.[2] ?? e.message).replace(/\.$/, '') + '.' };
     }
@@ -257,7 +283,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Site id'), old: reader.oldById((p) => p.sites) }),
     'site', (s) => s.name,
   );
-  const siteNames = names(sites, (s) => s.name);
+  const siteNames = reader.names(sites, (s) => s.name, (p) => p.sites);
 
   const numbers = newIds(
     reader.rows(T(SHEET.numbers), (r, t): PhoneNumber => ({
@@ -273,7 +299,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Number id'), old: reader.oldById((p) => p.numbers) }),
     'num', (n) => n.e164,
   );
-  const numberNames = names(numbers, (n) => n.e164);
+  const numberNames = reader.names(numbers, (n) => n.e164, (p) => p.numbers);
 
   const voiceRoutingPolicies = newIds(
     reader.rows(T(SHEET.voiceRouting), (r, t): VoiceRoutingPolicy => ({
@@ -282,7 +308,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Policy id'), old: reader.oldById((p) => p.voiceRoutingPolicies) }),
     'vrp', (p) => p.name,
   );
-  const vrpNames = names(voiceRoutingPolicies, (p) => p.name);
+  const vrpNames = reader.names(voiceRoutingPolicies, (p) => p.name, (p) => p.voiceRoutingPolicies);
 
   const resourceAccounts = newIds(
     reader.rows(T(SHEET.resourceAccounts), (r, t): ResourceAccount => ({
@@ -295,7 +321,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Resource account id'), old: reader.oldById((p) => p.resourceAccounts) }),
     'ra', (a) => a.upn,
   );
-  const raNames = names(resourceAccounts, (a) => a.upn);
+  const raNames = reader.names(resourceAccounts, (a) => a.upn, (p) => p.resourceAccounts);
 
   let autoAttendants = newIds(
     reader.rows(T(SHEET.autoAttendants), (r, t): AutoAttendant => ({
@@ -306,7 +332,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Auto attendant id'), old: reader.oldById((p) => p.autoAttendants) }),
     'aa', (a) => a.name,
   );
-  const aaNames = names(autoAttendants, (a) => a.name);
+  const aaNames = reader.names(autoAttendants, (a) => a.name, (p) => p.autoAttendants);
   const keptAas = new Set(autoAttendants.filter((a) => a.dialScopeGroups.length > 0).map((a) => a.id));
   const groups = new Map<string, DialScopeGroup[]>();
   for (const g of reader.rows(T(SHEET.dialScope), (r, t) => {
@@ -340,7 +366,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Policy id'), old: reader.oldById((p) => p.sharedCallingPolicies) }),
     'scp', (p) => p.name,
   );
-  const scpNames = names(sharedCallingPolicies, (p) => p.name);
+  const scpNames = reader.names(sharedCallingPolicies, (p) => p.name, (p) => p.sharedCallingPolicies);
 
   let emergencyPolicies = newIds(
     reader.rows(T(SHEET.emergency), (r, t): EmergencyCallRoutingPolicy => ({
@@ -349,7 +375,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Policy id'), old: reader.oldById((p) => p.emergencyPolicies) }),
     'ecrp', (p) => p.name,
   );
-  const ecrpNames = names(emergencyPolicies, (p) => p.name);
+  const ecrpNames = reader.names(emergencyPolicies, (p) => p.name, (p) => p.emergencyPolicies);
   const keptEcrps = new Set(emergencyPolicies.filter((p) => p.numbers.length > 0).map((p) => p.id));
   const entries = new Map<string, EmergencyNumberEntry[]>();
   for (const e of reader.rows(T(SHEET.emergencyNumbers), (r, t) => {
@@ -480,7 +506,7 @@ export function describeWorkbookIssue(i: WorkbookIssue): string {
 /** The strict inverse of writePlanWorkbook: throws an Error naming the first cell it cannot take. */
 export function readPlanWorkbook(data: Uint8Array): Plan {
   const { raw, reader } = read(data, null);
-  const first = reader.issues[0];
+  const first = reader.issues.find((i) => i.outcome !== 'noted');
   if (first) throw new Error(describeWorkbookIssue(first));
   return finish(raw);
 }

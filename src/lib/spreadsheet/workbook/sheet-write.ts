@@ -32,12 +32,14 @@ export interface SheetSpec {
   rows: readonly (readonly CellValue[])[];
   /** Freeze the first column too (wide object sheets keyed by their first column). */
   freezeFirstColumn?: boolean;
-  /** A short line above nothing: shown as the sheet tab's colour hint only. */
+  /** 'info': computed for reading (yellow tab); 'hidden': not shown (the _exact sheet). */
   tab?: 'data' | 'info' | 'hidden';
 }
 
 const HEADER_FILL: Record<ColumnRole, string> = { data: 'FFD9E2F3', id: 'FFEDEDED', info: 'FFFFF2CC' };
 const HEADER_FONT: Record<ColumnRole, string> = { data: 'FF1F2937', id: 'FF6B7280', info: 'FF5B4A00' };
+/** A column font without a name falls back to a serif face in some programs: always name it. */
+const FONT = { name: 'Calibri', size: 11 } as const;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 /** Drop-down lists cover the rows written plus room for rows a person adds. */
@@ -80,6 +82,8 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, exact: ExactText
     state: spec.tab === 'hidden' ? 'hidden' : 'visible',
     views: [{ state: 'frozen', xSplit: spec.freezeFirstColumn ? 1 : 0, ySplit: 1, activeCell: 'A2' }],
     ...(spec.tab === 'info' ? { properties: { tabColor: { argb: 'FFFFD966' } } } : {}),
+    // Printed (or saved as PDF): landscape, as wide as one page, header row on every page.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, showGridLines: true, printTitlesRow: '1:1', horizontalCentered: false },
   });
   const widths = columns.map((c) => Math.max(MIN_WIDTH, textWidth(c.header) + 3));
   const header = ws.getRow(1);
@@ -87,7 +91,7 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, exact: ExactText
     const cell = header.getCell(i + 1);
     cell.value = exact.cellText(name, `${colLetter(i)}1`, c.header);
     const role = c.role ?? 'data';
-    cell.font = { bold: true, color: { argb: HEADER_FONT[role] }, ...(role === 'id' ? { italic: true } : {}) };
+    cell.font = { ...FONT, bold: true, color: { argb: HEADER_FONT[role] }, ...(role === 'id' ? { italic: true } : {}) };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL[role] } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF9CA3AF' } } };
     cell.alignment = { vertical: 'middle' };
@@ -114,7 +118,7 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, exact: ExactText
     const col = ws.getColumn(i + 1);
     col.width = widths[i] ?? MIN_WIDTH;
     if (c.numFmt) col.numFmt = c.numFmt;
-    if (c.role === 'id' || c.role === 'info') col.font = { color: { argb: 'FF6B7280' } };
+    if (c.role === 'id' || c.role === 'info') col.font = { ...FONT, color: { argb: 'FF6B7280' } };
   });
   if (columns.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
