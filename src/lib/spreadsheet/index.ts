@@ -9,3 +9,4 @@ export { WORKBOOK_FORMAT, WORKBOOK_VERSION } from './workbook/names.js';
 export { usersToCsv, csvSafe } from './users-csv.js';
 export { MAX_BYTES, MAX_ROWS } from './load-file.js';
 export { toE164, isE164, numberKindHint, type PhoneResult, type PhoneFailure, type NumberKindHint } from '../domain/phone.js';
+export { previewWorkbookUpdate, type WorkbookUpdatePreview } from './workbook/update.js';

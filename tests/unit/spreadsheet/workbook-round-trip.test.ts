@@ -141,12 +141,24 @@ describe('workbook round trip through another spreadsheet library', () => {
     const bytes = await editInOtherLibrary(plan, {
       Users: (rows) => {
         set(rows, 2, 'Enterprise Voice', 'sometimes');
+        // A typo in a name: the id beside it does not make it right.
+        set(rows, 9, 'Site', 'Seatle');
+        return rows;
+      },
+      // Renamed without a plan to compare with: the hidden "_names" sheet knows the old name.
+      'Shared Calling policies': (rows) => {
+        set(rows, rows.findIndex((x) => x[colOf(rows, 'Name')] === 'SC-London'), 'Name', 'SC-London-Main');
         return rows;
       },
     });
     const { plan: opened, issues } = readWorkbookUpdate(bytes, null);
-    expect(issues).toEqual([expect.objectContaining({ sheet: 'Users', row: 3, column: 'Enterprise Voice', outcome: 'skipped' })]);
-    expect(opened!.users).toHaveLength(plan.users.length - 1);
+    expect(issues.map(describeWorkbookIssue)).toEqual([
+      'Sheet "Users", row 3, column "Enterprise Voice": should be one of yes, no, unknown.',
+      'Sheet "Users", row 10, column "Site": there is no site "Seatle".',
+    ]);
+    expect(opened!.users.filter((u) => u.sharedCallingPolicyId === 'scp-london')).toHaveLength(plan.users.filter((u) => u.sharedCallingPolicyId === 'scp-london').length);
+    expect(issues[0]).toMatchObject({ sheet: 'Users', row: 3, column: 'Enterprise Voice', outcome: 'skipped' });
+    expect(opened!.users).toHaveLength(plan.users.length - 2);
     const notPlan = readWorkbookUpdate(new Uint8Array([1, 2, 3]), plan);
     expect(notPlan.plan).toBeNull();
     expect(notPlan.issues[0]?.message).toMatch(/not a plan workbook/);

@@ -23,6 +23,7 @@ export const SHEET = {
   importMapping: 'Import mapping',
   findings: 'Findings',
   exact: '_exact',
+  written: '_names',
 } as const;
 
 /** Plan sheet: "Field" | "Value" rows. Labels are the keys; keep them stable. */
@@ -80,3 +81,14 @@ export function codeOf<K extends string>(words: Readonly<Record<K, string>>, cel
 
 /** Verification statuses as the workbook shows them (the Status column of "Verification"). */
 export const VERIFICATION_WORDS = { done: 'Deployed', failed: 'Failed', missing: 'Missing' } as const;
+
+/** Object kinds in the hidden "_names" sheet: the name each object had when the workbook was written. */
+export const WRITTEN_KIND = {
+  site: 'site',
+  number: 'number',
+  resourceAccount: 'resourceAccount',
+  autoAttendant: 'autoAttendant',
+  sharedCallingPolicy: 'sharedCallingPolicy',
+  emergencyPolicy: 'emergencyPolicy',
+  voiceRoutingPolicy: 'voiceRoutingPolicy',
+} as const;

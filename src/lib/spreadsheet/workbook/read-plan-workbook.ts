@@ -24,8 +24,10 @@ import { ExactLookup } from './exact-text.js';
 import { CellError, table, type Table } from './sheet-read.js';
 import { decodeList, ListError } from './lists.js';
 import {
-  codeOf, LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION,
+  codeOf, LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND,
 } from './names.js';
+
+type WrittenKind = (typeof WRITTEN_KIND)[keyof typeof WRITTEN_KIND];
 
 const SIZING_KEYS = Object.keys(SIZING_LABEL) as (keyof SizingInputs)[];
 const NUMERIC_SIZING = new Set<keyof SizingInputs>(['callsPer1000UsersPerYear', 'busyHourFactor', 'callsPerHour', 'reservationMinutes', 'meanCallMinutes', 'testCallsPerHour', 'target', 'incidentFloor']);
@@ -68,7 +70,10 @@ function index<T extends { id: string }>(list: readonly T[], label: (t: T) => st
 interface Names {
   byName: Map<string, string[]>;
   ids: Set<string>;
-  /** id → name (lower case) in the plan being updated; null when opening as a new plan. */
+  /**
+   * id → name (lower case) as the workbook was written (its hidden "_names" sheet), else as in the
+   * plan being updated; null when neither is known.
+   */
   before: Map<string, string> | null;
   /** Records a note (a reference kept although its name cell names nothing). */
   note: (t: Table, r: number, header: string, message: string) => void;
@@ -96,9 +101,9 @@ function ref(t: Table, r: number, idHeader: string, nameHeader: string, n: Names
   if (id !== null && hits.includes(id)) return id;
   if (hits.length === 1 && hits[0] !== undefined) return hits[0];
   if (hits.length === 0 && id !== null && n.ids.has(id)) {
-    // Renamed on its own sheet: the cell still shows the name the plan had. Updating a plan, that
-    // is known for sure; opening a workbook as a new plan it is not, so the row keeps its
-    // reference and a note says so (a typo would otherwise pass unseen).
+    // Renamed on its own sheet: the cell still shows the name the object was written with. When
+    // that name is not known (a workbook without "_names"), the row keeps its reference and a
+    // note says so (a typo would otherwise pass unseen).
     if (n.before === null) {
       n.note(t, r, nameHeader, `there is no ${what} "${name.slice(0, 80)}"; the row keeps the ${what} it had.`);
       return id;
@@ -168,13 +173,16 @@ type FieldColumns = Record<string, string>;
 
 class Reader {
   readonly issues: WorkbookIssue[] = [];
+  /** Names as written, per kind (from the hidden "_names" sheet). */
+  readonly written = new Map<string, Map<string, string>>();
   constructor(private readonly base: Plan | null) {}
 
-  names<T extends { id: string }>(list: readonly T[], label: (t: T) => string, before: (p: Plan) => readonly T[]): Names {
+  names<T extends { id: string }>(list: readonly T[], label: (t: T) => string, kind: WrittenKind, before: (p: Plan) => readonly T[]): Names {
+    const written = this.written.get(kind);
     return {
       byName: index(list, label),
       ids: new Set(list.map((x) => x.id)),
-      before: this.base ? new Map(before(this.base).map((x) => [x.id, label(x).trim().toLowerCase()] as const)) : null,
+      before: written ?? (this.base ? new Map(before(this.base).map((x) => [x.id, label(x).trim().toLowerCase()] as const)) : null),
       note: (t, r, header, message) => this.issues.push({ sheet: t.sheet, row: r + 1, column: header, message, outcome: 'noted' }),
     };
   }
@@ -248,6 +256,16 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     }
   }
 
+  const names = table(wb, SHEET.written, exact);
+  if (names) {
+    for (const r of names.rowIndexes) {
+      const kind = names.text(r, 'Kind');
+      let m = reader.written.get(kind);
+      if (!m) reader.written.set(kind, (m = new Map()));
+      m.set(names.text(r, 'Id'), names.text(r, 'Name').trim().toLowerCase());
+    }
+  }
+
   const planSheet = table(wb, SHEET.plan, exact);
   if (!planSheet || !planSheet.has('Field') || !planSheet.has('Value')) throw notPlan('it has no "Plan" sheet with Field and Value columns.');
   const fields = new Map<string, number[]>();
@@ -283,7 +301,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Site id'), old: reader.oldById((p) => p.sites) }),
     'site', (s) => s.name,
   );
-  const siteNames = reader.names(sites, (s) => s.name, (p) => p.sites);
+  const siteNames = reader.names(sites, (s) => s.name, WRITTEN_KIND.site, (p) => p.sites);
 
   const numbers = newIds(
     reader.rows(T(SHEET.numbers), (r, t): PhoneNumber => ({
@@ -299,7 +317,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Number id'), old: reader.oldById((p) => p.numbers) }),
     'num', (n) => n.e164,
   );
-  const numberNames = reader.names(numbers, (n) => n.e164, (p) => p.numbers);
+  const numberNames = reader.names(numbers, (n) => n.e164, WRITTEN_KIND.number, (p) => p.numbers);
 
   const voiceRoutingPolicies = newIds(
     reader.rows(T(SHEET.voiceRouting), (r, t): VoiceRoutingPolicy => ({
@@ -308,7 +326,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Policy id'), old: reader.oldById((p) => p.voiceRoutingPolicies) }),
     'vrp', (p) => p.name,
   );
-  const vrpNames = reader.names(voiceRoutingPolicies, (p) => p.name, (p) => p.voiceRoutingPolicies);
+  const vrpNames = reader.names(voiceRoutingPolicies, (p) => p.name, WRITTEN_KIND.voiceRoutingPolicy, (p) => p.voiceRoutingPolicies);
 
   const resourceAccounts = newIds(
     reader.rows(T(SHEET.resourceAccounts), (r, t): ResourceAccount => ({
@@ -321,7 +339,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Resource account id'), old: reader.oldById((p) => p.resourceAccounts) }),
     'ra', (a) => a.upn,
   );
-  const raNames = reader.names(resourceAccounts, (a) => a.upn, (p) => p.resourceAccounts);
+  const raNames = reader.names(resourceAccounts, (a) => a.upn, WRITTEN_KIND.resourceAccount, (p) => p.resourceAccounts);
 
   let autoAttendants = newIds(
     reader.rows(T(SHEET.autoAttendants), (r, t): AutoAttendant => ({
@@ -332,7 +350,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Auto attendant id'), old: reader.oldById((p) => p.autoAttendants) }),
     'aa', (a) => a.name,
   );
-  const aaNames = reader.names(autoAttendants, (a) => a.name, (p) => p.autoAttendants);
+  const aaNames = reader.names(autoAttendants, (a) => a.name, WRITTEN_KIND.autoAttendant, (p) => p.autoAttendants);
   const keptAas = new Set(autoAttendants.filter((a) => a.dialScopeGroups.length > 0).map((a) => a.id));
   const groups = new Map<string, DialScopeGroup[]>();
   for (const g of reader.rows(T(SHEET.dialScope), (r, t) => {
@@ -366,7 +384,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Policy id'), old: reader.oldById((p) => p.sharedCallingPolicies) }),
     'scp', (p) => p.name,
   );
-  const scpNames = reader.names(sharedCallingPolicies, (p) => p.name, (p) => p.sharedCallingPolicies);
+  const scpNames = reader.names(sharedCallingPolicies, (p) => p.name, WRITTEN_KIND.sharedCallingPolicy, (p) => p.sharedCallingPolicies);
 
   let emergencyPolicies = newIds(
     reader.rows(T(SHEET.emergency), (r, t): EmergencyCallRoutingPolicy => ({
@@ -375,7 +393,7 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     { key: byId('Policy id'), old: reader.oldById((p) => p.emergencyPolicies) }),
     'ecrp', (p) => p.name,
   );
-  const ecrpNames = reader.names(emergencyPolicies, (p) => p.name, (p) => p.emergencyPolicies);
+  const ecrpNames = reader.names(emergencyPolicies, (p) => p.name, WRITTEN_KIND.emergencyPolicy, (p) => p.emergencyPolicies);
   const keptEcrps = new Set(emergencyPolicies.filter((p) => p.numbers.length > 0).map((p) => p.id));
   const entries = new Map<string, EmergencyNumberEntry[]>();
   for (const e of reader.rows(T(SHEET.emergencyNumbers), (r, t) => {

@@ -18,7 +18,7 @@ import { verificationIndex, VERIFICATION_STATUS_LABEL } from '../../verification
 import { ExactTexts } from './exact-text.js';
 import { addSheet, chunkText, inlineList, listRange, type CellValue, type ColumnSpec } from './sheet-write.js';
 import { encodeList } from './lists.js';
-import { LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION } from './names.js';
+import { LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND } from './names.js';
 import { sizingSheet } from './sizing-sheet.js';
 
 export interface WorkbookFinding {
@@ -256,6 +256,19 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
     (options.findings ?? []).map((f) => [f.severity, f.rule, f.subject, f.message, f.fix ?? null]),
     { tab: 'info' },
   );
+
+  // The name of every object as written: a name cell that still shows it after the object was
+  // renamed on its own sheet keeps pointing at that object (read-plan-workbook.ts, ref()).
+  const written: CellValue[][] = [
+    ...plan.sites.map((x) => [WRITTEN_KIND.site, x.id, x.name]),
+    ...plan.numbers.map((x) => [WRITTEN_KIND.number, x.id, x.e164]),
+    ...plan.resourceAccounts.map((x) => [WRITTEN_KIND.resourceAccount, x.id, x.upn]),
+    ...plan.autoAttendants.map((x) => [WRITTEN_KIND.autoAttendant, x.id, x.name]),
+    ...plan.sharedCallingPolicies.map((x) => [WRITTEN_KIND.sharedCallingPolicy, x.id, x.name]),
+    ...plan.emergencyPolicies.map((x) => [WRITTEN_KIND.emergencyPolicy, x.id, x.name]),
+    ...plan.voiceRoutingPolicies.map((x) => [WRITTEN_KIND.voiceRoutingPolicy, x.id, x.name]),
+  ];
+  add(SHEET.written, [{ header: 'Kind' }, { header: 'Id' }, { header: 'Name' }], written, { tab: 'hidden' });
 
   // Last, so it holds the exact texts of every sheet above.
   const exactRows = exact.entries.map((e): CellValue[] => [e.sheet, e.cell, e.shown, ...chunkText(e.exact)]);
