@@ -146,7 +146,7 @@ function policies(plan: Plan, findings: readonly Finding[], st: DocStatus, measu
       const rows = s?.sizing
         ? s.sizing.rows
             .filter((row) => row.n >= s.sizing!.recommended - 2 && row.n <= s.sizing!.recommended + 2)
-            .map((row) => [esc(n(row.n)), esc(formatProbability(row.poissonTail)), esc(formatProbability(row.erlangB)), row.meetsTarget ? 'meets the target' : '—'])
+            .map((row) => [esc(n(row.n)), esc(formatProbability(row.poissonTail)), esc(formatProbability(row.erlangB)), row.meetsTarget ? 'meets target' : '—'])
         : [];
       return [
         `<article class="policy" id="policy-${i + 1}"><h3>${esc(p.name)} ${r ? badge(r.status) : ''}</h3>`,
@@ -156,9 +156,10 @@ function policies(plan: Plan, findings: readonly Finding[], st: DocStatus, measu
           ? `<figure class="flow">${callFlowSvg(layout, `Call flow of Shared Calling policy ${flow.policyName}`, narrateCallFlow(flow), `cf${i}`)}<figcaption>Call flow: inbound, outbound and emergency calls. Dashed red boxes are missing pieces, amber boxes have a problem.</figcaption></figure>`
           : '',
         chart
-          ? `<figure class="chart">${chart}<figcaption>Probability that an emergency call finds every callback number reserved, by pool size: Poisson upper bound (solid) and Erlang B (dashed), the target (red) and the recommended size (green).</figcaption></figure>`
+          ? `<div class="sizing-block"><figure class="chart">${chart}<figcaption>Probability that an emergency call finds every callback number reserved, by pool size: Poisson upper bound (solid) and Erlang B (dashed), the target (red) and the recommended size (green).</figcaption></figure>${
+              rows.length > 0 ? table(['Callback numbers', 'Reuse probability (Poisson)', 'Erlang B', ''], rows, 'compact') : ''
+            }</div>`
           : '',
-        rows.length > 0 ? table(['Callback numbers', 'Reuse probability (Poisson)', 'Erlang B', ''], rows, 'compact') : '',
         '</article>',
       ].join('');
     })

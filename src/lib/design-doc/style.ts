@@ -39,6 +39,8 @@ figure { margin: 0.8rem 0 1rem; }
 figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
 figure svg { display: block; width: 100%; height: auto; max-width: 100%; font-family: inherit; }
 figure.chart svg { max-width: 640px; }
+.sizing-block { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+.sizing-block table.compact { width: 100%; min-width: 0; margin-top: 0.8rem; }
 .policy { border-top: 1px solid var(--border); padding-top: 0.4rem; margin-top: 1.2rem; }
 /* Call flow (same classes as the planner's diagram). */
 .callflow .lane-bg { fill: var(--surface-2); }
@@ -73,21 +75,23 @@ figure.chart svg { max-width: 640px; }
 .sizing .current { stroke: var(--text); stroke-width: 1.5; stroke-dasharray: 2 3; }
 .sizing .marker-label { font-size: 11px; font-weight: 600; }
 .sizing .recommended-label { fill: var(--ok); } .sizing .current-label { fill: var(--text); }
-@media (max-width: 640px) { body { padding: 0.8rem; } .toc { columns: 1; } table { font-size: 0.82rem; } }
+@media (max-width: 640px) { body { padding: 0.8rem; } .sizing-block { grid-template-columns: 1fr; } .toc { columns: 1; } table { font-size: 0.82rem; } }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
+  html { font-size: 9.5pt; }
   html, body { background: #fff; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .doc-section { break-before: page; }
   main > .doc-section:first-child { break-before: avoid; }
   h2, h3 { break-after: avoid; }
   .policy { break-before: page; border-top: 0; }
   .policy:first-of-type { break-before: avoid; }
-  figure, tr, .facts div { break-inside: avoid; }
+  figure, tr, .facts div, .sizing-block { break-inside: avoid; }
   thead { display: table-header-group; }
-  figure.flow svg { max-height: 95mm; }
-  figure.chart svg { max-width: 125mm; }
+  figure.flow svg { max-height: 88mm; }
+  figure.chart svg { max-width: 110mm; }
+  figure { margin: 0.4rem 0 0.6rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
