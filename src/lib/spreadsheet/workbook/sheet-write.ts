@@ -71,7 +71,7 @@ export function inlineList(items: readonly string[]): string {
 /** Display width of a text in Excel's character units (wide characters count double). */
 function textWidth(s: string): number {
   let w = 0;
-  const firstLine = s.length > 200 ? s.slice(0, 200) : s;
+  const firstLine = s.length > 2000 ? s.slice(0, 2000) : s;
   for (const ch of firstLine.split('\n')[0] ?? '') w += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
   return w;
 }
@@ -118,8 +118,30 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, exact: ExactText
     const col = ws.getColumn(i + 1);
     col.width = widths[i] ?? MIN_WIDTH;
     if (c.numFmt) col.numFmt = c.numFmt;
-    if (c.role === 'id' || c.role === 'info') col.font = { ...FONT, color: { argb: 'FF6B7280' } };
+    // Ids are grey, out of the way; computed (info) columns stay as readable as the data.
+    if (c.role === 'id') col.font = { ...FONT, color: { argb: 'FF6B7280' } };
+    // Long texts (problems, fixes, notes) wrap inside their column instead of running over the next.
+    else if ((widths[i] ?? 0) >= MAX_WIDTH) col.alignment = { wrapText: true, vertical: 'top' };
   });
+  // Wrapped cells need a row tall enough for their lines: spreadsheet programs do not grow a row
+  // on opening the file. Lines are estimated from the text width against the column width.
+  const wrapped = columns.map((c, i) => c.role !== 'id' && (widths[i] ?? 0) >= MAX_WIDTH);
+  if (wrapped.some(Boolean)) {
+    // The other cells of a tall row sit at its top, beside the start of the wrapped text.
+    columns.forEach((_, i) => {
+      if (!wrapped[i]) ws.getColumn(i + 1).alignment = { vertical: 'top' };
+    });
+    rows.forEach((row, r) => {
+      let lines = 1;
+      row.forEach((v, c) => {
+        if (!wrapped[c] || typeof v !== 'string') return;
+        const perLine = Math.max(1, (widths[c] ?? MAX_WIDTH) - 2);
+        const n = v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / perLine)), 0);
+        lines = Math.max(lines, Math.min(n, 15));
+      });
+      if (lines > 1) ws.getRow(r + 2).height = 15 * lines;
+    });
+  }
   if (columns.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
   }

@@ -52,6 +52,7 @@ function nameOf<T extends { id: string }>(list: readonly T[], label: (t: T) => s
 }
 
 const YES_NO_UNKNOWN = inlineList(['yes', 'no', 'unknown']);
+const SEVERITY_WORDS: Record<string, string> = { error: 'Error: fix before the rollout', warning: 'Warning', info: 'Note' };
 
 /** ExcelJS ships CommonJS for Node and a UMD bundle for browsers: take the namespace either way. */
 async function loadExcelJS(): Promise<typeof ExcelJSTypes> {
@@ -253,7 +254,7 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   add(
     SHEET.findings,
     [{ header: 'Severity', role: 'info' }, { header: 'Rule', role: 'info' }, { header: 'Subject', role: 'info' }, { header: 'Problem', role: 'info' }, { header: 'Fix', role: 'info' }],
-    (options.findings ?? []).map((f) => [f.severity, f.rule, f.subject, f.message, f.fix ?? null]),
+    (options.findings ?? []).map((f) => [SEVERITY_WORDS[f.severity] ?? f.severity, f.rule, f.subject, f.message, f.fix ?? null]),
     { tab: 'info' },
   );
 
