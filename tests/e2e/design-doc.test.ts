@@ -113,6 +113,8 @@ describe('design document', () => {
     const ws = new WorkspacePage(s.page);
     await ws.waitOpen();
     await ws.goToArea('Export');
+    if (SHOTS) await s.page.getByRole('button', { name: 'Download design document (.html)' }).screenshot({ path: join(SHOTS, 'export-buttons-anchor.png') });
+    if (SHOTS) await s.page.screenshot({ path: join(SHOTS, 'export-screen.png'), fullPage: true });
     const [tab] = await Promise.all([s.context.waitForEvent('page'), s.page.getByRole('button', { name: 'Open design document to print as PDF' }).click()]);
     await tab.waitForLoadState();
     expect(await tab.locator('h1').textContent()).toBe(createSamplePlan().name);

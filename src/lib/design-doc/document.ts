@@ -76,11 +76,19 @@ function summary(plan: Plan, st: DocStatus): string {
   return [
     `<p class="lead">These pages describe the Microsoft Teams Shared Calling design for <strong>${esc(plan.name)}</strong>: who shares which number, how inbound, outbound and emergency calls flow, how many emergency callback numbers each policy needs, what is still to fix, and how the rollout runs.</p>`,
     `<p class="readiness">Overall: ${badge(st.overall)} — ${esc(count(st.counts.error, 'finding'))} to fix before the rollout, ${esc(count(st.counts.warning, 'warning'))}, ${esc(count(st.counts.info, 'note'))}.</p>`,
+    deploymentLine(plan),
     `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
     '<h3>Readiness per policy</h3>',
     table(['Policy', 'Status', 'Users', 'To fix / warnings'], policyRows),
     plan.notes.trim() ? `<h3>Notes</h3><p class="notes">${esc(plan.notes.slice(0, 5000))}</p>` : '',
   ].join('');
+}
+
+/** One sentence on the deployment when a verification report is loaded; nothing before. */
+function deploymentLine(plan: Plan): string {
+  const d = docDeployment(plan);
+  if (!d.loaded) return '';
+  return `<p class="readiness">Deployment (last verification report): ${esc(n(d.counts.done))} deployed as planned, ${esc(n(d.counts.failed))} different from the plan, ${esc(n(d.counts.missing))} not found — see <a href="#deployment">Deployment status</a>.</p>`;
 }
 
 function sitesAndNumbers(plan: Plan, st: DocStatus): string {

@@ -38,7 +38,7 @@ export interface WriteWorkbookOptions {
 const SIZING_KEYS = Object.keys(SIZING_LABEL) as (keyof SizingInputs)[];
 
 const ABOUT: readonly string[] = [
-  'Each blue-headed sheet holds one kind of object of the plan. Edit values, add or delete rows, reorder them, then import the workbook into the planner again: Import → "Update this plan from a workbook" shows every change before anything is applied.',
+  'Each blue-headed sheet holds one kind of object of the plan. Edit values, add or delete rows, reorder them, then bring it back into the planner: Import users → "Update this plan from a workbook" shows every change before anything is applied.',
   'Columns that name an object of another sheet (site, policy, resource account, number) offer a drop-down list of the names on that sheet. Pick a name to change an assignment; rename an object on its own sheet and the rows that refer to it follow.',
   'Grey columns at the right (… id) are the planner’s codes for the round trip: leave them as they are. A new row may leave them empty; the planner gives the object an id.',
   'Yellow-headed columns and sheets (Deployment status, Sizing, Findings) are computed by the planner for reading; edits there are ignored on import.',
