@@ -96,6 +96,21 @@ describe('design document', () => {
 
     // Printed: A4 pages, each major section on its own page, figures not cut.
     await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() =>
+      [...document.querySelectorAll('section.doc-section, article.policy')].map((el) => ({
+        id: el.id,
+        shown: (el as HTMLElement).offsetHeight > 0,
+        breakBefore: getComputedStyle(el).breakBefore,
+      })),
+    );
+    // Every section and policy is printed; each starts a page, except the summary below the cover
+    // and the first policy below its section heading.
+    expect(printed.every((x) => x.shown)).toBe(true);
+    expect(printed.filter((x) => x.breakBefore === 'page').map((x) => x.id)).toEqual([
+      ...DESIGN_DOC_SECTIONS.slice(1, 3).map((x) => x.id),
+      ...plan.sharedCallingPolicies.slice(1).map((_, i) => `policy-${i + 2}`),
+      ...DESIGN_DOC_SECTIONS.slice(3).map((x) => x.id),
+    ]);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
