@@ -20,3 +20,4 @@ export * from './domain/edits.js';
 export * from './callflow/index.js';
 export * from './powershell/index.js';
 export * from './domain/plan-diff.js';
+export * from './tenant/expected-state.js';
