@@ -141,13 +141,13 @@ function explanation(plan: Plan, p: SharedCallingPolicy, s: PolicySizingSummary 
   return `<p>${parts.join(' ')}</p>`;
 }
 
-function policies(plan: Plan, findings: readonly Finding[], st: DocStatus, measure: Measure | undefined): string {
+function policies(plan: Plan, st: DocStatus, measure: Measure | undefined): string {
   if (plan.sharedCallingPolicies.length === 0) return '<p class="muted">The plan has no Shared Calling policy yet.</p>';
   const sizing = new Map(planSizingSummary(plan).map((s) => [s.policy.id, s] as const));
   return plan.sharedCallingPolicies
     .map((p, i) => {
       const s = sizing.get(p.id);
-      const flow = buildCallFlow(plan, p.id, findings);
+      const flow = buildCallFlow(plan, p.id, st.model);
       const layout = flow ? layoutCallFlow(flow, measure) : null;
       const r = st.policies.get(p.id);
       const chart = s?.sizing ? sizingChartSvg(s.sizing, s.current, p.name, `sz${i}`) : '';
@@ -249,7 +249,7 @@ export function buildDesignDocument(plan: Plan, options: DesignDocOptions): stri
     '<main>',
     section('summary', summary(plan, st)),
     section('sites', sitesAndNumbers(plan, st)),
-    section('policies', policies(plan, options.findings, st, options.measure)),
+    section('policies', policies(plan, st, options.measure)),
     section('findings', findingsSection(st)),
     section('runbook', runbookSection(plan)),
     section('deployment', deploymentSection(plan)),

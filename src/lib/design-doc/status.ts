@@ -5,23 +5,42 @@
  */
 import type { Finding } from '../checks/index.js';
 import { sortFindings } from '../checks/index.js';
-import { planReadiness, readinessOf, type Readiness, type ReadinessStatus } from '../callflow/index.js';
+import { planStatus, readinessOf, type GroupStatus, type PlanStatus, type Readiness } from '../status/index.js';
 import type { Plan, VerificationEntry } from '../domain/model.js';
 import { countVerification, hasVerification, verificationIndex, type VerificationCounts } from '../verification-view.js';
 
 export const READINESS_WORDS: Record<Readiness, string> = { ready: 'Ready', warnings: 'Ready with warnings', blocked: 'Blocked' };
 
+/** Readiness of a policy or site as the document shows it, read from the core's status model. */
+export interface DocReadiness {
+  status: Readiness;
+  users: number;
+  errors: number;
+  warnings: number;
+}
+
 export interface DocStatus {
   overall: Readiness;
   counts: Record<Finding['severity'], number>;
-  policies: Map<string, ReadinessStatus>;
-  sites: Map<string, ReadinessStatus>;
+  policies: Map<string, DocReadiness>;
+  sites: Map<string, DocReadiness>;
   findings: Finding[];
+  /** The core's status model of the plan (call-flow boxes read it). */
+  model: PlanStatus;
 }
 
+const readiness = (g: GroupStatus): DocReadiness => ({ status: g.readiness, users: g.users, errors: g.tally.errors, warnings: g.tally.warnings });
+
 export function docStatus(plan: Plan, findings: readonly Finding[]): DocStatus {
-  const r = planReadiness(plan, findings);
-  return { overall: readinessOf(r.counts.error, r.counts.warning), counts: r.counts, policies: r.policies, sites: r.sites, findings: sortFindings([...findings]) };
+  const s = planStatus(plan, findings);
+  return {
+    overall: readinessOf(s.counts.error, s.counts.warning),
+    counts: s.counts,
+    policies: new Map([...s.policies].map(([id, g]) => [id, readiness(g)])),
+    sites: new Map([...s.sites].map(([id, g]) => [id, readiness(g)])),
+    findings: sortFindings([...findings]),
+    model: s,
+  };
 }
 
 export interface DocDeployment {

@@ -17,7 +17,7 @@ function canvasMeasure(): Measure | undefined {
 }
 
 export async function designDocumentHtml(plan: Plan, findings: readonly Finding[]): Promise<string> {
-  const { buildDesignDocument } = await import('../../../lib/design-doc/index.js');
+  const { buildDesignDocument } = await import('../../../lib/index.js');
   const measure = canvasMeasure();
   return buildDesignDocument(plan, { findings, generatedAt: new Date().toISOString(), ...(measure ? { measure } : {}) });
 }
