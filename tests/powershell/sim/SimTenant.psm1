@@ -583,7 +583,8 @@ function Invoke-SimCmdlet {
     $whatIf = $false
     if ($Bound.ContainsKey('WhatIf')) { $whatIf = [bool]$Bound['WhatIf'] }
     elseif ($null -ne $Cmdlet) { $whatIf = [bool](Get-SimCallerPreference $Cmdlet 'WhatIfPreference' $false) }
-    $supportsWhatIf = $info.SupportsWhatIf
+    # Reads never honour -WhatIf (some Get-* pages list it); changes and Connect-/Disconnect- do.
+    $supportsWhatIf = $info.SupportsWhatIf -and ($mutating -or $script:SessionCmdlets.Contains($Name))
 
     $output = $null
     $failure = $null
