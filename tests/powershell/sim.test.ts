@@ -5,9 +5,12 @@
  * Every test runs real pwsh against a copy of the sample plan's starting snapshot.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SIM_DIR, SimScratch, lastJson, MODULES } from './support/pwsh.js';
+import { createSamplePlan, generateScripts } from '../../src/lib/index.js';
+import { REPO, SIM_DIR, SimScratch, lastJson, MODULES } from './support/pwsh.js';
 
 const START = readFileSync(path.join(SIM_DIR, 'tenants/sample-start.json'), 'utf8');
 const SUBSET = JSON.parse(readFileSync(path.join(SIM_DIR, '../reference/teams-cmdlets.subset.json'), 'utf8'));
@@ -45,6 +48,30 @@ function ok(r: { code: number; stdout: string; stderr: string }): void {
   expect(r.stderr, r.stdout).toBe('');
   expect(r.code, r.stdout).toBe(0);
 }
+
+describe('reference subset', () => {
+  const FULL = path.resolve(REPO, '../shared/reference/teams-cmdlets.json');
+
+  it.skipIf(!existsSync(FULL))('is exactly what make-subset.mjs extracts from the full reference', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'subset-'));
+    const out = path.join(dir, 'subset.json');
+    execFileSync(process.execPath, [path.join(SIM_DIR, 'make-subset.mjs'), FULL, '--out', out], { stdio: 'ignore' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(SIM_DIR, '../reference/teams-cmdlets.subset.json'), 'utf8'));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('declares every Teams and Graph cmdlet the generated files call (sample plan)', () => {
+    const graph = JSON.parse(readFileSync(path.join(SIM_DIR, 'graph-cmdlets.json'), 'utf8'));
+    const called = new Set<string>();
+    for (const f of generateScripts(createSamplePlan())) {
+      const text = new TextDecoder().decode(f.bytes);
+      for (const m of text.matchAll(/\b(?:[A-Z][a-z]+)-(?:Cs[A-Z][A-Za-z]*|Mg[A-Z][A-Za-z]*|MicrosoftTeams)\b/g)) called.add(m[0]);
+    }
+    expect(called.size).toBeGreaterThan(30);
+    const declared = new Set([...Object.keys(SUBSET.cmdlets), ...Object.keys(graph.cmdlets)]);
+    expect([...called].filter((c) => !declared.has(c)).sort()).toEqual([]);
+  });
+});
 
 describe('generated declarations', () => {
   it('declare every cmdlet of the reference subset, in a MicrosoftTeams that satisfies #Requires 5.5.0', () => {
