@@ -128,6 +128,9 @@ function Initialize-SimTenant {
         FinalNewline = $true
     }
     if ($env:SIM_SAVE -eq 'end') { $script:Sim.SaveMode = 'end' }
+    # SIM_PROFILE=<path>: time spent in the engine per cmdlet, written when the process ends.
+    $script:Sim.Profile = $null
+    if ($env:SIM_PROFILE) { $script:Sim.Profile = @{} }
     if ($env:SIM_TENANT) {
         if (-not (Test-Path -LiteralPath $env:SIM_TENANT)) { throw ('SimTenant: SIM_TENANT names {0}, which does not exist.' -f $env:SIM_TENANT) }
         $script:Sim.Path = [System.IO.Path]::GetFullPath($env:SIM_TENANT)
@@ -292,6 +295,13 @@ function Save-SimTenant {
 
 function Save-SimTenantIfDirty {
     if (-not $script:Sim.Initialized) { return }
+    if ($null -ne $script:Sim.Profile -and $script:Sim.Profile.Count -gt 0) {
+        $lines = foreach ($key in ($script:Sim.Profile.Keys | Sort-Object)) {
+            $row = $script:Sim.Profile[$key]
+            "{0}`t{1}`t{2:0.0}" -f $key, $row[0], ($row[1] * 1000.0 / [System.Diagnostics.Stopwatch]::Frequency)
+        }
+        [System.IO.File]::WriteAllLines($env:SIM_PROFILE, [string[]]@("cmdlet`tcalls`tengine ms") + @($lines))
+    }
     if ($script:Sim.Dirty) { Save-SimTenant }
     if ($null -ne $script:Sim.LogWriter) { $script:Sim.LogWriter.Flush() }
 }
@@ -538,6 +548,7 @@ function Invoke-SimCmdlet {
         $Cmdlet
     )
     Use-Sim
+    $profileStart = [System.Diagnostics.Stopwatch]::GetTimestamp()
     $P = @{}
     foreach ($key in $Bound.Keys) { if (-not $script:CommonParameterNames.Contains($key)) { $P[$key] = $Bound[$key] } }
     $info = $script:CmdletInfo[$Name]
@@ -620,6 +631,12 @@ function Invoke-SimCmdlet {
     Write-SimLog $entry
     $script:Sim.CurrentCall = $null
     if ($script:Sim.Dirty -and $script:Sim.SaveMode -ne 'end') { Save-SimTenant }
+    if ($null -ne $script:Sim.Profile) {
+        $elapsed = [System.Diagnostics.Stopwatch]::GetTimestamp() - $profileStart
+        if (-not $script:Sim.Profile.ContainsKey($Name)) { $script:Sim.Profile[$Name] = [long[]]@(0, 0) }
+        $script:Sim.Profile[$Name][0] += 1
+        $script:Sim.Profile[$Name][1] += $elapsed
+    }
 
     if ($null -ne $failure) {
         $record = New-SimErrorRecord $failure $Name (Get-SimTargetText $P)
