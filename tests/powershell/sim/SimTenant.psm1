@@ -539,14 +539,9 @@ function Get-SimCallerPreference {
     return $Default
 }
 
+# A plain (not advanced) function: it runs once per simulated call, and binding is its main cost.
 function Invoke-SimCmdlet {
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)][string]$Name,
-        [string]$ParameterSetName,
-        [System.Collections.IDictionary]$Bound,
-        $Cmdlet
-    )
+    param([string]$Name, [string]$ParameterSetName, [System.Collections.IDictionary]$Bound, $Cmdlet)
     Use-Sim
     $profileStart = [System.Diagnostics.Stopwatch]::GetTimestamp()
     $P = @{}
@@ -611,7 +606,7 @@ function Invoke-SimCmdlet {
             if (-not $info.ImplExists) {
                 Stop-SimCall 501 'NotImplemented' ('SimTenant has no behaviour for {0} yet: the simulated tenant cannot run this call.' -f $Name)
             }
-            $output = @(& $implName -P $P -Set $ParameterSetName)
+            $output = @(& $implName $P $ParameterSetName)
             if ($mutating -and $entry.outcome -eq 'ok') { Set-SimDirty }
         }
     } catch {
