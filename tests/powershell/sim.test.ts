@@ -485,6 +485,35 @@ Out-Result $result
   });
 });
 
+describe('Microsoft Graph session', () => {
+  it('Get-MgContext is $null before Connect-MgGraph; a write needs a write scope (403 Authorization_RequestDenied, D13)', () => {
+    const s = scratch('graph');
+    const out = lastJson(s.run(`${PRELUDE}
+$before = $null -eq (Get-MgContext)
+$unconnected = Probe { Get-MgUser -UserId '${userA}' }
+Connect-MgGraph -Scopes 'User.Read.All', 'Organization.Read.All' -NoWelcome
+$context = Get-MgContext
+$read = Probe { Get-MgUser -UserId '${userA}' -Property 'Id,UsageLocation' }
+$fqid = $null
+try { Update-MgUser -UserId '${userA}' -MobilePhone '+12065550177' } catch { $fqid = $_.FullyQualifiedErrorId; $status = [int]$_.Exception.Response.StatusCode }
+$defaultSet = (Get-MgUser -UserId '${userA}').UsageLocation
+$selected = (Get-MgUser -UserId '${userA}' -Property 'Id,UsageLocation').UsageLocation
+Out-Result ([ordered]@{ before = $before; unconnected = $unconnected; scopes = @($context.Scopes); authType = $context.AuthType; read = $read; status = $status; fqid = $fqid; defaultSet = $defaultSet; selected = $selected })
+`));
+    expect(out.before).toBe(true);
+    expect(out.unconnected).toMatch(/Authentication|Get-MgUser/);
+    expect(out.scopes).toEqual(expect.arrayContaining(['User.Read.All', 'Organization.Read.All']));
+    expect(out.authType).toBe('Delegated');
+    expect(out.read).toBe('ok');
+    expect(out.status).toBe(403);
+    expect(out.fqid).toMatch(/^Authorization_RequestDenied,Microsoft\.Graph\.PowerShell\.Cmdlets\.UpdateMgUser/);
+    // UsageLocation is not in Graph's default property set: only -Property brings it.
+    expect(out.defaultSet).toBeNull();
+    expect(out.selected).toBe('US');
+    expect(s.tenantText()).toBe(START);
+  });
+});
+
 describe('service rules the simulator enforces', () => {
   it('numbers, licences and policies: inventory, type, other target, RA licence first (§3.9), conflicts, 404s, ObjectId for -ResourceAccount', () => {
     const s = scratch('rules');
