@@ -485,6 +485,42 @@ Out-Result $result
   });
 });
 
+describe('group policy assignment', () => {
+  it('ranks renumbered per type, direct beats group, EffectivePolicyAssignments and Get-CsUserPolicyAssignment follow membership', () => {
+    const s = scratch('gpa');
+    const seattle = start.groups[0].id as string;
+    const london = start.groups[1].id as string;
+    const out = lastJson(s.run(`${CONNECT}
+New-CsOnlineVoiceRoutingPolicy -Identity 'G1' | Out-Null
+New-CsOnlineVoiceRoutingPolicy -Identity 'G2' | Out-Null
+Grant-CsOnlineVoiceRoutingPolicy -Group '${seattle}' -PolicyName 'G1' -Rank 5
+New-CsGroupPolicyAssignment -GroupId '${london}' -PolicyType OnlineVoiceRoutingPolicy -PolicyName 'G2' -Rank 1
+$result = [ordered]@{}
+$result.ranks = @(Get-CsGroupPolicyAssignment -PolicyType OnlineVoiceRoutingPolicy | Sort-Object Rank | ForEach-Object { '{0}={1}' -f $_.PolicyName, $_.Rank })
+$result.duplicate = Probe { New-CsGroupPolicyAssignment -GroupId '${london}' -PolicyType OnlineVoiceRoutingPolicy -PolicyName 'G1' }
+$result.viaGroup = @((Get-CsOnlineUser -Identity '${userA}').EffectivePolicyAssignments | ForEach-Object { '{0}:{1}:{2}' -f $_.PolicyType, $_.PolicyAssignment.DisplayName, $_.PolicyAssignment.AssignmentType })
+$result.directProperty = (Get-CsOnlineUser -Identity '${userA}').OnlineVoiceRoutingPolicy
+Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName 'G2'
+$result.effective = (Get-CsUserPolicyAssignment -Identity '${userA}' -PolicyType OnlineVoiceRoutingPolicy).PolicyName
+$result.sources = @((Get-CsUserPolicyAssignment -Identity '${userA}' -PolicyType OnlineVoiceRoutingPolicy).PolicySource | ForEach-Object { $_.AssignmentType })
+Remove-CsGroupPolicyAssignment -GroupId '${london}' -PolicyType OnlineVoiceRoutingPolicy
+$result.afterRemove = @(Get-CsGroupPolicyAssignment | ForEach-Object { '{0}={1}' -f $_.PolicyName, $_.Rank })
+$result.removeAssigned = Probe { Remove-CsOnlineVoiceRoutingPolicy -Identity 'G1' }
+Out-Result $result
+`));
+    expect(out).toEqual({
+      ranks: ['G2=1', 'G1=2'],
+      duplicate: 409,
+      viaGroup: ['OnlineVoiceRoutingPolicy:G1:Group'],
+      directProperty: null,
+      effective: 'G2',
+      sources: ['Direct', 'Group'],
+      afterRemove: ['G1=1'],
+      removeAssigned: 400,
+    });
+  });
+});
+
 describe('Microsoft Graph session', () => {
   it('Get-MgContext is $null before Connect-MgGraph; a write needs a write scope (403 Authorization_RequestDenied, D13)', () => {
     const s = scratch('graph');
