@@ -164,6 +164,30 @@ describe('workbook round trip through another spreadsheet library', () => {
     expect(notPlan.issues[0]?.message).toMatch(/not a plan workbook/);
   });
 
+  it('gives a new row without an id one of its own, and other new rows can name it at once', async () => {
+    const plan = createSamplePlan();
+    const bytes = await editInOtherLibrary(plan, {
+      Sites: (rows) => {
+        const fresh: Row = new Array(rows[0]!.length).fill(null);
+        fresh[colOf(rows, 'Name')] = 'Dallas';
+        fresh[colOf(rows, 'Country')] = 'US';
+        fresh[colOf(rows, 'North America')] = true;
+        return [...rows, fresh];
+      },
+      Users: (rows) => {
+        set(rows, 1, 'Site', 'Dallas');
+        return rows;
+      },
+    });
+    const { plan: back, issues } = readWorkbookUpdate(bytes, plan);
+    expect(issues).toEqual([]);
+    const dallas = back!.sites.find((x) => x.name === 'Dallas')!;
+    expect(dallas.id).toBe('site-dallas');
+    expect(back!.users[0]?.siteId).toBe('site-dallas');
+    const sites = diffPlans(plan, planFromWorkbook(plan, back!)).kinds.find((k) => k.kind === 'sites')!;
+    expect(sites).toMatchObject({ added: 1, removed: 0, changed: 0 });
+  });
+
   it('an unchanged workbook is no change at all', async () => {
     const plan = createSamplePlan();
     const { plan: back } = readWorkbookUpdate(await writePlanWorkbook(plan), plan);
