@@ -12,12 +12,17 @@ export {
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
+export { numberHolders, ownHolder, anyHolder, type Holders } from './domain/holders.js';
 export * from './sizing/index.js';
 export * from './checks/index.js';
 export * from './assign/index.js';
 export * from './spreadsheet/index.js';
+export { toCountryCode } from './spreadsheet/countries.js';
 export * from './domain/edits.js';
+export * from './forms/validators.js';
 export * from './callflow/index.js';
+export * from './status/index.js';
+export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput } from './export/bundle.js';
 export * from './powershell/index.js';
 export * from './domain/plan-diff.js';
 export * from './tenant/expected-state.js';

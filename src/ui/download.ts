@@ -1,4 +1,4 @@
-import { sanitizeFileStem } from '../lib/ps-highlight/file-names.js';
+import { sanitizeFileStem } from '../lib/startup.js';
 
 /** Browser downloads: a Blob behind a temporary link. Nothing leaves the machine. */
 export function downloadBytes(name: string, bytes: Uint8Array | string, type: string): void {

@@ -10,10 +10,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/lib/checks/index.js';
 import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
 import { generateScripts, parseVerificationCsv, planSha256 } from '../../src/lib/powershell/index.js';
+import { REALISTIC } from './support/behaviour.js';
+import { mutating, parseCsv, Workspace, type CallLogEntry } from './support/runbook.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -734,4 +736,110 @@ $results['csv'] = @{ Calls = 0; Sleeps = @(); Logged = @(); Outcome = [Convert]:
     expect(rows.map((x) => x.expected)).toEqual(values);
     expect(rows.map((x) => x.actual)).toEqual(values);
   });
+});
+
+/*
+ * Simulated-tenant runs (tests/powershell/sim, through the Workspace of tests/powershell/support):
+ * the sample plan's own files against a tenant that behaves like a real one, where the stub runs
+ * above cannot show it (the service's rules, its batch words, its throttling with Retry-After).
+ */
+describe('simulated tenant: D8 dry run on a new tenant, D13 read-only Graph scopes', () => {
+  const ws = new Workspace('defects-dry', readFileSync(path.join(ROOT, 'tests/powershell/sim/tenants/sample-start.json'), 'utf8'));
+  ws.writeScripts(createSamplePlan());
+  ws.setFaults({ behaviour: REALISTIC });
+  const r = ws.run(['-DryRun']);
+
+  it('D8: every stage runs under -DryRun; stage 02 reports the not-yet-created accounts\' licences as DryRun', () => {
+    for (const f of sample.filter((x) => /^0[1-8]-/.test(x.name))) {
+      expect(ws.output(f.name.replace('.ps1', '.log.csv')), f.name).not.toBeNull();
+    }
+    const log = parseCsv(ws.output('02-resource-accounts.log.csv')!);
+    const licence = log.filter((row) => /^ra:[^:]+:licence$/.test(row.Step!));
+    expect(licence.length).toBeGreaterThan(0);
+    for (const row of licence) expect(row, JSON.stringify(row)).toMatchObject({ Status: 'DryRun', Detail: 'would change; now: account does not exist yet' });
+    expect(log.filter((row) => row.Status === 'Failed')).toEqual([]);
+    expect(mutating(r.calls)).toEqual([]);
+  });
+
+  it('D13: under -DryRun Microsoft Graph is asked for read-only scopes only', () => {
+    const connects = r.calls.filter((c) => c.cmdlet === 'Connect-MgGraph');
+    expect(connects.length).toBeGreaterThan(0);
+    for (const c of connects) {
+      const scopes = ([] as string[]).concat((c.parameters.Scopes as string[] | string | undefined) ?? []);
+      expect(scopes.length).toBeGreaterThan(0);
+      for (const s of scopes) expect(s, JSON.stringify(c.parameters)).toMatch(/\.Read\.All$/);
+    }
+  });
+  afterAll(() => ws.dispose());
+});
+
+describe('simulated tenant apply: D1 order, D2 Retry-After, D6 "Complete", D12 a user without Teams Phone', () => {
+  const start = JSON.parse(readFileSync(path.join(ROOT, 'tests/powershell/sim/tenants/sample-start.json'), 'utf8')) as {
+    users: { userPrincipalName: string; assignedLicenses: { skuId: string }[] }[];
+  };
+  const MCOEV = 'e43b5b99-8dfb-405f-9987-dc307f34bcbd';
+  const plan = createSamplePlan();
+  const noPhone = plan.users[3]!.upn.trim().toLowerCase();
+  const target = start.users.find((u) => u.userPrincipalName.toLowerCase() === noPhone)!;
+  target.assignedLicenses = target.assignedLicenses.filter((l) => l.skuId !== MCOEV);
+  const ws = new Workspace('defects-apply', start);
+  ws.writeScripts(plan);
+  ws.setFaults({
+    behaviour: {
+      ...REALISTIC,
+      batch: { ...REALISTIC.batch, completeWord: 'Complete' },
+      throttling: { maxCalls: 5, windowSeconds: 60, retryAfterSeconds: 17, cmdlets: ['Grant-CsTeamsSharedCallingRoutingPolicy'] },
+    },
+  });
+  const r = ws.run([]);
+  const calls = r.calls.filter((c) => c.tenantCall !== false);
+  const users07 = parseCsv(ws.output('07-users.log.csv') ?? '');
+
+  it('D6: batches that finish with OverallStatus "Complete" count as finished: their users are Done', () => {
+    const batchRows = users07.filter((row) => /:(ecrp|vrp)$/.test(row.Step!));
+    expect(batchRows.length).toBeGreaterThan(0);
+    expect(batchRows.filter((row) => row.Status !== 'Done' && row.Status !== 'Skipped').map((row) => `${row.Target} ${row.Status} ${row.Detail}`)).toEqual([]);
+  });
+
+  it('D1: every policy batch finished before the first Enterprise Voice call, every grant after it', () => {
+    const idx = (pred: (c: CallLogEntry) => boolean) => calls.findIndex(pred);
+    const lastIdx = (pred: (c: CallLogEntry) => boolean) => calls.map(pred).lastIndexOf(true);
+    const lastPoll = lastIdx((c) => c.cmdlet === 'Get-CsBatchPolicyAssignmentOperation');
+    const firstEv = idx((c) => c.cmdlet === 'Set-CsPhoneNumberAssignment' && 'EnterpriseVoiceEnabled' in c.parameters);
+    const firstGrant = idx((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy');
+    expect(lastPoll).toBeGreaterThan(0);
+    expect(lastPoll).toBeLessThan(firstEv);
+    expect(lastPoll).toBeLessThan(firstGrant);
+    // A user who needed Enterprise Voice got it before the grant.
+    let checked = 0;
+    calls.forEach((c, i) => {
+      if (c.cmdlet !== 'Set-CsPhoneNumberAssignment' || !('EnterpriseVoiceEnabled' in c.parameters)) return;
+      const grant = calls.findIndex((g) => g.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && g.parameters.Identity === c.parameters.Identity);
+      if (grant >= 0) {
+        expect(i).toBeLessThan(grant);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('D2: a throttled grant waits the Retry-After the service sent, and each call is tried at most MaxRetries + 1 times', () => {
+    const sleeps = r.calls.filter((c) => c.cmdlet === 'Start-Sleep').map((c) => Number(c.parameters.Seconds));
+    expect(sleeps).toContain(17);
+    const grants = calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy');
+    const perUser = new Map<string, number>();
+    for (const g of grants) perUser.set(String(g.parameters.Identity), (perUser.get(String(g.parameters.Identity)) ?? 0) + 1);
+    expect(Math.max(...perUser.values())).toBeLessThanOrEqual(6);
+    expect(grants.some((g) => g.status === 429)).toBe(true);
+  });
+
+  it('D12: the user without Teams Phone gets no Enterprise Voice, no batch and no grant; the rest are granted', () => {
+    const touching = calls.filter((c) => c.mutating && JSON.stringify(c.parameters).toLowerCase().includes(noPhone));
+    expect(touching.map((c) => c.cmdlet)).toEqual([]);
+    expect(users07.find((row) => row.Target!.toLowerCase() === noPhone && row.Status === 'Failed')?.Detail).toMatch(/^U1: no Teams Phone/);
+    const granted = new Set(calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && c.outcome === 'ok').map((c) => String(c.parameters.Identity).toLowerCase()));
+    expect(granted.size).toBe(plan.users.length - 1);
+    expect(r.exitCode).toBe(1);
+  });
+  afterAll(() => ws.dispose());
 });

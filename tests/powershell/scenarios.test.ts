@@ -43,6 +43,14 @@ function expectConverged(w: Workspace, plan: Plan): void {
   expect(projectTenant(tenant, expected)).toEqual(expected);
 }
 
+/** One line per run for the closing table: scenario, stages run, tenant calls, mutating calls, exit code. */
+function record(scenario: string, run: ReturnType<Workspace['run']>): ReturnType<Workspace['run']> {
+  const stages = [...run.stdout.matchAll(/==== Stage (\d\d):/g)].map((m) => m[1]).join(' ');
+  const line = { scenario, stages, tenantCalls: tenantCalls(run.calls).length, mutatingCalls: mutating(run.calls).length, exit: run.exitCode };
+  console.log(`SCENARIO\t${JSON.stringify(line)}`);
+  return run;
+}
+
 const describeCalls = (calls: CallLogEntry[]) =>
   calls.map((c) => `${c.cmdlet} ${Object.keys(c.parameters ?? {}).sort().join(',')} ${JSON.stringify(c.parameters)}`);
 
@@ -53,7 +61,7 @@ describe('scenario 1: -DryRun on a tenant with only licences, numbers, LIS locat
   let run: ReturnType<Workspace['run']>;
 
   it('runs every stage and exits 0', () => {
-    run = w.run(['-DryRun']);
+    run = record('1 dry run', w.run(['-DryRun']));
     expect(run.stderr + run.stdout).not.toMatch(/Stage \S+ stopped/);
     for (const s of forwardStages) expect(w.outputs(), `log of stage ${s.number}`).toContain(`${s.number}-${s.name}.log.csv`);
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
@@ -88,7 +96,7 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
   const w = workspace('apply', plan);
 
   it('2. apply: the tenant equals the plan and stage 08 reports everything deployed', () => {
-    const run = w.run([]);
+    const run = record('2 apply', w.run([]));
     expect(run.exitCode, run.stdout.slice(-4000)).toBe(0);
     expectConverged(w, plan);
     const report = w.output(VERIFICATION_FILE_NAME);
@@ -133,7 +141,7 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
   });
 
   it('3. run again: zero mutating calls', () => {
-    const run = w.run([]);
+    const run = record('3 run again', w.run([]));
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
     expect(describeCalls(mutating(run.calls))).toEqual([]);
     expectConverged(w, plan);
@@ -143,7 +151,7 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
     const before = w.tenant();
     const { plan: changed, moved, dropped } = changedPlan(plan);
     w.writeScripts(changed);
-    const run = w.run([]);
+    const run = record('4 changed plan', w.run([]));
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
     expectConverged(w, changed);
     const scp = w.tenant().policies.TeamsSharedCallingRoutingPolicy.find((p: any) => /SC-Seattle$/.test(p.identity));
@@ -183,7 +191,7 @@ describe('scenario 5: faults, then -Resume', () => {
       ],
       accessDenied: ['Grant-CsOnlineVoiceRoutingPolicy'],
     });
-    const run = w.run(['-ContinueOnError']);
+    const run = record('5 faults', w.run(['-ContinueOnError']));
     expect(run.exitCode).toBe(1);
     expect(run.calls.some((c) => c.status === 429)).toBe(true);
     const retry = w
@@ -201,7 +209,7 @@ describe('scenario 5: faults, then -Resume', () => {
 
   it('after the fault clears, -Resume converges without redoing finished work', () => {
     w.setFaults(null);
-    const run = w.run(['-Resume']);
+    const run = record('5 resume after the faults', w.run(['-Resume']));
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
     expectConverged(w, plan);
     const changes = mutating(run.calls).map((c) => c.cmdlet).sort();
@@ -217,7 +225,7 @@ describe('scenario 5: faults, then -Resume', () => {
     // The -Resume run above left its checkpoints; another export lands in the same folder (D4).
     expect(w.outputs().some((f) => f.endsWith('.checkpoint.txt'))).toBe(true);
     w.writeScripts(otherPlan(plan));
-    const run = w.run(['-Resume', '-Stage', 'users']);
+    const run = record('5 resume with another plan', w.run(['-Resume', '-Stage', 'users']));
     expect(run.exitCode).toBe(1);
     expect(run.stdout + run.stderr).toMatch(/checkpoint/i);
     expect(mutating(run.calls)).toEqual([]);
@@ -230,8 +238,8 @@ describe('scenario 6: a hostile plan', () => {
     const hostile = hostilePlan(plain);
     const wp = workspace('plain', plain);
     const wh = workspace('hostile', hostile);
-    const rp = wp.run([]);
-    const rh = wh.run([]);
+    const rp = record('6 plain plan', wp.run([]));
+    const rh = record('6 hostile plan', wh.run([]));
     expect(rp.exitCode, rp.stdout.slice(-2000)).toBe(0);
     expect(rh.exitCode, rh.stdout.slice(-2000)).toBe(0);
     const shape = (calls: CallLogEntry[]) => tenantCalls(calls).map((c) => `${c.cmdlet}/${c.parameterSet ?? ''}/${Object.keys(c.parameters ?? {}).sort().join(',')}`);
@@ -245,8 +253,8 @@ describe('scenario 7: rollback', () => {
     const plan = samplePlan();
     const w = workspace('rollback', plan);
     const start = w.tenant();
-    expect(w.run([]).exitCode).toBe(0);
-    const run = w.run(['-Stage', 'rollback', '-RemoveResourceAccounts', '-Confirm:$false']);
+    expect(record('7 apply', w.run([])).exitCode).toBe(0);
+    const run = record('7 rollback', w.run(['-Stage', 'rollback', '-RemoveResourceAccounts', '-Confirm:$false']));
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
     // Batch operations stay in the tenant's history for 30 days (§3.14), and a LIS location pinned on a
     // number stays with the number (§3.15); everything else is as it was.

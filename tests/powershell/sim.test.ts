@@ -381,6 +381,73 @@ Connect-MgGraph -AccessToken (ConvertTo-SecureString 'secret' -AsPlainText -Forc
   });
 });
 
+describe('-WhatIf, latency, inventory queries', () => {
+  it('-WhatIf (also the caller\'s $WhatIfPreference) changes nothing, and Connect-MicrosoftTeams -WhatIf does not connect (D11)', () => {
+    const s = scratch('whatif');
+    const out = lastJson(s.run(`${PRELUDE}
+Connect-MicrosoftTeams -WhatIf | Out-Null
+$afterWhatIfConnect = Probe { Get-CsTenant }
+Connect-MicrosoftTeams | Out-Null
+New-CsOnlineVoiceRoutingPolicy -Identity 'W' -WhatIf | Out-Null
+$WhatIfPreference = $true
+New-CsOnlineVoiceRoutingPolicy -Identity 'W2' | Out-Null
+$WhatIfPreference = $false
+Out-Result ([ordered]@{ afterWhatIfConnect = $afterWhatIfConnect; policies = @((Get-CsOnlineVoiceRoutingPolicy).Identity) })
+`));
+    expect(out.afterWhatIfConnect).toMatch(/UnauthorizedAccess|Get-CsTenant/);
+    expect(out.policies).toEqual(['Global']);
+    expect(s.tenantText()).toBe(START);
+    expect(s.calls().filter((c) => c.outcome === 'whatif').map((c) => c.cmdlet)).toEqual([
+      'Connect-MicrosoftTeams',
+      'New-CsOnlineVoiceRoutingPolicy',
+      'New-CsOnlineVoiceRoutingPolicy',
+    ]);
+  });
+
+  it('latency per call class advances the virtual clock', () => {
+    const s = scratch('latency');
+    s.setFaults({ latency: { readMs: 250, writeMs: 1000 } });
+    ok(s.run(`${CONNECT}
+$null = Get-CsOnlineUser -Identity '${userA}'
+Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName $null
+`));
+    const calls = s.calls();
+    expect(calls.find((c) => c.cmdlet === 'Get-CsOnlineUser')!.virtualTime).toBe(0.25);
+    expect(calls.find((c) => c.cmdlet === 'Grant-CsOnlineVoiceRoutingPolicy')!.virtualTime).toBe(1.25);
+  });
+
+  it('Get-CsPhoneNumberAssignment filters (named and -Filter), tags, and the export order', () => {
+    const s = scratch('inventory');
+    const out = lastJson(s.run(`${CONNECT}
+Set-CsPhoneNumberTag -PhoneNumber '+442079460101' -Tag 'SC-London'
+$result = [ordered]@{}
+$result.byType = @((Get-CsPhoneNumberAssignment -NumberType OperatorConnect).TelephoneNumber).Count
+$result.byCountry = @((Get-CsPhoneNumberAssignment -IsoCountryCode US -CapabilitiesContain UserAssignment).TelephoneNumber).Count
+$result.byTag = @((Get-CsPhoneNumberAssignment -Filter "Tags -contains ['sc-london']").TelephoneNumber)
+$result.byFilter = @((Get-CsPhoneNumberAssignment -Filter "NumberType -eq 'DirectRouting' -and IsoCountryCode -eq 'AU'").TelephoneNumber).Count
+$result.badFilter = Probe { Get-CsPhoneNumberAssignment -Filter 'Nonsense' }
+$result.top = @((Get-CsPhoneNumberAssignment -Top 3 -Skip 2).TelephoneNumber)
+$result.tags = @(Get-CsPhoneNumberTag)
+$order = Export-CsAcquiredPhoneNumber -Property 'TelephoneNumber, NumberType'
+$status = Get-CsExportAcquiredPhoneNumberStatus -OrderId $order
+$result.status = $status.Status
+$result.rows = @(Import-Csv -LiteralPath ([System.Uri]$status.DownloadLink).LocalPath).Count
+Out-Result $result
+`));
+    expect(out).toEqual({
+      byType: 5,
+      byCountry: 5,
+      byTag: ['+442079460101'],
+      byFilter: 5,
+      badFilter: 400,
+      top: ['+12065550102', '+12065550103', '+12065550104'],
+      tags: ['SC-London'],
+      status: 'Completed',
+      rows: 16,
+    });
+  });
+});
+
 describe('service rules the simulator enforces', () => {
   it('numbers, licences and policies: inventory, type, other target, RA licence first (§3.9), conflicts, 404s, ObjectId for -ResourceAccount', () => {
     const s = scratch('rules');
@@ -399,6 +466,8 @@ $result.created = Probe { New-CsTeamsSharedCallingRoutingPolicy -Identity 'SC-T'
 $result.conflict = Probe { New-CsTeamsSharedCallingRoutingPolicy -Identity 'SC-T' -ResourceAccount $ra.ObjectId }
 $result.setMissing = Probe { Set-CsTeamsSharedCallingRoutingPolicy -Identity 'SC-Nope' -Description 'x' }
 $result.grantMissing = Probe { Grant-CsTeamsSharedCallingRoutingPolicy -Identity '${userA}' -PolicyName 'SC-Nope' }
+$result.grantTagged = Probe { Grant-CsTeamsSharedCallingRoutingPolicy -Identity '${userA}' -PolicyName 'Tag:SC-T' }
+$result.unknownAccount = Probe { New-CsTeamsSharedCallingRoutingPolicy -Identity 'SC-U' -ResourceAccount '00000000-0000-4000-8000-0000000000ff' }
 $result.wrongCountry = Probe { Set-CsTeamsSharedCallingRoutingPolicy -Identity 'SC-T' -EmergencyNumbers @{ add = '+12065550101' } }
 Set-CsTeamsSharedCallingRoutingPolicy -Identity 'SC-T' -EmergencyNumbers @{ remove = '+442079460101' }
 Set-CsTeamsSharedCallingRoutingPolicy -Identity 'Tag:SC-T' -EmergencyNumbers @{ add = '+442079460103' }
@@ -422,6 +491,8 @@ Out-Result $result
       conflict: 409,
       setMissing: 404,
       grantMissing: 404,
+      grantTagged: 404,
+      unknownAccount: 404,
       wrongCountry: 400,
       numbers: ['+442079460102', '+442079460103'],
       replaced: ['+442079460103', '+442079460102'],

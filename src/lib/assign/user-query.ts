@@ -152,9 +152,13 @@ function parseFilter(text: string): { exact: boolean; value: string } | null {
   return { exact: false, value: t.toLowerCase() };
 }
 
+/** Yes/no/unknown columns: a filter matches the value exactly ("no" must not match "unknown"). */
+const TRISTATE_COLUMNS: ReadonlySet<UserColumn> = new Set(['teamsPhone']);
+
 function columnTest(plan: Plan, c: UserColumn, text: string): Test | null {
   const f = parseFilter(text);
   if (!f) return null;
+  if (TRISTATE_COLUMNS.has(c)) f.exact = true;
   const match = (s: string) => (f.exact ? s === f.value : s.includes(f.value));
   if (isRef(c)) {
     // Resolve the filter to the set of ids whose name (or id) matches; '' stands for "unassigned".

@@ -10,6 +10,7 @@ import type { AutoAttendant, EmergencyCallRoutingPolicy, Id, Plan, SharedCalling
 import { NUMBER_KIND_LABEL, userKey } from '../domain/model.js';
 import { planIndex } from '../domain/lookup.js';
 import type { Finding } from '../checks/types.js';
+import type { PlanStatus } from '../status/index.js';
 import { formatCount, plural, summarizeUsers } from './text.js';
 
 /** Where a step lives in the app (a workspace area and the object id it can focus). */
@@ -18,7 +19,8 @@ export interface FlowLink {
   detail: string;
 }
 
-export type StepState = 'ok' | 'missing' | 'problem';
+/** 'problem': an error on the step's objects; 'warning': a warning on them. */
+export type StepState = 'ok' | 'missing' | 'problem' | 'warning';
 
 export interface FlowStep {
   id: string;
@@ -116,13 +118,33 @@ function mostUsed(byEmergency: Map<string, number>): { id: string; count: number
   return { id, count, others: Math.max(0, others - 1) };
 }
 
-/** Build the call flow of one policy. `findings` should be checkPlan(plan) (it supplies the texts). */
-export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Finding[]): CallFlow | null {
+/** The worst error or warning of a list (information never colours a box). */
+function worstOf(list: readonly Finding[]): Finding | undefined {
+  let best: Finding | undefined;
+  for (const f of list) {
+    if (f.severity === 'error') return f;
+    if (f.severity === 'warning' && !best) best = f;
+  }
+  return best;
+}
+
+/**
+ * Build the call flow of one policy from the plan's status model (planStatus(plan, checkPlan(plan))).
+ * Each box is coloured from the findings of that policy's objects only: the shared number and
+ * caller ID from the resource account and its number (RA1–RA11, C1, N1; V2 of the policy's users
+ * for the caller ID), the callback box from the policy's EN findings and its callback numbers
+ * (EN3, EN6 …), the emergency routing box from the users' emergency policy, with an E2 error only
+ * when it names users of this policy.
+ */
+export function buildCallFlow(plan: Plan, policyId: Id, status: PlanStatus): CallFlow | null {
   const idx = planIndex(plan);
   const policy = idx.sharedCallingPolicies.get(policyId);
   if (!policy) return null;
   const byKey = new Map<string, Finding>();
-  for (const f of findings) if (!byKey.has(f.key)) byKey.set(f.key, f);
+  for (const f of status.findings) if (!byKey.has(f.key)) byKey.set(f.key, f);
+  const policyStatus = status.policies.get(policy.id);
+  const inScope = new Set(policyStatus?.scope ?? []);
+  const own = (id: string | null | undefined): readonly Finding[] => (id ? status.of(id).own : []);
 
   const ra = policy.resourceAccountId === null ? undefined : idx.resourceAccounts.get(policy.resourceAccountId);
   const num = ra?.numberId == null ? undefined : idx.numbers.get(ra.numberId);
@@ -189,7 +211,8 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
     if (main.others > 0) lines.push(`+ ${plural(main.others, 'other policy', 'other policies')}`);
     if (without > 0) lines.push(`${plural(without, 'user')} without one`);
     let s = step('em-policy', 'Emergency routing', lines, { area: 'emergency', detail: ep.id });
-    const e2 = byKey.get(`E2:${ep.id}`) ?? byKey.get(`E5:${ep.id}`);
+    // E2 is reported per emergency policy: it belongs here only when it names users of this policy.
+    const e2 = [byKey.get(`E2:${ep.id}`), byKey.get(`E5:${ep.id}`)].find((f) => f !== undefined && (f.rule !== 'E2' || inScope.has(f)));
     if (e2) s = flag(s, 'problem', e2, e2.rule, e2.message);
     else if (without > 0) {
       // Prefer the count over one user's finding: the box speaks for the whole policy.
@@ -246,14 +269,34 @@ export function buildCallFlow(plan: Plan, policyId: Id, findings: readonly Findi
     notes.push(`Caller ID (EN1): with no callback numbers the shared number ${num?.e164 ?? ''} is sent, so a callback reaches the auto attendant.`.replace('  ', ' '));
   }
 
+  // Colour every box that is not missing from the findings of the objects it stands for.
+  const aboutUsers = (policyStatus?.scope ?? []).filter((f) => f.subjectKind === 'user' || f.users !== undefined);
+  const numberFindings = [...own(ra?.id).filter((f) => f.rule !== 'AA4'), ...own(num?.id)];
+  const boxFindings: Record<string, readonly Finding[]> = {
+    'in-number': numberFindings,
+    'out-callerid': [...numberFindings, ...aboutUsers.filter((f) => f.rule === 'V2')],
+    'in-aa': [...own(aa?.id).filter((f) => f.rule !== 'AA1' && f.rule !== 'AA3' && f.rule !== 'V3'), ...own(ra?.id).filter((f) => f.rule === 'AA4')],
+    'in-search': own(aa?.id).filter((f) => f.rule === 'AA1' || f.rule === 'AA3' || f.rule === 'V3'),
+    'in-users': aboutUsers,
+    'out-users': aboutUsers,
+    'em-policy': [...own(ep?.id).filter((f) => f.rule !== 'E2' || inScope.has(f)), ...aboutUsers.filter((f) => f.rule === 'E1' || f.rule === 'E2')],
+    'em-callback': [...own(policy.id).filter((f) => f.rule.startsWith('EN')), ...policy.callbackNumberIds.flatMap((id) => own(id))],
+  };
+  const colour = (s: FlowStep): FlowStep => {
+    if (s.state !== 'ok') return s;
+    const f = worstOf(boxFindings[s.id] ?? []);
+    return f ? flag(s, f.severity === 'error' ? 'problem' : 'warning', f, f.rule, f.message) : s;
+  };
+  const lanes = [inbound, outbound, emergency].map((steps) => steps.map(colour));
+
   return {
     policyId: policy.id,
     policyName: policy.name,
     users: users.total,
     lanes: [
-      { id: 'inbound', title: 'Inbound: a caller dials the shared number', steps: inbound, notes: [] },
-      { id: 'outbound', title: 'Outbound: a user calls out', steps: outbound, notes: [] },
-      { id: 'emergency', title: 'Emergency call and callback', steps: emergency, notes },
+      { id: 'inbound', title: 'Inbound: a caller dials the shared number', steps: lanes[0] ?? inbound, notes: [] },
+      { id: 'outbound', title: 'Outbound: a user calls out', steps: lanes[1] ?? outbound, notes: [] },
+      { id: 'emergency', title: 'Emergency call and callback', steps: lanes[2] ?? emergency, notes },
     ],
   };
 }
@@ -267,6 +310,7 @@ export function narrateCallFlow(flow: CallFlow): string {
         const body = `${s.caption}: ${s.lines.join(', ')}`;
         if (s.state === 'missing') return `${body} (missing: ${s.problem})`;
         if (s.state === 'problem') return `${body} (problem: ${s.problem})`;
+        if (s.state === 'warning') return `${body} (warning: ${s.problem})`;
         return body;
       })
       .join(' → ');

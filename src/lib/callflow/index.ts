@@ -5,5 +5,3 @@ export { layoutCallFlow, boxWidths, FLOW_GEOMETRY } from './layout.js';
 export type { ArrowLayout, BoxLayout, FlowLayout, LaneLayout } from './layout.js';
 export { fitText, wrapText, textWidth, summarizeUsers, formatCount, plural } from './text.js';
 export type { FittedText, Measure, TextStyle, UserSummary } from './text.js';
-export { planReadiness, readinessOf } from './readiness.js';
-export type { PlanReadiness, Readiness, ReadinessStatus } from './readiness.js';

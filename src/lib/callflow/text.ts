@@ -94,14 +94,8 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLi
   });
 }
 
-/** 4812 → "4,812" (fixed grouping so tests and screenshots do not depend on the browser locale). */
-export function formatCount(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+import { formatCount, plural } from '../domain/words.js';
+export { formatCount, plural };
 
 export interface UserSummary {
   /** "4,812 users" */

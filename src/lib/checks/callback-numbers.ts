@@ -5,7 +5,7 @@ import type { CheckContext } from './context.js';
 import { policyRa, raNumber } from './context.js';
 import { finding } from './finding.js';
 import type { FindingInput } from './finding.js';
-import { isCallingPlanService, isResourceAccountKind } from './numbers.js';
+import { callbackFit } from './callback-fit.js';
 import { forPolicy } from './policy-finding.js';
 import type { Finding } from './types.js';
 
@@ -73,11 +73,12 @@ function checkList(ctx: CheckContext, p: SharedCallingPolicy, raNumberIds: Set<I
       );
     }
     // Compare only against a valid resource account number; RA1/RA4 report the rest.
-    if (!raNum || !isResourceAccountKind(raNum.kind)) continue;
-    let typeReported = false;
-    if (isCallingPlanService(raNum.kind) && num.kind !== 'callingPlanSubscriber') {
+    if (!raNum) continue;
+    // The one rule for callback numbers (callback-fit.ts), shared with sizing and the policy editor.
+    const fit = callbackFit(raNum, num);
+    if (fit.accountInvalid) continue;
+    if (fit.en3) {
       // EN3: behind a CP service number, callback numbers must be CP *subscriber* numbers.
-      typeReported = true;
       out.push(
         forNumber(num, {
           rule: 'EN3',
@@ -88,8 +89,7 @@ function checkList(ctx: CheckContext, p: SharedCallingPolicy, raNumberIds: Set<I
       );
     }
     // EN4: same number type (CP/OC/DR) and same country as the resource account's number.
-    const typeDiffers = !typeReported && teamsNumberType(num.kind) !== teamsNumberType(raNum.kind);
-    const countryDiffers = num.country !== raNum.country;
+    const { typeDiffers, countryDiffers } = fit;
     if (typeDiffers || countryDiffers) {
       const what = [
         typeDiffers ? `is ${NUMBER_KIND_LABEL[num.kind]} while the resource account's number is ${NUMBER_KIND_LABEL[raNum.kind]}` : '',

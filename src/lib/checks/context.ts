@@ -15,7 +15,7 @@ import type {
   User,
   VoiceRoutingPolicy,
 } from '../domain/model.js';
-import { splitNumber } from './numbers.js';
+import { anyHolder } from '../domain/holders.js';
 import { planIndex } from '../domain/lookup.js';
 
 /** Per Shared Calling policy: who uses it (for AA1 dial scope coverage and V3). */
@@ -78,7 +78,12 @@ export function buildContext(plan: Plan): CheckContext {
     }
   }
   const usage = new Map<Id, PolicyUsage>();
+  // EN6: who holds each callback number's digits (the one holder index, extension numbers included).
   const userNumbers = new Map<string, User>();
+  for (const e164 of callbackE164) {
+    const u = anyHolder(plan, e164);
+    if (u) userNumbers.set(e164, u);
+  }
   const extensionCounts = new Map<string, number>();
   for (const u of plan.users) {
     if (u.sharedCallingPolicyId !== null) {
@@ -91,10 +96,6 @@ export function buildContext(plan: Plan): CheckContext {
       const site = u.siteId ?? '';
       pu.bySite.set(site, (pu.bySite.get(site) ?? 0) + 1);
       if (u.extension.trim() === '') pu.withoutExtension++;
-    }
-    if (u.currentNumber !== '') {
-      const base = splitNumber(u.currentNumber).base;
-      if (callbackE164.has(base) && !userNumbers.has(base)) userNumbers.set(base, u);
     }
     const ext = u.extension.trim();
     if (ext !== '') extensionCounts.set(ext, (extensionCounts.get(ext) ?? 0) + 1);

@@ -1,5 +1,6 @@
 /** Emergency routing rules: a policy per user (E1), PSTN usages by number kind (E2), E3, E5, E6, description length (L2). */
 import type { EmergencyCallRoutingPolicy, Id, Site } from '../domain/model.js';
+import { userKey } from '../domain/model.js';
 import type { CheckContext } from './context.js';
 import { policyRa, raNumber } from './context.js';
 import { checklistItem, finding } from './finding.js';
@@ -39,8 +40,8 @@ function usageShape(ep: EmergencyCallRoutingPolicy): UsageShape {
 export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Finding[] {
   const shapes = new Map<Id, UsageShape>();
   for (const ep of ctx.plan.emergencyPolicies) shapes.set(ep.id, usageShape(ep));
-  // emergency policy id → Shared Calling policy id → users whose routing does not fit (E2)
-  const mismatches = new Map<Id, Map<Id, number>>();
+  // emergency policy id → Shared Calling policy id → users (userKey) whose routing does not fit (E2)
+  const mismatches = new Map<Id, Map<Id, string[]>>();
 
   for (const u of ctx.plan.users) {
     const epId = u.emergencyPolicyId;
@@ -56,7 +57,9 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
     if (!bad) continue;
     let per = mismatches.get(epId);
     if (!per) mismatches.set(epId, (per = new Map()));
-    per.set(u.sharedCallingPolicyId, (per.get(u.sharedCallingPolicyId) ?? 0) + 1);
+    const keys = per.get(u.sharedCallingPolicyId);
+    if (keys) keys.push(userKey(u.upn));
+    else per.set(u.sharedCallingPolicyId, [userKey(u.upn)]);
   }
 
   const findings: Finding[] = [];
@@ -64,7 +67,10 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
     const ep = ctx.emergencyPolicies.get(epId);
     if (!ep) continue;
     const parts: string[] = [];
-    for (const [policyId, count] of per) {
+    const users: string[] = [];
+    for (const [policyId, keys] of per) {
+      const count = keys.length;
+      users.push(...keys);
       const kind = ctx.policyRaKind.get(policyId);
       const name = ctx.policies.get(policyId)?.name ?? policyId;
       parts.push(
@@ -81,6 +87,8 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
         subject: ep.name,
         subjectKind: 'emergencyPolicy',
         subjectId: ep.id,
+        // The users it is about, so their rows and their policy's call flow show it (not only the emergency policy).
+        users,
         fix: 'Use one emergency call routing policy without PSTN usages for Calling Plan / Operator Connect policies and one with PSTN usages for Direct Routing policies.',
       }),
     );

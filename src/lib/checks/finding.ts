@@ -10,10 +10,13 @@ export interface FindingInput {
   subjectKind: SubjectKind;
   subjectId: string;
   fix: string;
+  /** Users the finding names (see Finding.users). */
+  users?: readonly string[];
 }
 
 export function finding(input: FindingInput): Finding {
-  return { ...input, key: `${input.rule}:${input.subjectId}` };
+  const { users, ...rest } = input;
+  return users ? { ...rest, key: `${input.rule}:${input.subjectId}`, users } : { ...rest, key: `${input.rule}:${input.subjectId}` };
 }
 
 /**

@@ -5,5 +5,6 @@ export { AGGREGATE_THRESHOLD } from './user-findings.js';
 export { C1_COUNTRIES } from './resource-accounts.js';
 export { MAX_POLICY_NAME, policyNameProblem } from './policies.js';
 export { splitNumber } from './numbers.js';
+export { callbackFit, callbackMisfitText, type CallbackFit } from './callback-fit.js';
 export { TENANT_ID } from './types.js';
 export type { Finding, RuleInfo, Severity, SubjectKind } from './types.js';

@@ -1,16 +1,8 @@
 /** Small helpers about phone numbers and number kinds used by several rule families. */
 import type { NumberKind } from '../domain/model.js';
 
-/** Split `+E164;ext=123` into its base number and extension (V3). Tolerates a `tel:` prefix. */
-export function splitNumber(raw: string): { base: string; ext: string } {
-  let s = raw.trim();
-  // Fast path: most numbers have neither a tel: prefix nor an extension.
-  if (s.charCodeAt(0) === 43 /* + */ && !s.includes(';')) return { base: s, ext: '' };
-  if (s.toLowerCase().startsWith('tel:')) s = s.slice(4);
-  const at = s.toLowerCase().indexOf(';ext=');
-  if (at < 0) return { base: s, ext: '' };
-  return { base: s.slice(0, at).trim(), ext: s.slice(at + 5).trim() };
-}
+/** The one normalization of a held number (domain/holders.ts). */
+export { splitNumber } from '../domain/holders.js';
 
 /** Calling Plan service numbers (toll or toll-free) on a resource account (RA9, EN3, C1). */
 export function isCallingPlanService(kind: NumberKind): boolean {
@@ -22,11 +14,4 @@ export function isResourceAccountKind(kind: NumberKind): boolean {
   return kind !== 'callingPlanSubscriber';
 }
 
-/** `1,234` without Intl (toLocaleString is slow and locale-dependent). */
-export function formatCount(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+export { formatCount, plural } from '../domain/words.js';

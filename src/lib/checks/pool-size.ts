@@ -1,5 +1,5 @@
 /** EN9/EN10: the callback pool must be large enough for the policy's emergency call load (§7). */
-import { recommendPoolSize } from '../sizing/index.js';
+import { poolStatus } from '../sizing/index.js';
 import type { CheckContext } from './context.js';
 import { usersOf } from './context.js';
 import { plural } from './numbers.js';
@@ -13,9 +13,9 @@ export function checkPoolSizes(ctx: CheckContext): Finding[] {
     if (p.callbackNumberIds.length === 0) continue;
     const users = usersOf(ctx, p.id);
     if (users === 0) continue;
-    const pool = new Set(p.callbackNumberIds.filter((id) => ctx.numbers.has(id))).size;
-    const recommended = recommendPoolSize(ctx.plan, p, users);
-    if (pool >= recommended) continue;
+    // The one pool status (the sizing panels show the same figures).
+    const { configured: pool, recommended, short } = poolStatus(ctx.plan, p, users);
+    if (short === 0) continue;
     // EN9: each emergency call holds the next free number for 60 minutes; EN10: then one is reused.
     out.push(
       forPolicy(p, {

@@ -31,6 +31,12 @@ export interface Finding {
   key: string;
   /** A fact no file can prove: ticking `plan.checklist[key].done` makes the finding go away. */
   checklist?: boolean;
+  /**
+   * The users (userKey) a finding about many users names: an aggregated per-user finding (more than
+   * AGGREGATE_THRESHOLD users of one policy) or a per-policy report of a per-user rule (E2). The
+   * status model (src/lib/status) expands it to each of them.
+   */
+  users?: readonly string[];
 }
 
 export interface RuleInfo {

@@ -99,7 +99,9 @@ function aggregate(ctx: CheckContext, g: Group): Finding {
   let severity: Severity = 'info';
   const messages: string[] = [];
   const fixes: string[] = [];
+  const users: string[] = [];
   for (const [issue, entries] of g.issues) {
+    for (const u of entries.users) users.push(userKey(u.upn));
     if (SEVERITY_ORDER[issue.severity] < SEVERITY_ORDER[severity]) severity = issue.severity;
     const examples = entries.users
       .slice(0, EXAMPLES)
@@ -117,5 +119,6 @@ function aggregate(ctx: CheckContext, g: Group): Finding {
     subjectKind: g.policyId === null ? 'tenant' : 'sharedCallingPolicy',
     subjectId: g.policyId ?? TENANT_ID,
     fix: fixes.join(' '),
+    users,
   });
 }

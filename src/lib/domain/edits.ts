@@ -1,6 +1,6 @@
 /**
- * Pure edits of a plan's objects: create/replace, delete with reference clean-up, and the small
- * validators the object forms share. Every function returns a new plan and never mutates its
+ * Pure edits of a plan's objects: create/replace, delete with reference clean-up (the validators
+ * the object forms share live in src/lib/forms/validators.ts). Every function returns a new plan and never mutates its
  * input (plans are immutable values, see model.ts), so the workspace can undo any edit.
  */
 import type {
@@ -14,7 +14,7 @@ import type {
   User,
 } from './model.js';
 import { NUMBER_KIND_LABEL } from './model.js';
-import { policyNameProblem } from '../checks/policies.js';
+import { ownHolder } from './holders.js';
 
 /** The object kinds the plan's editors create and delete. */
 export type ObjectKind =
@@ -276,78 +276,6 @@ export function deleteObject(plan: Plan, kind: ObjectKind, id: Id): Plan {
   return next;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Validators shared by the object forms. Each returns '' when the value is fine, else a message.
-
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(s: string): boolean {
-  return GUID_RE.test(s.trim());
-}
-
-/** An optional GUID (LIS location id, Entra object id): empty is fine. */
-export function guidProblem(s: string): string {
-  const t = s.trim();
-  if (t === '' || isGuid(t)) return '';
-  return 'Enter a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, or leave it empty.';
-}
-
-/** A user principal name: name@domain with a dot in the domain, no spaces. */
-export function upnProblem(upn: string): string {
-  const t = upn.trim();
-  if (t === '') return 'Enter the user principal name, e.g. sc-seattle@contoso.com.';
-  if (/\s/.test(t)) return 'A UPN cannot contain spaces.';
-  const m = /^([^@]+)@([^@]+)$/.exec(t);
-  if (!m) return 'A UPN has exactly one "@", e.g. sc-seattle@contoso.com.';
-  const [, local = '', domain = ''] = m;
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'The part before "@" cannot start or end with a dot or hold two dots in a row.';
-  if (!/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+$/.test(local)) return 'The part before "@" holds a character a UPN cannot contain.';
-  if (!/^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(domain)) {
-    return `"${domain}" is not a valid domain name.`;
-  }
-  return '';
-}
-
-/** Names that must be present and unique (case-insensitive) within one list. */
-/**
- * A Teams policy identity or PSTN usage name: the same conservative character rule as Shared
- * Calling policy names (P4), so a name Teams would refuse is caught here, not at run time.
- */
-export function teamsNameProblem(name: string): string {
-  return name.trim() === '' ? '' : policyNameProblem(name.trim());
-}
-
-/** The first PSTN usage in a list whose name Teams would refuse, with the reason. */
-export function usagesProblem(usages: readonly string[]): string {
-  for (const u of usages) {
-    const problem = teamsNameProblem(u);
-    if (problem) return `PSTN usage "${u.slice(0, 40)}": ${problem.replace(/^The name/, 'it')}`;
-  }
-  return '';
-}
-
-export function nameProblem(name: string, others: readonly { id: Id; name: string }[], selfId: Id, what: string): string {
-  const t = name.trim();
-  if (t === '') return `Give the ${what} a name.`;
-  const lower = t.toLowerCase();
-  const clash = others.find((o) => o.id !== selfId && o.name.trim().toLowerCase() === lower);
-  return clash ? `Another ${what} is already called "${clash.name}"; names are not case-sensitive.` : '';
-}
-
-/** ISO 3166-1 alpha-2 code: two letters (upper-cased by the caller). */
-export function countryProblem(code: string): string {
-  const t = code.trim();
-  if (t === '') return 'Choose the country.';
-  if (!/^[A-Za-z]{2}$/.test(t)) return 'Enter a two-letter ISO country code, e.g. US or GB.';
-  return '';
-}
-
-/** Countries where no carrier emergency database upload is needed (E6). */
-export function isNorthAmerica(country: string): boolean {
-  const c = country.trim().toUpperCase();
-  return c === 'US' || c === 'CA';
-}
-
 /** Number kinds a resource account can carry (RA1, RA4): not Calling Plan subscriber numbers. */
 export const RESOURCE_ACCOUNT_KINDS: readonly NumberKind[] = [
   'callingPlanService',
@@ -365,80 +293,14 @@ export function effectiveKind(kind: NumberKind, tollFree: boolean): NumberKind {
   return tollFree && kind === 'callingPlanService' ? 'callingPlanTollFreeService' : kind;
 }
 
-export function numberKindProblem(e164: string, kind: NumberKind, tollFree: boolean): string {
-  if (tollFree && kind === 'callingPlanSubscriber') {
-    return `${e164} is a toll-free number; it cannot be a ${NUMBER_KIND_LABEL.callingPlanSubscriber} number.`;
-  }
-  if (!tollFree && kind === 'callingPlanTollFreeService') {
-    return `${e164} is not a toll-free number; choose ${NUMBER_KIND_LABEL.callingPlanService}.`;
-  }
-  return '';
-}
-
-/** Split pasted text into number entries: one per line, or separated by commas or semicolons. */
-export function splitNumberList(text: string): string[] {
-  return text
-    .split(/[\r\n,;]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-export const MAX_RANGE = 1000;
-
-/**
- * `count` consecutive numbers starting at `from` (E.164), e.g. +12065550110 × 10 →
- * +12065550110 … +12065550119. The caller validates each result (a range can run past the end of
- * a block). Returns [] when the count is out of range.
- */
-export function expandRange(from: E164, count: number): string[] {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_RANGE) return [];
-  const start = BigInt(from.slice(1));
-  const width = from.length - 1;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const digits = (start + BigInt(i)).toString();
-    // Carrying into an extra digit (…999 → …1000) leaves the numbering plan's block: stop there.
-    if (digits.length !== width) break;
-    out.push(`+${digits}`);
-  }
-  return out;
-}
-
-/** An optional extension range: both ends empty (none) or whole numbers with from ≤ to. */
-export function extensionRangeProblem(from: string, to: string): string {
-  const f = from.trim();
-  const t = to.trim();
-  if (f === '' && t === '') return '';
-  if (f === '' || t === '') return 'Enter both ends of the extension range, or neither.';
-  if (!/^\d{1,9}$/.test(f) || !/^\d{1,9}$/.test(t)) return 'Extensions are whole numbers (digits only).';
-  if (Number(f) > Number(t)) return 'The range must start at or below where it ends.';
-  return '';
-}
-
-/** Duplicates within a list of strings (compared trimmed), for E5 and number batches. */
-export function duplicates(values: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const dup = new Set<string>();
-  for (const v of values) {
-    const t = v.trim();
-    if (t === '') continue;
-    if (seen.has(t)) dup.add(t);
-    else seen.add(t);
-  }
-  return dup;
-}
-
 /** Numbers a resource account may pick: of a kind it can carry and used by nothing else (RA1/RA4, EN6). */
 export function pickableAccountNumbers(plan: Plan, account: Pick<ResourceAccount, 'id' | 'numberId'>) {
   const taken = new Set<Id>();
   for (const r of plan.resourceAccounts) if (r.id !== account.id && r.numberId) taken.add(r.numberId);
   for (const p of plan.sharedCallingPolicies) for (const n of p.callbackNumberIds) taken.add(n);
-  const userNumbers = new Set<string>();
-  for (const u of plan.users) {
-    if (u.currentNumber && !u.currentNumber.includes(';ext=')) userNumbers.add(u.currentNumber.split(';')[0] ?? '');
-  }
+  // A user's own line blocks the number; an extension number on its digits does not (V3).
   return plan.numbers.filter(
-    (n) => n.id === account.numberId || (RESOURCE_ACCOUNT_KINDS.includes(n.kind) && !taken.has(n.id) && !userNumbers.has(n.e164)),
+    (n) => n.id === account.numberId || (RESOURCE_ACCOUNT_KINDS.includes(n.kind) && !taken.has(n.id) && !ownHolder(plan, n.e164)),
   );
 }
 

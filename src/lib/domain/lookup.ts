@@ -11,6 +11,7 @@ import type {
   Site,
   VoiceRoutingPolicy,
 } from './model.js';
+import { numberHolders } from './holders.js';
 
 export interface PlanIndex {
   sites: Map<Id, Site>;
@@ -68,12 +69,10 @@ export function numberUses(plan: Plan): Map<Id, NumberUse[]> {
   for (const ra of plan.resourceAccounts) add(ra.numberId, 'resourceAccount');
   for (const p of plan.sharedCallingPolicies) for (const n of p.callbackNumberIds) add(n, 'callback');
   const byE164 = planIndex(plan).numbersByE164;
-  for (const u of plan.users) {
-    if (!u.currentNumber) continue;
-    const base = u.currentNumber.split(';')[0] ?? '';
-    const n = byE164.get(base);
-    // A user's `;ext=` number may reuse the resource account's digits (V3): not a separate use.
-    if (n && !u.currentNumber.includes(';ext=')) add(n.id, 'user');
+  // A user's `;ext=` number may reuse the resource account's digits (V3): not a separate use.
+  for (const [base, h] of numberHolders(plan)) {
+    const n = h.own ? byE164.get(base) : undefined;
+    if (n) add(n.id, 'user');
   }
   return uses;
 }

@@ -245,6 +245,12 @@ export interface VerificationEntry {
   detail: string;
   /** ISO timestamp of the report. */
   at: string;
+  /**
+   * Fingerprint of the planned object when the report was read (src/lib/status/fingerprint.ts);
+   * when the object changes afterwards its deployment state is stale. '' or absent: not known
+   * (reports read before fingerprints existed).
+   */
+  basis?: string;
 }
 
 export interface TenantSettings {

@@ -143,11 +143,20 @@ const rule = obj<AssignmentRule>({
 });
 
 const checklistEntry = obj<ChecklistEntry>({ done: bool, note: text });
-const verificationEntry = obj<VerificationEntry>({
+const verificationFields = obj<Omit<VerificationEntry, 'basis'>>({
   status: oneOf(['done', 'failed', 'missing'] as const),
   detail: text,
   at: str(40),
 });
+const basis = str(64);
+/** A verification result; `basis` (the verified object's fingerprint) is optional: older files have none. */
+const verificationEntry: Check<VerificationEntry> = (v, path) => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, 'basis')) return verificationFields(v, path);
+  const { basis: b, ...rest } = v as Record<string, unknown>;
+  const entry = verificationFields(rest, path);
+  const checked = basis(b, `${path}.basis`);
+  return checked === '' ? entry : { ...entry, basis: checked };
+};
 
 const tenant = obj<TenantSettings>({ globalVoiceRoutingHasUsages: tristate, siteAssignedEmergencyPolicies: bool });
 

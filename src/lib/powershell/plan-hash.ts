@@ -145,10 +145,20 @@ export function canonicalJson(value: unknown): string {
   return pieces.join('');
 }
 
-/** SHA-256 (hex) of the plan's canonical JSON without its verification results. */
+const hashCache = new WeakMap<Plan, string>();
+
+/**
+ * SHA-256 (hex) of the plan's canonical JSON without its verification results. Plans are immutable
+ * values, so the hash is computed once per plan value (generateScripts and generateScriptBundle
+ * ask for it in turn).
+ */
 export function planSha256(plan: Plan): string {
+  const hit = hashCache.get(plan);
+  if (hit !== undefined) return hit;
   const { verification: _ignored, ...rest } = plan;
   const hash = new Sha256();
   writeCanonicalJson(rest, (piece) => hash.updateText(piece));
-  return hash.hex();
+  const hex = hash.hex();
+  hashCache.set(plan, hex);
+  return hex;
 }

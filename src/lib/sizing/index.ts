@@ -25,6 +25,7 @@ export {
   recommendedForLoad,
 } from './policy.js';
 export { effectiveSizing, policyUserCounts, recommendPoolSize } from './plan.js';
+export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';
 export { planSizingSummary, DECIDED_BY_WORDS, type PolicySizingSummary } from './plan-summary.js';

@@ -3,6 +3,8 @@
  * (shared-calling.md §2.8, §7.4.5). Used by "apply the recommendation".
  */
 import type { NumberKind, Plan, PhoneNumber, SharedCallingPolicy } from '../domain/model.js';
+import { callbackFit } from '../checks/callback-fit.js';
+import { anyHolder } from '../domain/holders.js';
 
 /**
  * The callback kind a resource-account number demands. EN3: behind a Calling Plan service number
@@ -24,12 +26,6 @@ export function requiredCallbackKind(raKind: NumberKind): NumberKind | null {
   }
 }
 
-/** `+1 (425) 555-0100;ext=12` → `+14255550100`: users' numbers are free text with an extension (V2). */
-function numberKey(text: string): string {
-  const main = text.replace(/^tel:/i, '').split(/;|\s+(?:x|ext\.?)\s*\d/i)[0] ?? '';
-  const digits = main.replace(/\D/g, '');
-  return digits === '' ? '' : `+${digits}`;
-}
 
 /**
  * Free numbers that could become callback numbers of `policy`, in the plan's order:
@@ -44,23 +40,18 @@ export function qualifyingCallbackNumbers(plan: Plan, policy: SharedCallingPolic
   if (!ra || ra.numberId === null) return [];
   const raNumber = plan.numbers.find((n) => n.id === ra.numberId);
   if (!raNumber) return [];
-  const kind = requiredCallbackKind(raNumber.kind);
-  if (kind === null) return [];
+  if (requiredCallbackKind(raNumber.kind) === null) return [];
 
   const taken = new Set<string>();
   for (const r of plan.resourceAccounts) if (r.numberId !== null) taken.add(r.numberId);
   for (const p of plan.sharedCallingPolicies) for (const id of p.callbackNumberIds) taken.add(id);
-  const userNumbers = new Set<string>();
-  for (const u of plan.users) {
-    const key = numberKey(u.currentNumber);
-    if (key !== '') userNumbers.add(key);
-  }
   return plan.numbers.filter(
     (n) =>
-      n.kind === kind &&
-      n.country === raNumber.country &&
+      // EN3, EN4: the one rule the checks and the policy editor use too.
+      callbackFit(raNumber, n).fits &&
       !taken.has(n.id) &&
-      !userNumbers.has(numberKey(n.e164)),
+      // EN6: no user may hold the digits, not even as an extension number.
+      anyHolder(plan, n.e164) === undefined,
   );
 }
 

@@ -2,11 +2,9 @@
  * Application state that outlives screens: the database, the plan list, the open workspace,
  * persistent-storage status and notices.
  */
-// Startup code imports the core's modules directly rather than the facade: the facade re-exports
+// Startup code imports the startup facade rather than the core facade: the core facade re-exports
 // every module (scripts, checks, spreadsheets …) and the entry script must stay small.
-import type { Plan } from '../../lib/domain/model.js';
-import { createSamplePlan } from '../../lib/domain/sample-plan.js';
-import { deserializePlan, serializePlan } from '../../lib/plan-file/plan-file.js';
+import { createSamplePlan, deserializePlan, serializePlan, type Plan } from '../../lib/startup.js';
 import { PlannerDb } from '../../db/database.js';
 import { describeStorageError, PlanRepository, type PlanSummary } from '../../db/plans.js';
 import type { TrashRecord } from '../../db/database.js';

@@ -2,7 +2,7 @@
  * The open plan: immutable plan values in `$state.raw`, undo/redo as a stack of plan values,
  * and automatic saving (every edit is saved shortly after it is made, one save at a time).
  */
-import { checkPlan, type Finding, type Plan } from '../../lib/index.js';
+import { checkPlan, planStatus, type Plan } from '../../lib/index.js';
 import { describeStorageError, SaveConflictError, type PlanRepository } from '../../db/plans.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
@@ -19,16 +19,11 @@ export class Workspace {
 
   /** Readiness findings, re-derived after every edit (checks are fast: ≤ 200 ms at 100,000 users). */
   findings = $derived(checkPlan(this.plan));
-  /** Findings by subject id, for badges beside objects. */
-  findingsBySubject = $derived.by(() => {
-    const map = new Map<string, Finding[]>();
-    for (const f of this.findings) {
-      const list = map.get(f.subjectId);
-      if (list) list.push(f);
-      else map.set(f.subjectId, [f]);
-    }
-    return map;
-  });
+  /**
+   * The status of every object (findings with aggregates expanded, readiness, deployment state and
+   * staleness), derived once per plan value: every screen, badge and call-flow box reads this.
+   */
+  status = $derived(planStatus(this.plan, this.findings));
 
   #repo: PlanRepository;
   #saved: Plan;

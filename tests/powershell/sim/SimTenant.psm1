@@ -621,7 +621,7 @@ function Get-SimTargetText {
     foreach ($key in @('Identity', 'UserId', 'UserPrincipalName', 'TelephoneNumber', 'Name', 'GroupId', 'Identities', 'Instance', 'OperationId')) {
         if ($P.ContainsKey($key)) {
             $value = $P[$key]
-            if ($key -eq 'Instance' -and $null -ne $value) { return [string]$value.Identity }
+            if ($key -eq 'Instance' -and $null -ne $value) { return [string](Get-SimField $value @('Id', 'Identity')) }
             return ([SimTenant.Data]::Items($value) -join ',')
         }
     }
@@ -1240,13 +1240,15 @@ function SimImpl-Get-CsPhoneNumberAssignment {
     } else {
         $candidates = $script:Sim.State['phoneNumbers']
     }
-    if ($P.ContainsKey('Filter')) { Stop-SimCall 400 'BadRequest' 'SimTenant does not evaluate -Filter on Get-CsPhoneNumberAssignment; use the named filter parameters.' }
+    $filterClauses = @()
+    if ($P.ContainsKey('Filter') -and $P['Filter']) { $filterClauses = ConvertFrom-SimNumberFilter ([string]$P['Filter']) }
     $top = 500; if ($P.ContainsKey('Top')) { $top = [int]$P['Top'] }
     if ($top -gt 1000) { Stop-SimCall 400 'BadRequest' '-Top accepts at most 1000.' }
     $skip = 0; if ($P.ContainsKey('Skip')) { $skip = [int]$P['Skip'] }
     $index = 0; $count = 0
     foreach ($number in $candidates) {
         if ($P.ContainsKey('NumberType') -and [string]$number['numberType'] -ine [string]$P['NumberType']) { continue }
+        if ($filterClauses.Count -gt 0 -and -not (Test-SimNumberFilter $number $filterClauses)) { continue }
         if ($P.ContainsKey('IsoCountryCode') -and [string]$number['isoCountryCode'] -ine [string]$P['IsoCountryCode']) { continue }
         if ($P.ContainsKey('LocationId') -and [string]$number['locationId'] -ine [string]$P['LocationId']) { continue }
         if ($P.ContainsKey('PstnAssignmentStatus') -and [string]$number['pstnAssignmentStatus'] -ine [string]$P['PstnAssignmentStatus']) { continue }
@@ -1260,6 +1262,92 @@ function SimImpl-Get-CsPhoneNumberAssignment {
         if ($count -ge $top) { break }
         ConvertTo-SimNumberAssignment $number
         $count++
+    }
+}
+
+# -Filter (module 6.8.0+, §3.8): "<Field> -eq|-ne '<value>'" and "Tags -contains ['<tag>']", joined by -and.
+$script:NumberFilterFields = @{
+    TelephoneNumber = 'telephoneNumber'; NumberType = 'numberType'; IsoCountryCode = 'isoCountryCode'
+    PstnAssignmentStatus = 'pstnAssignmentStatus'; AssignmentStatus = 'pstnAssignmentStatus'
+    AssignedPstnTargetId = 'assignedPstnTargetId'; TargetId = 'assignedPstnTargetId'
+    LocationId = 'locationId'; AssignmentCategory = 'assignmentCategory'; Capability = 'capabilities'; Tags = 'tags'
+}
+
+function ConvertFrom-SimNumberFilter {
+    param([string]$Filter)
+    $clauses = New-Object System.Collections.Generic.List[object]
+    foreach ($part in ($Filter -split '\s+-and\s+')) {
+        $text = $part.Trim()
+        if ($text -notmatch "^(\w+)\s+-(eq|ne|contains)\s+(.+)$") {
+            Stop-SimCall 400 'BadRequest' ("Invalid filter '{0}': expected <Field> -eq|-ne|-contains <value>." -f $Filter)
+        }
+        $field = $script:NumberFilterFields[$Matches[1]]
+        if (-not $field) { Stop-SimCall 400 'BadRequest' ("Invalid filter: '{0}' is not a filterable field." -f $Matches[1]) }
+        $value = $Matches[3].Trim().Trim('[', ']').Trim().Trim("'", '"')
+        $clauses.Add([pscustomobject]@{ Field = $field; Op = $Matches[2]; Value = $value })
+    }
+    return ,$clauses.ToArray()
+}
+
+function Test-SimNumberFilter {
+    param($Number, $Clauses)
+    foreach ($clause in $Clauses) {
+        $actual = $Number[$clause.Field]
+        $ok = switch ($clause.Op) {
+            'eq' { [string]$actual -ieq $clause.Value }
+            'ne' { [string]$actual -ine $clause.Value }
+            'contains' { [SimTenant.Data]::Items($actual) -icontains $clause.Value }
+        }
+        if (-not $ok) { return $false }
+    }
+    return $true
+}
+
+# Export-CsAcquiredPhoneNumber / Get-CsExportAcquiredPhoneNumberStatus (§3.17): the order completes at
+# once; the "download link" is a file:// CSV next to the snapshot (or in the temp folder).
+function SimImpl-Export-CsAcquiredPhoneNumber {
+    param([hashtable]$P, [string]$Set)
+    $all = @('TelephoneNumber', 'NumberType', 'LocationId', 'CivicAddressId', 'AcquiredCapabilities', 'AssignmentStatus', 'IsoCountryCode', 'TargetId', 'TargetType', 'AssignmentCategory', 'NumberSource')
+    $properties = $all
+    if ($P.ContainsKey('Property') -and $P['Property']) {
+        $properties = @(([string]$P['Property']).Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+        foreach ($name in $properties) { if ($all -notcontains $name) { Stop-SimCall 400 'BadRequest' ("'{0}' is not an exportable property." -f $name) } }
+    }
+    $orderId = New-SimGuid 'export' ([string]$script:Sim.Seq)
+    $folder = [System.IO.Path]::GetTempPath()
+    if ($script:Sim.Path) { $folder = [System.IO.Path]::GetDirectoryName($script:Sim.Path) }
+    $file = Join-Path $folder ('export-{0}.csv' -f $orderId)
+    $rows = foreach ($number in $script:Sim.State['phoneNumbers']) {
+        $target = [string]$number['assignedPstnTargetId']
+        $targetType = $null
+        if ($target -match '^TeamsSharedCallingRoutingPolicy\|') { $targetType = 'Policy' }
+        elseif ($target -and $script:Sim.UsersById.ContainsKey($target)) { $targetType = $(if ([string]$script:Sim.UsersById[$target]['accountType'] -eq 'ResourceAccount') { 'ResourceAccount' } else { 'User' }) }
+        $row = [ordered]@{
+            TelephoneNumber = [string]$number['telephoneNumber']; NumberType = [string]$number['numberType']; LocationId = $number['locationId']
+            CivicAddressId = (Get-SimCivicAddressId ([string]$number['locationId'])); AcquiredCapabilities = (([SimTenant.Data]::Items($number['capabilities'])) -join ',')
+            AssignmentStatus = [string]$number['pstnAssignmentStatus']; IsoCountryCode = [string]$number['isoCountryCode']; TargetId = $number['assignedPstnTargetId']
+            TargetType = $targetType; AssignmentCategory = $number['assignmentCategory']; NumberSource = $(if ([string]$number['numberType'] -eq 'DirectRouting') { 'OnPremises' } else { 'Online' })
+        }
+        $picked = [ordered]@{}
+        foreach ($name in $properties) { $picked[$name] = $row[$name] }
+        [pscustomobject]$picked
+    }
+    @($rows) | Export-Csv -LiteralPath $file -NoTypeInformation -Encoding utf8 -WhatIf:$false
+    if (-not $script:Sim.Contains('Exports')) { $script:Sim['Exports'] = @{} }
+    $script:Sim['Exports'][$orderId] = $file
+    return $orderId
+}
+
+function SimImpl-Get-CsExportAcquiredPhoneNumberStatus {
+    param([hashtable]$P, [string]$Set)
+    $orderId = [string]$P['OrderId']
+    if (-not $script:Sim.Contains('Exports') -or -not $script:Sim['Exports'].ContainsKey($orderId)) {
+        Stop-SimCall 404 'NotFound' ("Export order '{0}' was not found." -f $orderId)
+    }
+    $uri = [System.Uri]::new($script:Sim['Exports'][$orderId]).AbsoluteUri
+    [pscustomobject][ordered]@{
+        Id = $orderId; OrderId = $orderId; Status = 'Completed'; CreatedAt = (Get-SimIso)
+        DownloadLink = $uri; DownloadLinkExpiry = $script:Sim.ClockStart.AddSeconds($script:Sim.Clock + 3600).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
     }
 }
 
@@ -1639,7 +1727,11 @@ function Assert-SimSharedCallingConfig {
     # §3.1: -ResourceAccount takes the ObjectId (Identity) of the resource account, never a UPN.
     $parsed = [guid]::Empty
     $account = $null
-    if ([guid]::TryParse($ResourceAccountId, [ref]$parsed)) { $account = Find-SimUser $ResourceAccountId }
+    if ([guid]::TryParse($ResourceAccountId, [ref]$parsed)) {
+        $account = Find-SimUser $ResourceAccountId
+        # Not (yet) known to Teams: the service answers "not found" (eventual consistency included).
+        if ($null -eq $account) { Stop-SimCall 404 'NotFound' ("Resource account '{0}' was not found." -f $ResourceAccountId) }
+    }
     if ($null -eq $account -or [string]$account['accountType'] -ne 'ResourceAccount') {
         Stop-SimCall 400 'BadRequest' ("ResourceAccount '{0}' is not the ObjectId of a resource account (§3.1: a UPN is not accepted)." -f $ResourceAccountId)
     }
@@ -1897,9 +1989,10 @@ function SimImpl-Remove-CsOnlineVoiceRoutingPolicy {
 function Invoke-SimGrant {
     param([string]$PolicyType, [hashtable]$P, [string]$Set)
     $policyName = $null
-    if ($P.ContainsKey('PolicyName') -and $null -ne $P['PolicyName'] -and [string]$P['PolicyName'] -ne '') { $policyName = Get-SimPolicyName ([string]$P['PolicyName']) }
+    # §3.4/§3.6: -PolicyName is the bare name; 'Tag:X' names no policy.
+    if ($P.ContainsKey('PolicyName') -and $null -ne $P['PolicyName'] -and [string]$P['PolicyName'] -ne '') { $policyName = [string]$P['PolicyName'] }
     if ($policyName -ieq 'Global') { $policyName = $null }
-    if ($null -ne $policyName -and $null -eq (Find-SimPolicy $PolicyType $policyName)) {
+    if ($null -ne $policyName -and ($policyName -match '^(?i)tag:' -or $null -eq (Find-SimPolicy $PolicyType $policyName))) {
         Stop-SimCall 404 'NotFound' ("Cannot find a {0} named '{1}' (grant the name without 'Tag:', §3.6)." -f $PolicyType, $policyName)
     }
     if ($Set -eq 'GrantToGroup' -or $P.ContainsKey('Group')) {
@@ -2271,9 +2364,10 @@ function ConvertTo-SimAutoAttendant {
     $exclusion = $null
     if ([SimTenant.Data]::Items($AA['exclusionScopeGroupIds']).Count -gt 0) { $exclusion = [pscustomobject][ordered]@{ Type = 'Group'; GroupScope = [pscustomobject][ordered]@{ GroupIds = @($AA['exclusionScopeGroupIds'] | ForEach-Object { [string]$_ }) } } }
     $instances = @($script:Sim.State['associations'] | Where-Object { [string]$_['configurationId'] -ieq [string]$AA['identity'] } | ForEach-Object { [string]$_['objectId'] })
+    # Property names as Get-CsAutoAttendant.md Example 2 shows them (Id, not Identity).
     [pscustomobject][ordered]@{
-        Identity = [string]$AA['identity']
         Id = [string]$AA['identity']
+        TenantId = [string]$script:Sim.State['tenant']['tenantId']
         Name = [string]$AA['name']
         LanguageId = [string]$AA['languageId']
         VoiceId = $AA['voiceId']
@@ -2285,6 +2379,8 @@ function ConvertTo-SimAutoAttendant {
         Schedules = @()
         CallHandlingAssociations = @()
         DirectoryLookupScope = [pscustomobject][ordered]@{ InclusionScope = $inclusion; ExclusionScope = $exclusion }
+        Status = $null
+        DialByNameResourceId = $null
         ApplicationInstances = $instances
         UserNameExtension = $AA['userNameExtension']
     }
@@ -2335,14 +2431,16 @@ function SimImpl-Get-CsAutoAttendant {
     }
     if ($P.ContainsKey('SortBy') -and [string]$P['SortBy'] -eq 'Name') { $items = @($items | Sort-Object { [string]$_['name'] } -Descending:($P.ContainsKey('Descending') -and [bool]$P['Descending'])) }
     $skip = 0; if ($P.ContainsKey('Skip')) { $skip = [int]$P['Skip'] }
+    # [Get-CsAutoAttendant] -First: at most 100 at a time (the default); more fails.
     $first = 100; if ($P.ContainsKey('First')) { $first = [int]$P['First'] }
+    if ($first -gt 100) { Stop-SimCall 400 'BadRequest' '-First accepts at most 100 auto attendants per request.' }
     foreach ($aa in @($items | Select-Object -Skip $skip -First $first)) { ConvertTo-SimAutoAttendant $aa }
 }
 
 function SimImpl-Set-CsAutoAttendant {
     param([hashtable]$P, [string]$Set)
     $instance = $P['Instance']
-    $identity = [string](Get-SimField $instance @('Identity', 'Id'))
+    $identity = [string](Get-SimField $instance @('Id', 'Identity'))
     $aa = Find-SimAutoAttendantById $identity
     if ($null -eq $aa) { Stop-SimCall 404 'NotFound' ("Auto attendant '{0}' was not found." -f $identity) }
     $language = [string](Get-SimField $instance @('LanguageId'))

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan, createSamplePlan, type Plan, type User, blankUser } from '../../../src/lib/index.js';
+import { checkPlan, createSamplePlan, planStatus, type Plan, type User, blankUser } from '../../../src/lib/index.js';
 import { boxWidths, buildCallFlow, layoutCallFlow, narrateCallFlow, textWidth, FLOW_GEOMETRY } from '../../../src/lib/callflow/index.js';
 
 const flowOf = (plan: Plan, id: string) => {
-  const f = buildCallFlow(plan, id, checkPlan(plan));
+  const f = buildCallFlow(plan, id, planStatus(plan, checkPlan(plan)));
   if (!f) throw new Error('no flow');
   return f;
 };
@@ -28,7 +28,7 @@ describe('buildCallFlow', () => {
   });
 
   it('returns null for an unknown policy', () => {
-    expect(buildCallFlow(createSamplePlan(), 'nope', [])).toBeNull();
+    expect(buildCallFlow(createSamplePlan(), 'nope', planStatus(createSamplePlan(), []))).toBeNull();
   });
 
   it('marks a missing resource account with the P2 finding text', () => {
@@ -133,5 +133,35 @@ describe('layoutCallFlow', () => {
     const shown = aa.lines.filter((l) => l.truncated);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown[0]!.full).toBe(long);
+  });
+});
+
+describe('call-flow boxes take the status model of their policy only', () => {
+  it('RA9 colours the shared number and caller ID; V2 the caller ID; EN rules the callback box', () => {
+    const plan = createSamplePlan();
+    const seattle = plan.sharedCallingPolicies.find((p) => p.id === 'scp-seattle')!;
+    const raId = seattle.resourceAccountId!;
+    const target = plan.users.find((u) => u.sharedCallingPolicyId === 'scp-seattle')!;
+    const broken: Plan = {
+      ...plan,
+      resourceAccounts: plan.resourceAccounts.map((r) => (r.id === raId ? { ...r, payAsYouGoCallingPlan: false } : r)),
+      users: plan.users.map((u) => (u === target ? { ...u, currentNumber: '+12065550199' } : u)),
+    };
+    const f = flowOf(broken, 'scp-seattle');
+    expect(stepOf(f, 'inbound', 'in-number')).toMatchObject({ state: 'problem', rule: 'RA9' });
+    expect(stepOf(f, 'outbound', 'out-callerid').state).toBe('problem');
+    // Another policy's boxes stay as they were.
+    expect(stepOf(flowOf(broken, 'scp-london'), 'inbound', 'in-number').state).toBe('ok');
+    const onlyV2: Plan = { ...plan, users: broken.users };
+    expect(stepOf(flowOf(onlyV2, 'scp-seattle'), 'outbound', 'out-callerid')).toMatchObject({ state: 'problem', rule: 'V2' });
+    expect(stepOf(flowOf(onlyV2, 'scp-seattle'), 'inbound', 'in-number').state).toBe('ok');
+  });
+
+  it('an E2 error about SC-Sydney users is not pinned on SC-Seattle’s emergency box', () => {
+    const plan = createSamplePlan();
+    const target = plan.users.find((u) => u.sharedCallingPolicyId === 'scp-sydney')!;
+    const broken: Plan = { ...plan, users: plan.users.map((u) => (u === target ? { ...u, emergencyPolicyId: 'ecrp-us' } : u)) };
+    expect(stepOf(flowOf(broken, 'scp-seattle'), 'emergency', 'em-policy').state).toBe('ok');
+    expect(stepOf(flowOf(broken, 'scp-sydney'), 'emergency', 'em-policy')).toMatchObject({ state: 'problem', rule: 'E2' });
   });
 });

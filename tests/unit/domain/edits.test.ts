@@ -13,7 +13,7 @@ import {
   effectiveKind,
   numberKindProblem,
   extensionRangeProblem,
-} from '../../../src/lib/domain/edits.js';
+} from '../../../src/lib/index.js';
 
 /** Deep-freeze so any mutation of the input throws in strict mode. */
 function freeze<T>(x: T): T {
@@ -185,7 +185,7 @@ describe('validators', () => {
   });
 });
 
-import { teamsNameProblem, usagesProblem } from '../../../src/lib/domain/edits.js';
+import { teamsNameProblem, usagesProblem } from '../../../src/lib/index.js';
 
 describe('Teams names for voice routing / emergency policies and PSTN usages', () => {
   it('accepts ordinary names and refuses characters Teams would refuse', () => {

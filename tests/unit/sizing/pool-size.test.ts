@@ -42,3 +42,21 @@ describe('callbackPoolSize', () => {
     expect(() => callbackPoolSize(1, 0.01, 'normal' as 'poisson')).toThrow(/model/);
   });
 });
+
+describe('poolStatus: one pool status for EN9 and both sizing panels', () => {
+  it('agrees with the EN9 check on every policy of the sample and of a short pool', async () => {
+    const { checkPlan, createSamplePlan, poolStatus, policyUserCounts } = await import('../../../src/lib/index.js');
+    const base = createSamplePlan();
+    const short = { ...base, sharedCallingPolicies: base.sharedCallingPolicies.map((p) => ({ ...p, callbackNumberIds: p.callbackNumberIds.slice(0, 1) })) };
+    for (const plan of [base, short]) {
+      const en9 = new Set(checkPlan(plan).filter((f) => f.rule === 'EN9').map((f) => f.subjectId));
+      const counts = policyUserCounts(plan);
+      for (const p of plan.sharedCallingPolicies) {
+        const s = poolStatus(plan, p, counts.get(p.id) ?? 0);
+        expect(s.configured).toBe(new Set(p.callbackNumberIds).size);
+        expect(en9.has(p.id)).toBe(s.short > 0 && s.users > 0);
+        expect(s.state === 'enough').toBe(s.short === 0);
+      }
+    }
+  });
+});

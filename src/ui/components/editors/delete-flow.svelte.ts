@@ -2,7 +2,7 @@
  * Deleting an object: when something refers to it, ask first and say what breaks (referencesTo);
  * otherwise delete at once. Either way the edit goes through the workspace, so it can be undone.
  */
-import { deleteObject, KIND_NOUN, objectName, referencesTo, type ObjectKind } from '../../../lib/domain/edits.js';
+import { deleteObject, KIND_NOUN, objectName, referencesTo, type ObjectKind } from '../../../lib/index.js';
 import type { Id } from '../../../lib/index.js';
 import type { Notices } from '../../state/notices.svelte.js';
 import type { Workspace } from '../../state/workspace.svelte.js';

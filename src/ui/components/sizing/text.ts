@@ -1,9 +1,6 @@
 /** Small wording helpers for the sizing components. */
 
-/** "1 callback number", "3 callback numbers"; an irregular plural can be given. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../../lib/view/index.js';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
 

@@ -43,6 +43,10 @@ export function subjectHref(planId: string, kind: SubjectKind, subjectId: string
 }
 
 export function findingHref(planId: string, f: Finding): string {
+  // A finding about many users (P1, U1 … aggregated; E2 per emergency policy) opens the list of those users.
+  if (f.users && f.users.length > 0 && (f.subjectKind === 'tenant' || f.subjectKind === 'sharedCallingPolicy')) {
+    return planHref(planId, 'users', `finding:${f.key}`);
+  }
   return subjectHref(planId, f.subjectKind, f.subjectId);
 }
 

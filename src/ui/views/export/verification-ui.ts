@@ -1,6 +1,6 @@
 /** The verification results stored in a plan (plan.verification), resolved to labels for the UI. */
 import { userKey, type Plan, type VerificationEntry } from '../../../lib/index.js';
-import type { VerificationKind } from '../../../lib/powershell/index.js';
+import type { VerificationKind } from '../../../lib/index.js';
 import type { AreaId } from '../../state/router.svelte.js';
 
 export const KIND_TEXT: Record<VerificationKind, string> = {

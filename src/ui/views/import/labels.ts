@@ -21,8 +21,7 @@ export const FORMAT_LABEL: Readonly<Record<UserListResult['format'], string>> = 
 
 export const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** "1 user", "1,234 users" */
-export const plural = (n: number, word: string, many = `${word}s`) => `${fmt(n)} ${n === 1 ? word : many}`;
+export { plural } from '../../../lib/view/index.js';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
