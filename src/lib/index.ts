@@ -26,3 +26,4 @@ export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput 
 export * from './powershell/index.js';
 export * from './domain/plan-diff.js';
 export * from './tenant/expected-state.js';
+export * from './design-doc/index.js';

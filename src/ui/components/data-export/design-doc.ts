@@ -1,8 +1,8 @@
 /**
- * The design document from the Export screen: built by the core (loaded on first use), with call-flow
+ * The design document from the Export screen: built by the core, with call-flow
  * labels measured in the document's own font so no label is cut that would fit.
  */
-import type { Finding, Measure, Plan } from '../../../lib/index.js';
+import { buildDesignDocument, type Finding, type Measure, type Plan, type PlanStatus } from '../../../lib/index.js';
 
 const DOC_FONT = "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
 
@@ -16,8 +16,7 @@ function canvasMeasure(): Measure | undefined {
   };
 }
 
-export async function designDocumentHtml(plan: Plan, findings: readonly Finding[]): Promise<string> {
-  const { buildDesignDocument } = await import('../../../lib/design-doc/index.js');
+export function designDocumentHtml(plan: Plan, findings: readonly Finding[], status: PlanStatus): string {
   const measure = canvasMeasure();
-  return buildDesignDocument(plan, { findings, generatedAt: new Date().toISOString(), ...(measure ? { measure } : {}) });
+  return buildDesignDocument(plan, { findings, status, generatedAt: new Date().toISOString(), ...(measure ? { measure } : {}) });
 }
