@@ -385,17 +385,27 @@ describe('-WhatIf, latency, inventory queries', () => {
   it('-WhatIf (also the caller\'s $WhatIfPreference) changes nothing, and Connect-MicrosoftTeams -WhatIf does not connect (D11)', () => {
     const s = scratch('whatif');
     const out = lastJson(s.run(`${PRELUDE}
+Connect-MgGraph -Scopes 'User.ReadWrite.All' -NoWelcome
 Connect-MicrosoftTeams -WhatIf | Out-Null
 $afterWhatIfConnect = Probe { Get-CsTenant }
 Connect-MicrosoftTeams | Out-Null
 New-CsOnlineVoiceRoutingPolicy -Identity 'W' -WhatIf | Out-Null
 $WhatIfPreference = $true
 New-CsOnlineVoiceRoutingPolicy -Identity 'W2' | Out-Null
+$read = @(Get-CsOnlineApplicationInstance).Count
 $WhatIfPreference = $false
-Out-Result ([ordered]@{ afterWhatIfConnect = $afterWhatIfConnect; policies = @((Get-CsOnlineVoiceRoutingPolicy).Identity) })
+$created = New-CsOnlineApplicationInstance -UserPrincipalName 'sc-w@contoso.com' -DisplayName 'W'
+$WhatIfPreference = $true
+$readOne = (Get-CsOnlineApplicationInstance -Identity 'sc-w@contoso.com').ObjectId -eq $created.ObjectId
+$WhatIfPreference = $false
+Remove-MgUser -UserId 'sc-w@contoso.com'
+Out-Result ([ordered]@{ afterWhatIfConnect = $afterWhatIfConnect; policies = @((Get-CsOnlineVoiceRoutingPolicy).Identity); read = $read; readOne = $readOne })
 `));
     expect(out.afterWhatIfConnect).toMatch(/UnauthorizedAccess|Get-CsTenant/);
     expect(out.policies).toEqual(['Global']);
+    // A read whose page lists -WhatIf (Get-CsOnlineApplicationInstance) still reads.
+    expect(out.read).toBe(0);
+    expect(out.readOne).toBe(true);
     expect(s.tenantText()).toBe(START);
     expect(s.calls().filter((c) => c.outcome === 'whatif').map((c) => c.cmdlet)).toEqual([
       'Connect-MicrosoftTeams',

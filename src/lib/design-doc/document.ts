@@ -20,7 +20,6 @@ import { count, esc, n, table } from './html.js';
 import { runbookSteps } from './runbook.js';
 import { sizingChartSvg } from './sizing-svg.js';
 import { docDeployment, docStatus, READINESS_WORDS, VERIFICATION_KIND_WORDS, type DocStatus } from './status.js';
-import type { PlanStatus } from '../status/index.js';
 import { DESIGN_DOC_CSS } from './style.js';
 
 /** The sections, in order; each is an <section id> with an <h2> of this title. */
@@ -36,8 +35,6 @@ export const DESIGN_DOC_SECTIONS = [
 export interface DesignDocOptions {
   /** The plan's findings (checkPlan), as the workspace already holds them. */
   findings: readonly Finding[];
-  /** The status model of the plan (planStatus); derived from the findings when not given. */
-  status?: PlanStatus;
   /** Shown on the cover; ISO timestamp. */
   generatedAt: string;
   /** Text widths for the call-flow boxes (the browser passes one from a canvas); estimated otherwise. */
@@ -74,12 +71,12 @@ function summary(plan: Plan, st: DocStatus): string {
   ];
   const policyRows = plan.sharedCallingPolicies.map((p) => {
     const r = st.policies.get(p.id);
-    return [esc(p.name), r ? badge(r.readiness) : '—', esc(n(r?.users ?? 0)), esc(r ? `${n(r.tally.errors)} / ${n(r.tally.warnings)}` : '—')];
+    return [esc(p.name), r ? badge(r.status) : '—', esc(n(r?.users ?? 0)), esc(r ? `${n(r.errors)} / ${n(r.warnings)}` : '—')];
   });
   return [
     `<p class="lead">These pages describe the Microsoft Teams Shared Calling design for <strong>${esc(plan.name)}</strong>: who shares which number, how inbound, outbound and emergency calls flow, how many emergency callback numbers each policy needs, what is still to fix, and how the rollout runs.</p>`,
     `<p class="readiness">Overall: ${badge(st.overall)} — ${esc(count(st.counts.error, 'finding'))} to fix before the rollout, ${esc(count(st.counts.warning, 'warning'))}, ${esc(count(st.counts.info, 'note'))}.</p>`,
-    deploymentLine(plan, st),
+    deploymentLine(plan),
     `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
     '<h3>Readiness per policy</h3>',
     table(['Policy', 'Status', 'Users', 'To fix / warnings'], policyRows),
@@ -88,10 +85,10 @@ function summary(plan: Plan, st: DocStatus): string {
 }
 
 /** One sentence on the deployment when a verification report is loaded; nothing before. */
-function deploymentLine(plan: Plan, st: DocStatus): string {
-  const d = docDeployment(plan, st.model);
+function deploymentLine(plan: Plan): string {
+  const d = docDeployment(plan);
   if (!d.loaded) return '';
-  return `<p class="readiness">Deployment (last verification report): ${esc(n(d.deployed))} deployed as planned, ${esc(n(d.failed))} different from the plan, ${esc(n(d.missing))} not found — see <a href="#deployment">Deployment status</a>.</p>`;
+  return `<p class="readiness">Deployment (last verification report): ${esc(n(d.counts.done))} deployed as planned, ${esc(n(d.counts.failed))} different from the plan, ${esc(n(d.counts.missing))} not found — see <a href="#deployment">Deployment status</a>.</p>`;
 }
 
 function sitesAndNumbers(plan: Plan, st: DocStatus): string {
@@ -102,7 +99,7 @@ function sitesAndNumbers(plan: Plan, st: DocStatus): string {
     const r = st.sites.get(s.id);
     return [
       esc(s.name), esc(s.country), esc(addr || '—'), esc(s.lisLocationId || 'not known yet'),
-      esc(s.extensionRange ? `${s.extensionRange.from}–${s.extensionRange.to}` : '—'), r ? badge(r.readiness) : '—',
+      esc(s.extensionRange ? `${s.extensionRange.from}–${s.extensionRange.to}` : '—'), r ? badge(r.status) : '—',
     ];
   });
   const numberRows = plan.numbers.map((x) => [
@@ -160,7 +157,7 @@ function policies(plan: Plan, st: DocStatus, measure: Measure | undefined): stri
             .map((row) => [esc(n(row.n)), esc(formatProbability(row.poissonTail)), esc(formatProbability(row.erlangB)), row.meetsTarget ? 'meets target' : '—'])
         : [];
       return [
-        `<article class="policy" id="policy-${i + 1}"><h3>${esc(p.name)} ${r ? badge(r.readiness) : ''}</h3>`,
+        `<article class="policy" id="policy-${i + 1}"><h3>${esc(p.name)} ${r ? badge(r.status) : ''}</h3>`,
         p.description.trim() ? `<p class="muted">${esc(p.description)}</p>` : '',
         explanation(plan, p, s),
         flow && layout
@@ -219,8 +216,8 @@ function runbookSection(plan: Plan): string {
   ].join('');
 }
 
-function deploymentSection(plan: Plan, st: DocStatus): string {
-  const d = docDeployment(plan, st.model);
+function deploymentSection(plan: Plan): string {
+  const d = docDeployment(plan);
   const verify = runbookSteps().find((s) => s.name === 'verify')?.file ?? 'the verification script';
   if (!d.loaded) {
     return `<p class="muted">No verification report is loaded yet. After the rollout, run <span class="mono">${esc(verify)}</span> and load its report in the planner (Export); this section then shows what is deployed as planned.</p>`;
@@ -228,7 +225,7 @@ function deploymentSection(plan: Plan, st: DocStatus): string {
   const kinds = d.byKind.map((k) => [esc(VERIFICATION_KIND_WORDS[k.kind] ?? k.kind), esc(n(k.counts.done)), esc(n(k.counts.failed)), esc(n(k.counts.missing))]);
   const open = d.open.slice(0, 500).map((o) => [esc(o.key), esc(describeVerification(o.entry))]);
   return [
-    `<p>From the last verification report: ${esc(n(d.deployed))} deployed as planned, ${esc(n(d.failed))} different from the plan, ${esc(n(d.missing))} not found.${d.stale > 0 ? ` ${esc(count(d.stale, 'object'))} changed in the plan since the report; verify again.` : ''}</p>`,
+    `<p>From the last verification report: ${esc(n(d.counts.done))} deployed as planned, ${esc(n(d.counts.failed))} different from the plan, ${esc(n(d.counts.missing))} not found.</p>`,
     table(['Kind', 'Deployed', 'Differs', 'Missing'], kinds),
     d.open.length > 0 ? `<h3>Not deployed as planned</h3>${table(['Object', 'Result'], open, 'compact')}` : '',
     d.open.length > 500 ? `<p class="muted">… and ${esc(n(d.open.length - 500))} more.</p>` : '',
@@ -237,7 +234,7 @@ function deploymentSection(plan: Plan, st: DocStatus): string {
 
 /** The design document as one HTML file (UTF-8 text). */
 export function buildDesignDocument(plan: Plan, options: DesignDocOptions): string {
-  const st = docStatus(plan, options.findings, options.status);
+  const st = docStatus(plan, options.findings);
   const toc = DESIGN_DOC_SECTIONS.map((s) => `<li><a href="#${s.id}">${esc(s.title)}</a></li>`).join('');
   return [
     '<!doctype html>',
@@ -255,7 +252,7 @@ export function buildDesignDocument(plan: Plan, options: DesignDocOptions): stri
     section('policies', policies(plan, st, options.measure)),
     section('findings', findingsSection(st)),
     section('runbook', runbookSection(plan)),
-    section('deployment', deploymentSection(plan, st)),
+    section('deployment', deploymentSection(plan)),
     '</main></body></html>',
   ].join('\n');
 }

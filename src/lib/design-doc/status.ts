@@ -1,44 +1,51 @@
 /**
- * What the design document reads from the core's status model (src/lib/status): findings,
- * readiness, deployment. Kept in these few functions so the document decides no rule or status.
+ * What the design document reads from the core's status: findings, readiness, deployment. Kept in
+ * these few functions so the document follows whatever status model the core offers; it never
+ * decides a rule or a status itself.
  */
 import type { Finding } from '../checks/index.js';
 import { sortFindings } from '../checks/index.js';
-import { planStatus, readinessOf, type GroupStatus, type PlanStatus, type PolicyStatus, type Readiness } from '../status/index.js';
+import { planStatus, readinessOf, type GroupStatus, type PlanStatus, type Readiness } from '../status/index.js';
 import type { Plan, VerificationEntry } from '../domain/model.js';
-import { countVerification, verificationIndex, type VerificationCounts } from '../verification-view.js';
+import { countVerification, hasVerification, verificationIndex, type VerificationCounts } from '../verification-view.js';
 
 export const READINESS_WORDS: Record<Readiness, string> = { ready: 'Ready', warnings: 'Ready with warnings', blocked: 'Blocked' };
 
-export interface DocStatus {
-  /** The status model the call-flow diagrams read too. */
-  model: PlanStatus;
-  overall: Readiness;
-  counts: Record<Finding['severity'], number>;
-  policies: Map<string, PolicyStatus>;
-  sites: Map<string, GroupStatus>;
-  /** The plan's findings, most severe first. */
-  findings: Finding[];
+/** Readiness of a policy or site as the document shows it, read from the core's status model. */
+export interface DocReadiness {
+  status: Readiness;
+  users: number;
+  errors: number;
+  warnings: number;
 }
 
-export function docStatus(plan: Plan, findings: readonly Finding[], model: PlanStatus = planStatus(plan, findings)): DocStatus {
+export interface DocStatus {
+  overall: Readiness;
+  counts: Record<Finding['severity'], number>;
+  policies: Map<string, DocReadiness>;
+  sites: Map<string, DocReadiness>;
+  findings: Finding[];
+  /** The core's status model of the plan (call-flow boxes read it). */
+  model: PlanStatus;
+}
+
+const readiness = (g: GroupStatus): DocReadiness => ({ status: g.readiness, users: g.users, errors: g.tally.errors, warnings: g.tally.warnings });
+
+export function docStatus(plan: Plan, findings: readonly Finding[]): DocStatus {
+  const s = planStatus(plan, findings);
   return {
-    model,
-    overall: readinessOf(model.counts.error, model.counts.warning),
-    counts: model.counts,
-    policies: model.policies,
-    sites: model.sites,
+    overall: readinessOf(s.counts.error, s.counts.warning),
+    counts: s.counts,
+    policies: new Map([...s.policies].map(([id, g]) => [id, readiness(g)])),
+    sites: new Map([...s.sites].map(([id, g]) => [id, readiness(g)])),
     findings: sortFindings([...findings]),
+    model: s,
   };
 }
 
 export interface DocDeployment {
   loaded: boolean;
-  /** Deployed / failed / missing over every verified object and user, and those changed since the report. */
-  deployed: number;
-  failed: number;
-  missing: number;
-  stale: number;
+  counts: VerificationCounts;
   byKind: { kind: string; counts: VerificationCounts }[];
   /** Entries that are not "done", with their key. */
   open: { key: string; entry: VerificationEntry }[];
@@ -53,15 +60,12 @@ export const VERIFICATION_KIND_WORDS: Record<string, string> = {
   sharedCallingPolicy: 'Shared Calling policies',
 };
 
-export function docDeployment(plan: Plan, model: PlanStatus): DocDeployment {
+export function docDeployment(plan: Plan): DocDeployment {
+  const loaded = hasVerification(plan.verification);
   const open = [...verificationIndex(plan.verification)].filter(([, e]) => e.status !== 'done').map(([key, entry]) => ({ key, entry }));
-  const p = model.progress;
   return {
-    loaded: model.verified,
-    deployed: p.deployed,
-    failed: p.failed,
-    missing: p.missing,
-    stale: p.stale,
+    loaded,
+    counts: countVerification(plan.verification),
     byKind: Object.keys(VERIFICATION_KIND_WORDS).map((kind) => ({ kind, counts: countVerification(plan.verification, kind) })).filter((k) => k.counts.total > 0),
     open,
   };

@@ -53,6 +53,7 @@ if (-not ('SimTenant.RestException' -as [type])) {
 # Engine state (one per PowerShell process)
 # ---------------------------------------------------------------------------------------------
 $script:Sim = @{ Initialized = $false }
+$script:CmdletInfo = @{}
 
 # The state is loaded on the first call of an exported function (not at import: see above).
 function Use-Sim {
@@ -147,6 +148,9 @@ function Initialize-SimTenant {
         $script:Sim.Behaviour = Merge-SimBehaviour $script:Sim.Behaviour $faults
     }
     Update-SimIndexes
+    $b = $script:Sim.Behaviour
+    $script:Sim.AnyFault = ([SimTenant.Data]::Items($b['accessDenied']).Count -gt 0) -or ([int]$b['throttling']['maxCalls'] -gt 0) -or
+        ([SimTenant.Data]::Items($b['transientFailures']).Count -gt 0) -or ([SimTenant.Data]::Items($b['userFailures']).Count -gt 0)
     if ($env:SIM_CALL_LOG) {
         $logPath = [System.IO.Path]::GetFullPath($env:SIM_CALL_LOG)
         $logDir = [System.IO.Path]::GetDirectoryName($logPath)
@@ -432,6 +436,7 @@ function Test-SimNameListed {
 
 function Invoke-SimFaults {
     param([string]$CmdletName, [hashtable]$P, [bool]$TenantCall)
+    if (-not $script:Sim.AnyFault) { return }
     $behaviour = $script:Sim.Behaviour
     # Access denied (403) for the named cmdlets, always.
     if (Test-SimNameListed $behaviour['accessDenied'] $CmdletName) {
@@ -534,10 +539,23 @@ function Invoke-SimCmdlet {
     )
     Use-Sim
     $P = @{}
-    foreach ($key in [SimTenant.Data]::Items($Bound.Keys)) { if (-not $script:CommonParameterNames.Contains($key)) { $P[$key] = $Bound[$key] } }
-    $local = $script:LocalCmdlets.Contains($Name)
-    $tenantCall = -not $local -and -not $script:SessionCmdlets.Contains($Name)
-    $mutating = Test-SimMutating $Name
+    foreach ($key in $Bound.Keys) { if (-not $script:CommonParameterNames.Contains($key)) { $P[$key] = $Bound[$key] } }
+    $info = $script:CmdletInfo[$Name]
+    if ($null -eq $info) {
+        $isLocal = $script:LocalCmdlets.Contains($Name)
+        $info = @{
+            TenantCall = -not $isLocal -and -not $script:SessionCmdlets.Contains($Name)
+            Mutating = Test-SimMutating $Name
+            LatencyKey = (Get-SimCallClass $Name) + 'Ms'
+            Teams = Test-SimTeamsCmdlet $Name
+            SupportsWhatIf = ($null -ne $Cmdlet -and $Cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey('WhatIf'))
+            Impl = 'SimImpl-' + $Name
+        }
+        $info.ImplExists = [bool](Get-Command -Name $info.Impl -CommandType Function -ErrorAction SilentlyContinue)
+        $script:CmdletInfo[$Name] = $info
+    }
+    $tenantCall = $info.TenantCall
+    $mutating = $info.Mutating
     if (-not $script:Sim.CallCounts.ContainsKey($Name)) { $script:Sim.CallCounts[$Name] = 0 }
     $script:Sim.CallCounts[$Name]++
     $script:Sim.Seq++
@@ -547,7 +565,7 @@ function Invoke-SimCmdlet {
     # Latency per call class (virtual; also real with latency.realSleep).
     $latency = $script:Sim.Behaviour['latency']
     if ($tenantCall -and $null -ne $latency) {
-        $ms = [double]$latency[((Get-SimCallClass $Name) + 'Ms')]
+        $ms = [double]$latency[$info.LatencyKey]
         if ($ms -gt 0) {
             $script:Sim.Clock += $ms / 1000.0
             if ($latency['realSleep']) { [System.Threading.Thread]::Sleep([int]$ms) }
@@ -565,8 +583,8 @@ function Invoke-SimCmdlet {
     $whatIf = $false
     if ($Bound.ContainsKey('WhatIf')) { $whatIf = [bool]$Bound['WhatIf'] }
     elseif ($null -ne $Cmdlet) { $whatIf = [bool](Get-SimCallerPreference $Cmdlet 'WhatIfPreference' $false) }
-    $supportsWhatIf = $false
-    if ($null -ne $Cmdlet) { $supportsWhatIf = $Cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey('WhatIf') }
+    # Reads never honour -WhatIf (some Get-* pages list it); changes and Connect-/Disconnect- do.
+    $supportsWhatIf = $info.SupportsWhatIf -and ($mutating -or $script:SessionCmdlets.Contains($Name))
 
     $output = $null
     $failure = $null
@@ -578,8 +596,8 @@ function Invoke-SimCmdlet {
             $entry.status = $null
             Write-Host ('What if: Performing the operation "{0}" on target "{1}".' -f $Name, (Get-SimTargetText $P))
         } else {
-            $implName = 'SimImpl-' + $Name
-            if (-not (Get-Command -Name $implName -CommandType Function -ErrorAction SilentlyContinue)) {
+            $implName = $info.Impl
+            if (-not $info.ImplExists) {
                 Stop-SimCall 501 'NotImplemented' ('SimTenant has no behaviour for {0} yet: the simulated tenant cannot run this call.' -f $Name)
             }
             $output = @(& $implName -P $P -Set $ParameterSetName)
@@ -598,7 +616,7 @@ function Invoke-SimCmdlet {
         }
         $entry.error = $failure.Message
     }
-    if ($tenantCall -and (Test-SimTeamsCmdlet $Name)) { Step-SimHidden }
+    if ($tenantCall -and $info.Teams -and $script:Sim.Hidden.Count -gt 0) { Step-SimHidden }
     Write-SimLog $entry
     $script:Sim.CurrentCall = $null
     if ($script:Sim.Dirty -and $script:Sim.SaveMode -ne 'end') { Save-SimTenant }
@@ -695,20 +713,7 @@ function Get-SimUserOrFail {
 # Enabled service plans of a user (assigned SKUs minus disabled plans).
 function Get-SimServicePlans {
     param($User)
-    $plans = New-Object System.Collections.Generic.List[object]
-    foreach ($licence in [SimTenant.Data]::Items($User['assignedLicenses'])) {
-        if ($null -eq $licence) { continue }
-        $sku = $null
-        if ($script:Sim.Skus.ContainsKey([string]$licence['skuId'])) { $sku = $script:Sim.Skus[[string]$licence['skuId']] }
-        if ($null -eq $sku) { continue }
-        $disabled = @($licence['disabledPlans'] | ForEach-Object { [string]$_ })
-        foreach ($plan in [SimTenant.Data]::Items($sku['servicePlans'])) {
-            if ($null -eq $plan) { continue }
-            if ($disabled -contains [string]$plan['servicePlanId']) { continue }
-            $plans.Add($plan)
-        }
-    }
-    return ,$plans
+    return ,[SimTenant.Views]::ServicePlans($User, $script:Sim.Skus)
 }
 
 function Test-SimHasPlan {
@@ -855,36 +860,6 @@ function SimImpl-Get-CsTenant {
 # ------------------------------------------------------------------------------------------------
 # Users (Get-CsOnlineUser)
 # ------------------------------------------------------------------------------------------------
-function ConvertTo-SimPolicyValue {
-    param([string]$PolicyName)
-    if (-not $PolicyName) { return $null }
-    switch ([string]$script:Sim.Behaviour['policyValueForm']) {
-        'tag' { return ('Tag:' + $PolicyName) }
-        'object' { return [pscustomobject][ordered]@{ Name = $PolicyName; Authority = 'Tenant' } }
-        default { return $PolicyName }
-    }
-}
-
-# FeatureTypes of Get-CsOnlineUser from the enabled service plans ([PS-GetUser] NOTES list).
-function Get-SimFeatureTypes {
-    param($User)
-    $features = New-Object System.Collections.Generic.List[string]
-    foreach ($plan in (Get-SimServicePlans $User)) {
-        $name = [string]$plan['servicePlanName']
-        $feature = switch -Wildcard ($name) {
-            'TEAMS1' { 'Teams' }
-            'MCOEV' { 'PhoneSystem' }
-            'MCOEV_VIRTUALUSER' { 'VoiceApp' }
-            'MCOPSTN*' { 'CallingPlan' }
-            'MCOMEETADV' { 'AudioConferencing' }
-            'MCOPSTNC' { 'CommunicationCredits' }
-            default { $null }
-        }
-        if ($feature -and -not $features.Contains($feature)) { $features.Add($feature) }
-    }
-    return ,$features.ToArray()
-}
-
 function Get-SimEffectivePolicy {
     param($User, [string]$PolicyType)
     $direct = $null
@@ -905,59 +880,8 @@ function Get-SimEffectivePolicy {
 
 function ConvertTo-SimOnlineUser {
     param($User, [switch]$SkipUserPolicies)
-    $assignedPlans = New-Object System.Collections.Generic.List[object]
-    foreach ($plan in (Get-SimServicePlans $User)) {
-        $assignedPlans.Add([pscustomobject][ordered]@{
-            AssignedTimestamp = '2026-01-01T00:00:00Z'; Capability = [string]$plan['servicePlanName']
-            CapabilityStatus = 'Enabled'; ServiceInstance = 'MicrosoftCommunicationsOnline/NOAM-4A-S7'; ServicePlanId = [string]$plan['servicePlanId']
-        })
-    }
-    $upn = [string]$User['userPrincipalName']
-    $lineUri = $null
-    if ($User['lineUri']) { $lineUri = [string]$User['lineUri'] }
-    $accountType = [string]$User['accountType']
-    $interpreted = switch ($accountType) { 'ResourceAccount' { 'PureOnlineApplicationInstance' } 'Guest' { 'PureOnlineTeamsOnlyUserGuest' } default { 'PureOnlineTeamsOnlyUser' } }
-    $out = [ordered]@{
-        Identity = [string]$User['objectId']
-        UserPrincipalName = $upn
-        Alias = $upn.Split('@')[0]
-        AccountEnabled = [bool]$User['accountEnabled']
-        DisplayName = [string]$User['displayName']
-        AccountType = $accountType
-        InterpretedUserType = $interpreted
-        SipAddress = 'sip:' + $upn
-        TenantId = [string]$script:Sim.State['tenant']['tenantId']
-        UsageLocation = $User['usageLocation']
-        EnterpriseVoiceEnabled = [bool]$User['enterpriseVoiceEnabled']
-        LineUri = $lineUri
-        FeatureTypes = (Get-SimFeatureTypes $User)
-        AssignedPlan = $assignedPlans.ToArray()
-        HideFromAddressLists = [bool]$User['hiddenFromAddressLists']
-        HostingProvider = 'sipfed.online.lync.com'
-    }
-    $effective = New-Object System.Collections.Generic.List[object]
-    if (-not $SkipUserPolicies) {
-        $typeNames = New-Object System.Collections.Generic.List[string]
-        foreach ($t in $script:PolicyTypes) { $typeNames.Add($t) }
-        if ($null -ne $User['policies']) { foreach ($t in [SimTenant.Data]::Items($User['policies'].Keys)) { if (-not $typeNames.Contains([string]$t)) { $typeNames.Add([string]$t) } } }
-        foreach ($assignment in $script:Sim.State['groupPolicyAssignments']) { if (-not $typeNames.Contains([string]$assignment['policyType'])) { $typeNames.Add([string]$assignment['policyType']) } }
-        foreach ($policyType in $typeNames) {
-            $direct = $null
-            if ($null -ne $User['policies'] -and $User['policies'].Contains($policyType)) { $direct = [string]$User['policies'][$policyType] }
-            # [PS-GPA] note: the policy properties show direct assignments only.
-            $out[$policyType] = ConvertTo-SimPolicyValue $direct
-            $eff = Get-SimEffectivePolicy $User $policyType
-            if ($null -ne $eff) {
-                $effective.Add([pscustomobject][ordered]@{
-                    PolicyType = $policyType
-                    PolicyAssignment = [pscustomobject][ordered]@{ DisplayName = $eff.PolicyName; AssignmentType = $eff.AssignmentType; PolicyId = $null; GroupId = $eff.GroupId }
-                })
-            }
-        }
-    }
-    $out['EffectivePolicyAssignments'] = $effective.ToArray()
-    $out['WhenCreated'] = '2026-01-01T00:00:00Z'
-    return [pscustomobject]$out
+    # Built by SimTenant.Views (compiled): see SimTenant.cs and the README's property table.
+    return [SimTenant.Views]::OnlineUser($User, $script:Sim.State, $script:Sim.Skus, $script:Sim.UserGroups, [string]$script:Sim.Behaviour['policyValueForm'], [bool]$SkipUserPolicies)
 }
 
 # -Filter support: the forms "<Property> -eq '<value>'", -like, -ne, joined by -and (Where-Object syntax).

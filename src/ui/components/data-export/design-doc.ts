@@ -1,8 +1,8 @@
 /**
- * The design document from the Export screen: built by the core, with call-flow
+ * The design document from the Export screen: built by the core (loaded on first use), with call-flow
  * labels measured in the document's own font so no label is cut that would fit.
  */
-import { buildDesignDocument, type Finding, type Measure, type Plan, type PlanStatus } from '../../../lib/index.js';
+import type { Finding, Measure, Plan } from '../../../lib/index.js';
 
 const DOC_FONT = "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
 
@@ -16,7 +16,8 @@ function canvasMeasure(): Measure | undefined {
   };
 }
 
-export function designDocumentHtml(plan: Plan, findings: readonly Finding[], status: PlanStatus): string {
+export async function designDocumentHtml(plan: Plan, findings: readonly Finding[]): Promise<string> {
+  const { buildDesignDocument } = await import('../../../lib/index.js');
   const measure = canvasMeasure();
-  return buildDesignDocument(plan, { findings, status, generatedAt: new Date().toISOString(), ...(measure ? { measure } : {}) });
+  return buildDesignDocument(plan, { findings, generatedAt: new Date().toISOString(), ...(measure ? { measure } : {}) });
 }
