@@ -164,6 +164,56 @@ describe('workbook round trip through another spreadsheet library', () => {
     expect(notPlan.issues[0]?.message).toMatch(/not a plan workbook/);
   });
 
+  it('gives a new row without an id one of its own, and other new rows can name it at once', async () => {
+    const plan = createSamplePlan();
+    const bytes = await editInOtherLibrary(plan, {
+      Sites: (rows) => {
+        const fresh: Row = new Array(rows[0]!.length).fill(null);
+        fresh[colOf(rows, 'Name')] = 'Dallas';
+        fresh[colOf(rows, 'Country')] = 'US';
+        fresh[colOf(rows, 'North America')] = true;
+        return [...rows, fresh];
+      },
+      Users: (rows) => {
+        set(rows, 1, 'Site', 'Dallas');
+        return rows;
+      },
+    });
+    const { plan: back, issues } = readWorkbookUpdate(bytes, plan);
+    expect(issues).toEqual([]);
+    const dallas = back!.sites.find((x) => x.name === 'Dallas')!;
+    expect(dallas.id).toBe('site-dallas');
+    expect(back!.users[0]?.siteId).toBe('site-dallas');
+    const sites = diffPlans(plan, planFromWorkbook(plan, back!)).kinds.find((k) => k.kind === 'sites')!;
+    expect(sites).toMatchObject({ added: 1, removed: 0, changed: 0 });
+  });
+
+  it('still reads a version 1 workbook (codes instead of words, no "_names" sheet); refuses a newer one', async () => {
+    const plan = createSamplePlan();
+    const v1 = await editInOtherLibrary(plan, {
+      Plan: (rows) => {
+        set(rows, rows.findIndex((r) => r[0] === 'Format version'), 'Value', 1);
+        return rows;
+      },
+      Numbers: (rows) => rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === colOf(rows, 'Kind') ? plan.numbers[i - 1]!.kind : v)))),
+      'Resource accounts': (rows) => rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === colOf(rows, 'Licence') ? plan.resourceAccounts[i - 1]!.licence : v)))),
+    });
+    const wb = XLSX.read(v1, { type: 'array' });
+    wb.SheetNames = wb.SheetNames.filter((n) => n !== '_names');
+    delete wb.Sheets['_names'];
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const { plan: back, issues } = readWorkbookUpdate(bytes, plan);
+    expect(issues).toEqual([]);
+    expect(diffPlans(plan, planFromWorkbook(plan, back!)).total).toBe(0);
+    const newer = await editInOtherLibrary(plan, {
+      Plan: (rows) => {
+        set(rows, rows.findIndex((r) => r[0] === 'Format version'), 'Value', 99);
+        return rows;
+      },
+    });
+    expect(readWorkbookUpdate(newer, plan).issues[0]?.message).toMatch(/written by a newer planner \(version 99\)/);
+  });
+
   it('an unchanged workbook is no change at all', async () => {
     const plan = createSamplePlan();
     const { plan: back } = readWorkbookUpdate(await writePlanWorkbook(plan), plan);

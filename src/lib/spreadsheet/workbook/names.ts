@@ -1,7 +1,12 @@
 /** Sheet names and column headers of the plan workbook, shared by the writer and the reader. */
 
 export const WORKBOOK_FORMAT = 'shared-calling-planner/workbook';
-export const WORKBOOK_VERSION = 1;
+/**
+ * 2: words instead of codes (number kinds, licences, rule fields, statuses), the planner's ids in
+ * columns at the right, the hidden "_names" sheet, a Sizing sheet. Version 1 workbooks still read:
+ * columns are found by their header and codes are taken as well as words.
+ */
+export const WORKBOOK_VERSION = 2;
 
 export const SHEET = {
   about: 'About',
