@@ -385,7 +385,8 @@ function Get-Date {
     if (-not $script:Sim.Behaviour['virtualGetDate']) { return (Microsoft.PowerShell.Utility\Get-Date @args) }
     $now = $script:Sim.ClockStart.AddSeconds($script:Sim.Clock)
     if ($args.Count -eq 0) { return $now }
-    $hasDate = $false
+    # An explicit date (-Date, or a first positional argument) is the caller's, not the clock's.
+    $hasDate = -not ($args[0] -is [string] -and $args[0].StartsWith('-'))
     foreach ($arg in $args) { if ($arg -is [string] -and $arg -match '^-(?i)Date:?$') { $hasDate = $true } }
     if ($hasDate) { return (Microsoft.PowerShell.Utility\Get-Date @args) }
     return (Microsoft.PowerShell.Utility\Get-Date -Date $now @args)
