@@ -26,5 +26,6 @@ export {
 } from './policy.js';
 export { effectiveSizing, policyUserCounts, recommendPoolSize } from './plan.js';
 export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
+export { applyRecommendedCallbacks } from './apply.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';
