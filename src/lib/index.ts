@@ -24,3 +24,6 @@ export * from './callflow/index.js';
 export * from './status/index.js';
 export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput } from './export/bundle.js';
 export * from './powershell/index.js';
+export * from './domain/plan-diff.js';
+export * from './tenant/expected-state.js';
+export * from './design-doc/index.js';

@@ -76,7 +76,7 @@ describe('one truth on every screen', () => {
       ...p,
       // Seattle's account loses its Pay-As-You-Go licence (RA9 error on the resource account, not on the policy).
       resourceAccounts: p.resourceAccounts.map((r) => (r.id === 'ra-seattle' ? { ...r, payAsYouGoCallingPlan: false } : r)),
-      // London's site has no LIS location (RA8 warning on London's resource account).
+      // London's site has no LIS location (RA8, an error since the runbook stops for it: "must").
       sites: p.sites.map((x) => (x.id === 'site-london' ? { ...x, lisLocationId: '' } : x)),
     }));
     const st = await open(plan);
@@ -84,12 +84,12 @@ describe('one truth on every screen', () => {
     const seattle = st.overviewPolicy('SC-Seattle');
     await seattle.getByText('Blocked', { exact: true }).waitFor();
     expect(await seattle.textContent()).toContain('1 error');
-    await st.overviewSiteRow('London').getByText('Warnings').waitFor();
+    await st.overviewSiteRow('London').getByText('Blocked', { exact: true }).waitFor();
 
     await st.go(baseUrl, plan.id, 'policies');
     expect(await st.rowBadge('SC-Seattle').textContent()).toMatch(/^1 error/);
     await st.go(baseUrl, plan.id, 'sites');
-    expect(await st.rowBadge('London').textContent()).toMatch(/^1 warning/);
+    expect(await st.rowBadge('London').textContent()).toMatch(/^1 error/);
     expect(await st.rowBadge('Seattle').textContent()).toMatch(/^1 error/);
   });
 

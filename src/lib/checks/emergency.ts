@@ -1,4 +1,4 @@
-/** Emergency routing rules: a policy per user (E1), PSTN usages by number kind (E2), E3, E5, E6. */
+/** Emergency routing rules: a policy per user (E1), PSTN usages by number kind (E2), E3, E5, E6, description length (L2). */
 import type { EmergencyCallRoutingPolicy, Id, Site } from '../domain/model.js';
 import { userKey } from '../domain/model.js';
 import type { CheckContext } from './context.js';
@@ -119,6 +119,24 @@ function checkDuplicates(ep: EmergencyCallRoutingPolicy): Finding | null {
   });
 }
 
+/** §3.12 [PS-ECRP]: -Description of New-/Set-CsTeamsEmergencyCallRoutingPolicy takes at most 512 characters. */
+export const MAX_EMERGENCY_DESCRIPTION = 512;
+
+/** L2: a longer description makes the script's New-/Set- call fail for this policy. */
+function checkDescription(ep: EmergencyCallRoutingPolicy): Finding | null {
+  const length = [...ep.description].length;
+  if (length <= MAX_EMERGENCY_DESCRIPTION) return null;
+  return finding({
+    rule: 'L2',
+    severity: 'error',
+    message: `The description of emergency call routing policy ${ep.name} is ${length} characters long; Teams accepts at most ${MAX_EMERGENCY_DESCRIPTION}, so the script could not create or update the policy.`,
+    subject: ep.name,
+    subjectKind: 'emergencyPolicy',
+    subjectId: ep.id,
+    fix: `Shorten the description to ${MAX_EMERGENCY_DESCRIPTION} characters or fewer.`,
+  });
+}
+
 /** E3: CP/OC Shared Calling next to Direct Routing rules out site-assigned emergency policies. */
 function checkMixed(ctx: CheckContext): Finding | null {
   if (!ctx.plan.tenant.siteAssignedEmergencyPolicies) return null;
@@ -167,6 +185,8 @@ export function checkEmergencyPolicies(ctx: CheckContext): Finding[] {
   for (const ep of ctx.plan.emergencyPolicies) {
     const f = checkDuplicates(ep);
     if (f) out.push(f);
+    const d = checkDescription(ep);
+    if (d) out.push(d);
   }
   const mixed = checkMixed(ctx);
   if (mixed) out.push(mixed);

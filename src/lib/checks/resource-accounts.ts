@@ -55,10 +55,12 @@ function checkNumber(ctx: CheckContext, ra: ResourceAccount, num: PhoneNumber | 
       }),
     );
   } else if (site.lisLocationId.trim() === '') {
+    // RA8 says "must": without the LIS location id the generated runbook cannot pin the location and
+    // stops at stage 01, so the planner reports an error too.
     out.push(
       forRa(ra, {
         rule: 'RA8',
-        severity: 'warning',
+        severity: 'error',
         message: `Site ${site.name} has no LIS location id, so the script cannot pin an emergency location on ${num.e164} (${ra.displayName}).`,
         fix: 'Enter the LocationId of the site’s civic address (Get-CsOnlineLisLocation) in the site settings.',
       }),

@@ -1,6 +1,6 @@
 /**
  * What each rule id means, for the UI's "explain" panel. Ids without a letter-digit id in
- * shared-calling.md §2 (P1–P5, N1, L1) are planner rules derived from the §9 checklist or §2.10.
+ * shared-calling.md §2 (P1–P5, N1, L1, L2) are planner rules derived from the §9 checklist, §2.10 or §3.
  */
 import type { RuleInfo } from './types.js';
 
@@ -223,6 +223,12 @@ export const RULES: Record<string, RuleInfo> = {
     explanation:
       'A phone number can be assigned to one resource account only. Several Shared Calling policies may share one resource account instead (RA6).',
     source: '§2.4 RA1, RA6 — [SETUP], [PS-New]',
+  },
+  L2: {
+    title: 'Emergency policy description at most 512 characters',
+    explanation:
+      'New-CsTeamsEmergencyCallRoutingPolicy and Set-CsTeamsEmergencyCallRoutingPolicy accept a description of at most 512 characters; with a longer one the generated script cannot create or update the policy, and its users get no emergency call routing policy (E1).',
+    source: '§3.12 [PS-ECRP] -Description: at most 512 characters',
   },
   L1: {
     title: 'Blocked caller ID caveat',

@@ -152,7 +152,8 @@ function renderUsers(d: ScriptData): string[] {
       lines[i - start] =
         `        @{ Key = ${q(u.key)}; Upn = ${q(u.upn)}; SharedCallingPolicy = ${q(u.sharedCallingPolicy)}; ` +
         `EmergencyPolicy = ${q(u.emergencyPolicy)}; VoiceRoutingPolicy = ${q(u.voiceRoutingPolicy)}; ` +
-        `ExtensionNumber = ${q(u.extensionNumber)}; ExtensionNote = ${q(u.extensionNote)} }\r\n`;
+        `ExtensionNumber = ${q(u.extensionNumber)}; ExtensionNote = ${q(u.extensionNote)}; ` +
+        `EnterpriseVoiceBefore = ${q(u.enterpriseVoiceBefore)} }\r\n`;
     }
     pieces.push(lines.join(''));
   }

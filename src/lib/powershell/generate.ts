@@ -82,7 +82,8 @@ function renderStage(
     [
       `Writes to the output folder: ${spec.number}-${spec.name}.log.csv (every action: Time,Stage,Step,Target,Action,`,
       `Status,Detail; Status is Done, Skipped, DryRun, Manual, Resumed or Failed), ${spec.number}-${spec.name}.retry.csv`,
-      `(failed items of the last run) and ${spec.number}-${spec.name}.checkpoint.txt (finished steps, for -Resume).`,
+      `(failed items of the last run; a -DryRun writes ${spec.number}-${spec.name}.dryrun.retry.csv instead) and`,
+      `${spec.number}-${spec.name}.checkpoint.txt (the plan SHA-256, then the finished steps, for -Resume; -DryRun leaves it alone).`,
       'Exit code: 0 when nothing failed, 1 otherwise.',
     ],
   );

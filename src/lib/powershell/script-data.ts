@@ -79,6 +79,8 @@ export interface UserData {
   extensionNumber: string;
   /** Why a planned extension cannot be assigned (fixed text chosen by the generator); empty = fine. */
   extensionNote: string;
+  /** Enterprise Voice before the plan, as the user list says (V1): the rollback turns it off again only for 'no'. */
+  enterpriseVoiceBefore: Tristate;
 }
 
 export interface ScriptData {
@@ -162,6 +164,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
       voiceRoutingPolicy: u.voiceRoutingPolicyId !== null ? (vrps.get(u.voiceRoutingPolicyId)?.name ?? '') : '',
       extensionNumber,
       extensionNote,
+      enterpriseVoiceBefore: u.enterpriseVoice,
     };
   });
 

@@ -2,10 +2,13 @@
  * The verification report written by `08-verify.ps1` and read back by the planner.
  *
  * File: `SharedCalling-Verification.csv` in the runbook's output folder.
- * Format: CSV as PowerShell's `Export-Csv -NoTypeInformation -Encoding UTF8` writes it: comma
- * separated, header row first, fields in double quotes with `""` for a quote inside a field, CRLF
- * line ends, UTF-8 (with a BOM from Windows PowerShell 5.1, without one from PowerShell 7). The
- * reader also accepts unquoted fields, LF line ends, quoted line breaks and a leading `#TYPE` line.
+ * Format: comma separated, header row first, every field in double quotes with `""` for a quote
+ * inside a field, CRLF line ends, UTF-8 with a BOM (written by the script itself, the same in Windows
+ * PowerShell 5.1 and PowerShell 7). A field that starts with `=`, `+`, `-`, `@`, `'`, tab or CR is
+ * written with one leading `'`, so that Excel shows it as text instead of a number or a formula
+ * (`+12065550101`, `=…`); `unguardCsvField` takes it off again. The reader also accepts files as
+ * `Export-Csv -NoTypeInformation` writes them (older scripts): unquoted fields, LF line ends, quoted
+ * line breaks, no BOM and a leading `#TYPE` line.
  *
  * Columns (found by header name, case-insensitive; extra columns are ignored):
  *   Kind      resourceAccount | autoAttendant | voiceRoutingPolicy | emergencyPolicy |
@@ -102,6 +105,19 @@ function readRecords(text: string): { records: { line: number; fields: string[] 
   return { records, unterminated: inQuotes };
 }
 
+/** First characters that 08-verify.ps1 guards with a leading apostrophe (Excel formula / number guessing). */
+const GUARDED_START = new Set(['=', '+', '-', '@', "'", '\t', '\r']);
+
+/**
+ * Undo the script's Excel guard: a field written as `'` + text, where text starts with one of
+ * `= + - @ ' tab CR`, is read back as text. Other fields are returned unchanged, so files written
+ * before the guard existed still read the same.
+ */
+export function unguardCsvField(field: string): string {
+  if (field.length >= 2 && field[0] === "'" && GUARDED_START.has(field[1]!)) return field.slice(1);
+  return field;
+}
+
 function toStatus(s: string): VerificationStatus | null {
   switch (s.trim().toLowerCase()) {
     case 'done':
@@ -137,7 +153,7 @@ export function readVerificationCsv(text: string): { rows: VerificationRow[]; is
       `Not a Shared Calling verification report: column(s) ${missing.join(', ')} missing (expected Kind,Subject,Property,Expected,Actual,Status).`,
     );
   }
-  const col = (fields: string[], name: (typeof REQUIRED_COLUMNS)[number]): string => fields[index.get(name) ?? -1] ?? '';
+  const col = (fields: string[], name: (typeof REQUIRED_COLUMNS)[number]): string => unguardCsvField(fields[index.get(name) ?? -1] ?? '');
   const rows: VerificationRow[] = [];
   for (const rec of records.slice(start + 1)) {
     const kind = KIND_BY_LOWER.get(col(rec.fields, 'kind').trim().toLowerCase());

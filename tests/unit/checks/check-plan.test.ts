@@ -48,7 +48,7 @@ const NOT_A_FINDING: Record<string, string> = {
 };
 
 /** Planner rules without a §2 id. */
-const PLANNER_RULES = ['P1', 'P2', 'P3', 'P4', 'P5', 'N1', 'L1'];
+const PLANNER_RULES = ['P1', 'P2', 'P3', 'P4', 'P5', 'N1', 'L1', 'L2'];
 
 describe('checkPlan', () => {
   it('the sample plan has no errors and no warnings', () => {

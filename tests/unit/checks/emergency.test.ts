@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, byId, expectOnly, userAt } from './helpers.js';
+import { BASE, breakSample, byId, expectOnly, userAt } from './helpers.js';
 
 describe('emergency routing checks', () => {
   it('E1: user without an emergency call routing policy', () => {
@@ -30,6 +30,17 @@ describe('emergency routing checks', () => {
   it('E3: CP/OC Shared Calling next to Direct Routing with site-assigned emergency policies', () => {
     const f = expectOnly((p) => (p.tenant.siteAssignedEmergencyPolicies = true), 'E3', 'Tenant');
     expect(f.key).toBe('E3:tenant');
+  });
+
+  it('L2: an emergency policy description over 512 characters is an error (§3.12)', () => {
+    const f = expectOnly((p) => (byId(p.emergencyPolicies, 'ecrp-us').description = 'x'.repeat(513)), 'L2', 'ECRP-US-CPOC');
+    expect(f).toMatchObject({ severity: 'error', subjectKind: 'emergencyPolicy', subjectId: 'ecrp-us' });
+    expect(f.message).toContain('513 characters');
+  });
+
+  it('L2: exactly 512 characters is accepted', () => {
+    const { added } = breakSample((p) => (byId(p.emergencyPolicies, 'ecrp-us').description = 'é'.repeat(512)));
+    expect(added.filter((f) => f.rule === 'L2')).toEqual([]);
   });
 
   it('E5: duplicate dial string in one emergency policy', () => {

@@ -25,9 +25,9 @@ describe('resource account checks', () => {
     expectOnly((p) => (byId(p.resourceAccounts, 'ra-seattle').licence = 'none'), 'RA2', SEA);
   });
 
-  it('RA8: number on a site without a LIS location id is a warning', () => {
+  it('RA8: number on a site without a LIS location id is an error (the runbook stops at stage 01)', () => {
     const f = expectOnly((p) => (byId(p.sites, 'site-london').lisLocationId = ''), 'RA8', LON);
-    expect(f.severity).toBe('warning');
+    expect(f.severity).toBe('error');
   });
 
   it('RA8: number on a site without an address is an error', () => {

@@ -102,9 +102,9 @@ describe('generateScripts', () => {
       expect(f.text).toContain('.log.csv');
       expect(f.text).toContain('.retry.csv');
       expect(f.text).toContain('.checkpoint.txt');
-      expect(f.text).toContain('function Invoke-WithBackoff');
+      expect(f.text).toContain('function Invoke-TenantCall');
       expect(f.text).toMatch(/429/);
-      expect(f.text).toContain('Start-Sleep -Seconds $backoffDelay');
+      expect(f.text).toContain('Start-Sleep -Seconds $retryDelay');
       expect(f.text).toContain('exit 1');
       expect(f.text).toContain('-ErrorAction Stop');
       expect(f.text).toContain('} catch {');

@@ -155,3 +155,49 @@ export function shape(tree: Tree): string {
     }
   }
 }
+
+/**
+ * The command that takes, as an argument, the nearest script block around `cmd`: e.g. for
+ * `Invoke-Lookup { Get-CsX }` the owner of Get-CsX is Invoke-Lookup. Null when `cmd` sits directly in a
+ * function body or at file level (loops and if blocks are statement blocks, not script blocks).
+ */
+export function blockOwner(cmd: Node): Node | null {
+  for (let n: Node | null = cmd.parent; n; n = n.parent) {
+    if (n.type === 'function_statement') return null;
+    if (n.type !== 'script_block_expression') continue;
+    let arg: Node | null = n;
+    while (arg && arg.parent && arg.parent.type !== 'command_elements') {
+      if (arg.parent.type === 'script_block' || arg.parent.type === 'statement_list') return null;
+      arg = arg.parent;
+    }
+    const owner = arg?.parent?.parent;
+    return owner && owner.type === 'command' ? owner : null;
+  }
+  return null;
+}
+
+export function commandName(cmd: Node): string {
+  return cmd.childForFieldName('command_name')?.text ?? '';
+}
+
+/** Function definitions: name → the function_statement node. */
+export function functionDefinitions(tree: Tree): Map<string, Node> {
+  const out = new Map<string, Node>();
+  walk(tree.rootNode, (n) => {
+    if (n.type !== 'function_statement') return;
+    const name = n.children.find((c) => c?.type === 'function_name')?.text;
+    if (name) out.set(name, n);
+  });
+  return out;
+}
+
+/** Commands anywhere below `node`. */
+export function commandsIn(node: Node): CommandInfo[] {
+  const out: CommandInfo[] = [];
+  walk(node, (n) => {
+    if (n.type !== 'command') return;
+    const name = commandName(n);
+    if (name) out.push({ name, params: [], node: n });
+  });
+  return out;
+}

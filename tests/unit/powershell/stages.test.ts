@@ -209,18 +209,20 @@ describe('05-emergency', () => {
 describe('06-shared-calling-policies', () => {
   const F = '06-shared-calling-policies.ps1';
   it('passes the resource account ObjectId read at run time, never a UPN (§3.1)', () => {
-    expect(text(F)).toContain('(Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId');
+    expect(text(F)).toContain('$resourceAccountId = Get-ResourceAccountId $scp.ResourceAccountUpn');
+    expect(text(F)).toContain('return [string]$accountInstance.ObjectId');
     for (const c of [...inFile(F, 'New-CsTeamsSharedCallingRoutingPolicy'), ...inFile(F, 'Set-CsTeamsSharedCallingRoutingPolicy')]) {
       expect(c.node.text).not.toMatch(/-ResourceAccount \$scp\.ResourceAccountUpn/);
     }
     expectCall(F, 'New-CsTeamsSharedCallingRoutingPolicy', ['Identity', 'ResourceAccount', 'EmergencyNumbers', 'Description']);
     expectCall(F, 'New-CsTeamsSharedCallingRoutingPolicy', ['Identity', 'ResourceAccount', 'Description']);
   });
-  it('reconciles callback numbers with @{remove=} and @{add=} against the current list (EN8)', () => {
+  it('takes unplanned callback numbers out with @{remove=} first (EN8), then sets the planned list in order (EN10)', () => {
     expect(text(F)).toContain('-EmergencyNumbers @{ remove = $extraNumbers }');
-    expect(text(F)).toContain('-EmergencyNumbers @{ add = $missingNumbers }');
+    expect(text(F)).toContain('-EmergencyNumbers @($scp.CallbackNumbers) -ErrorAction Stop');
     expect(text(F)).toContain('-EmergencyNumbers @{ add = @($scp.CallbackNumbers) }');
-    expect(text(F).indexOf('removeCallbacks')).toBeLessThan(text(F).indexOf('addCallbacks'));
+    expect(text(F)).toContain('if (Test-SameList @($current.EmergencyNumbers) @($scp.CallbackNumbers)) { return $true }');
+    expect(text(F).indexOf('removeCallbacks')).toBeLessThan(text(F).indexOf(':callbacks'));
     expect(text(F)).toContain("CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103')");
   });
 });
@@ -241,7 +243,7 @@ describe('07-users', () => {
     expect(text(F)).toContain("-BatchPolicyType 'TeamsEmergencyCallRoutingPolicy'");
     expect(text(F)).toContain("-BatchPolicyType 'OnlineVoiceRoutingPolicy'");
     expect(text(F)).toContain('[ValidateRange(1, 5000)]');
-    expect(text(F)).toContain("OverallStatus -eq 'Completed'");
+    expect(text(F)).toContain("$overallStatus -eq 'Complete' -or $overallStatus -eq 'Completed'");
     expect(text(F)).toContain('$operation.UserState');
   });
   it('assigns planned extensions as <ra number>;ext=<ext> Direct Routing numbers (V3)', () => {
@@ -259,12 +261,12 @@ describe('08-verify', () => {
   });
   it('writes the verification CSV with the documented columns and statuses', () => {
     expect(text(F)).toContain("Join-Path $OutputFolder 'SharedCalling-Verification.csv'");
-    expect(text(F)).toMatch(/Kind\s+= \$script:Subject\.Kind\r\n\s+Subject\s+= \$script:Subject\.Id\r\n\s+Property\s+= \$RowProperty\r\n\s+Expected\s+= \$RowExpected\r\n\s+Actual\s+= \$RowActual\r\n\s+Status\s+= \$RowStatus/);
+    expect(text(F)).toContain('ConvertTo-CsvLine @($script:Subject.Kind, $script:Subject.Id, $RowProperty, $RowExpected, $RowActual, $RowStatus, $script:Subject.Name)');
+    expect(text(F)).toContain("Write-CsvFile $reportPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $reportRows");
     for (const s of ["'Done'", "'Failed'", "'Missing'"]) expect(text(F)).toContain(s);
     for (const k of ['resourceAccount', 'autoAttendant', 'voiceRoutingPolicy', 'emergencyPolicy', 'sharedCallingPolicy', 'user']) {
       expect(text(F)).toContain(`Start-Subject '${k}'`);
     }
-    expect(text(F)).toContain('Export-Csv -LiteralPath $reportPath -NoTypeInformation -Encoding UTF8');
   });
   it('uses the user key as subject', () => {
     expect(text(F)).toContain("Start-Subject 'user' $user.Key $user.Upn");

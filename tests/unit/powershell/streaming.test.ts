@@ -146,7 +146,8 @@ describe('users data section, rendered in pieces', () => {
         (u) =>
           `        @{ Key = ${psQuote(u.key)}; Upn = ${psQuote(u.upn)}; SharedCallingPolicy = ${psQuote(u.sharedCallingPolicy)}; ` +
           `EmergencyPolicy = ${psQuote(u.emergencyPolicy)}; VoiceRoutingPolicy = ${psQuote(u.voiceRoutingPolicy)}; ` +
-          `ExtensionNumber = ${psQuote(u.extensionNumber)}; ExtensionNote = ${psQuote(u.extensionNote)} }`,
+          `ExtensionNumber = ${psQuote(u.extensionNumber)}; ExtensionNote = ${psQuote(u.extensionNote)}; ` +
+          `EnterpriseVoiceBefore = ${psQuote(u.enterpriseVoiceBefore)} }`,
       ),
       '    )',
       '',

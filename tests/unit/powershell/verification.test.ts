@@ -7,6 +7,7 @@ import {
   VerificationCsvError,
   type VerificationRow,
 } from '../../../src/lib/powershell/index.js';
+import { unguardCsvField } from '../../../src/lib/powershell/verification.js';
 
 /** What Windows PowerShell 5.1's Export-Csv -NoTypeInformation -Encoding UTF8 writes. */
 const PS51 =
@@ -105,5 +106,24 @@ describe('applyVerification', () => {
     const next = applyVerification(plan, rows, at);
     expect(next.verification['user:alex.obrien0@contoso.com']?.status).toBe('done');
     expect(next.verification['resourceAccount:ra\nseattle']?.status).toBe('done');
+  });
+});
+
+describe('Excel guard of the report fields', () => {
+  it('takes one leading apostrophe off a guarded field and leaves every other field alone', () => {
+    expect(unguardCsvField("'+12065550101")).toBe('+12065550101');
+    expect(unguardCsvField("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(unguardCsvField("''quoted")).toBe("'quoted");
+    expect(unguardCsvField("'-x")).toBe('-x');
+    expect(unguardCsvField("'@x")).toBe('@x');
+    expect(unguardCsvField("'plain")).toBe("'plain");
+    expect(unguardCsvField('+12065550101')).toBe('+12065550101');
+    expect(unguardCsvField("'")).toBe("'");
+  });
+  it('reads guarded rows back to the values the script had', () => {
+    const text =
+      '\uFEFF"Kind","Subject","Property","Expected","Actual","Status","Name"\r\n' +
+      `"sharedCallingPolicy","scp-seattle","EmergencyNumbers","'+12065550101;+12065550102","'+12065550102;+12065550101","Failed","SC-Seattle"\r\n`;
+    expect(parseVerificationCsv(text)[0]).toMatchObject({ expected: '+12065550101;+12065550102', actual: '+12065550102;+12065550101', status: 'failed' });
   });
 });

@@ -7,11 +7,11 @@ export const prerequisitesStage: StageSpec = {
   name: 'prerequisites',
   synopsis: 'Shared Calling runbook, stage 01: check tooling, connect, check tenant prerequisites.',
   description: [
-    'Checks PowerShell 5.1 or later and the MicrosoftTeams module 5.5.0 or later (R1, R4), connects with Connect-MicrosoftTeams, and checks what later stages rely on: the LIS locations pinned on resource-account numbers (RA8), the online PSTN usages named by emergency and voice routing policies (E2, RA11), and the PSTN usages of the Global voice routing policy (VR1).',
-    'Microsoft Graph is used only when the plan licenses resource accounts (RA2, RA9), to report the available licences. This stage changes nothing.',
+    'Checks PowerShell 5.1 or later and the MicrosoftTeams module 5.5.0 or later (R1, R4), connects with Connect-MicrosoftTeams, and checks what later stages rely on: the LIS location of every resource-account number (RA8: a number without one stops the runbook here, as it is an error in the planner), the online PSTN usages named by emergency and voice routing policies (E2, RA11), and the PSTN usages of the Global voice routing policy (VR1).',
+    'Microsoft Graph is used only when the plan licenses resource accounts (RA2, RA9), with read-only scopes, to compare the free licences with the accounts that do not hold one yet. This stage changes nothing.',
   ],
   rules: ['R1', 'R3', 'R4', 'RA2', 'RA8', 'RA9', 'RA11', 'E2', 'VR1'],
-  data: ['sites', 'resourceAccounts', 'voiceRoutingPolicies', 'emergencyPolicies'],
+  data: ['resourceAccounts', 'voiceRoutingPolicies', 'emergencyPolicies'],
   body: `
 # R1/R4: the *-CsTeamsSharedCallingRoutingPolicy cmdlets need MicrosoftTeams 5.5.0 or later.
 Invoke-Check 'prereq:powershell' 'PowerShell' 'Check PowerShell 5.1 or later' {
@@ -31,13 +31,15 @@ Invoke-Check 'prereq:connect' 'Microsoft Teams' 'Connect-MicrosoftTeams' {
 # R3: Shared Calling exists in public clouds only; the tenant's cloud cannot be read reliably here.
 Write-StepLog 'prereq:cloud' 'Tenant' 'Check public cloud (R3)' 'Manual' 'Shared Calling is available in public clouds only (not GCC High or DoD): confirm the tenant.'
 
-# RA8: every resource-account number gets a pinned emergency location.
-foreach ($site in $Plan.Sites) {
-    Invoke-Check ('prereq:site:{0}:location' -f $site.Id) $site.Name 'Check LIS location (RA8)' {
-        if (-not $site.LocationId) { return 'RA8: the plan has no LIS LocationId for this site' }
-        $location = Invoke-Lookup { Get-CsOnlineLisLocation -LocationId $site.LocationId -ErrorAction Stop }
+# RA8: every resource-account number must carry an emergency location (LocationId). The reference
+# says "must", so a number without one is an error in the planner as well, and the runbook stops here.
+foreach ($ra in $Plan.ResourceAccounts) {
+    if (-not $ra.PhoneNumber) { continue }
+    Invoke-Check ('prereq:ra:{0}:location' -f $ra.Id) $ra.PhoneNumber 'Check LIS location of the resource account number (RA8)' {
+        if (-not $ra.LocationId) { return 'RA8: the plan has no LIS LocationId for the site of this number' }
+        $location = Invoke-Lookup { Get-CsOnlineLisLocation -LocationId $ra.LocationId -ErrorAction Stop }
         if ($null -ne $location) { return $true }
-        return ('LIS location {0} not found (Get-CsOnlineLisLocation)' -f $site.LocationId)
+        return ('LIS location {0} not found (Get-CsOnlineLisLocation)' -f $ra.LocationId)
     }
 }
 
@@ -46,11 +48,18 @@ $plannedUsages = New-Object 'System.Collections.Generic.HashSet[string]' ([Syste
 foreach ($vrp in $Plan.VoiceRoutingPolicies) { foreach ($usage in $vrp.PstnUsages) { if ($usage) { $null = $plannedUsages.Add($usage) } } }
 foreach ($ecrp in $Plan.EmergencyPolicies) { foreach ($entry in $ecrp.Numbers) { if ($entry.PstnUsage) { $null = $plannedUsages.Add($entry.PstnUsage) } } }
 if ($plannedUsages.Count -gt 0) {
-    $tenantUsages = @()
-    $usageRecord = Invoke-Lookup { Get-CsOnlinePstnUsage -Identity 'Global' -ErrorAction Stop }
-    if ($null -ne $usageRecord) { $tenantUsages = @($usageRecord.Usage) }
+    $tenantUsages = $null
+    $usageProblem = ''
+    try {
+        $usageRecord = Invoke-Lookup { Get-CsOnlinePstnUsage -Identity 'Global' -ErrorAction Stop }
+        $tenantUsages = @()
+        if ($null -ne $usageRecord) { $tenantUsages = @($usageRecord.Usage) }
+    } catch {
+        $usageProblem = ('could not read the PSTN usages: {0}' -f $_.Exception.Message)
+    }
     foreach ($usage in ($plannedUsages | Sort-Object)) {
         Invoke-Check ('prereq:usage:{0}' -f $usage) $usage 'Check online PSTN usage exists (E2, RA11)' {
+            if ($usageProblem) { return $usageProblem }
             if ($tenantUsages -contains $usage) { return $true }
             return 'PSTN usage not found: create it with Set-CsOnlinePstnUsage and route it (Direct Routing)'
         }
@@ -69,31 +78,60 @@ Invoke-Check 'prereq:global-voice-routing' 'Global' 'Check Global voice routing 
     return $true
 }
 
+# Licence SKU ids of the subscriptions whose part number matches a pattern.
+function Get-SkuIdSet {
+    param([string]$SkuPattern)
+    return @($skus | Where-Object { $_.SkuPartNumber -like $SkuPattern } | ForEach-Object { [string]$_.SkuId })
+}
+
+# How many of the accounts still lack a licence of one of the SKUs: accounts that already hold one
+# need none of the free units (an account that does not exist yet needs one).
+function Get-MissingLicenceCount {
+    param([object[]]$LicenceAccounts, [string[]]$LicenceSkuIds)
+    $missingCount = 0
+    foreach ($licenceAccount in $LicenceAccounts) {
+        $graphUser = Invoke-Lookup { Get-MgUser -UserId $licenceAccount.Upn -Property 'Id,AssignedLicenses' -ErrorAction Stop }
+        $heldIds = @()
+        if ($null -ne $graphUser) { $heldIds = @($graphUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId }) }
+        if (@($heldIds | Where-Object { $LicenceSkuIds -contains $_ }).Count -eq 0) { $missingCount++ }
+    }
+    return $missingCount
+}
+
 # RA2, RA9: licences for resource accounts (Microsoft Graph, read only here).
 $licensedAccounts = @($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo })
 if ($licensedAccounts.Count -gt 0) {
-    if (Connect-GraphIfNeeded) {
-        $skus = @(Invoke-WithBackoff { Get-MgSubscribedSku -All -ErrorAction Stop })
-        $licenceChecks = @(
-            @{ Pattern = 'PHONESYSTEM_VIRTUALUSER*'; Label = 'Microsoft Teams Phone Resource Account (RA2)'; Needed = $licensedAccounts.Count },
-            @{ Pattern = 'Microsoft_Teams_Calling_Plan_pay_as_you_go*'; Label = 'Calling Plan pay-as-you-go (RA9)'; Needed = @($licensedAccounts | Where-Object { $_.PayAsYouGo }).Count }
-        )
-        foreach ($licenceCheck in $licenceChecks) {
-            if ($licenceCheck.Needed -eq 0) { continue }
-            Invoke-Check ('prereq:licence:{0}' -f $licenceCheck.Pattern) $licenceCheck.Label 'Check licences available' {
-                $free = 0
-                foreach ($sku in @($skus | Where-Object { $_.SkuPartNumber -like $licenceCheck.Pattern })) {
-                    $free += [int]$sku.PrepaidUnits.Enabled - [int]$sku.ConsumedUnits
-                }
-                if ($free -ge $licenceCheck.Needed) { return $true }
-                return ('{0} free, {1} needed (accounts already licensed need none)' -f $free, $licenceCheck.Needed)
-            }
+    # This stage only reads.
+    if (Connect-GraphIfNeeded @('User.Read.All', 'Organization.Read.All')) {
+        $skus = $null
+        try {
+            $skus = @(Invoke-TenantCall { Get-MgSubscribedSku -All -ErrorAction Stop })
+        } catch {
+            Write-StepLog 'prereq:licences' 'Licences' 'Read subscriptions (RA2, RA9)' 'Failed' $_.Exception.Message
         }
-        # RA9: Communications Credits (MCOPSTNC, also listed as MCOPSTNPP) fund pay-as-you-go calls.
-        if (@($licensedAccounts | Where-Object { $_.PayAsYouGo }).Count -gt 0) {
-            Invoke-Check 'prereq:licence:credits' 'Communications Credits (RA9)' 'Check Communications Credits' {
-                if (@($skus | Where-Object { $_.SkuPartNumber -eq 'MCOPSTNC' -or $_.SkuPartNumber -eq 'MCOPSTNPP' }).Count -gt 0) { return $true }
-                return 'RA9: no Communications Credits subscription; fund pay-as-you-go calls another way (New Commerce post-pay) or buy them'
+        if ($null -ne $skus) {
+            $licenceChecks = @(
+                @{ Pattern = 'PHONESYSTEM_VIRTUALUSER*'; Label = 'Microsoft Teams Phone Resource Account (RA2)'; Accounts = @($licensedAccounts | Where-Object { $_.Licence -ne 'none' }) },
+                @{ Pattern = 'Microsoft_Teams_Calling_Plan_pay_as_you_go*'; Label = 'Calling Plan pay-as-you-go (RA9)'; Accounts = @($licensedAccounts | Where-Object { $_.PayAsYouGo }) }
+            )
+            foreach ($licenceCheck in $licenceChecks) {
+                if ($licenceCheck.Accounts.Count -eq 0) { continue }
+                Invoke-Check ('prereq:licence:{0}' -f $licenceCheck.Pattern) $licenceCheck.Label 'Check licences available' {
+                    $free = 0
+                    foreach ($sku in @($skus | Where-Object { $_.SkuPartNumber -like $licenceCheck.Pattern })) {
+                        $free += [int]$sku.PrepaidUnits.Enabled - [int]$sku.ConsumedUnits
+                    }
+                    $needed = Get-MissingLicenceCount $licenceCheck.Accounts (Get-SkuIdSet $licenceCheck.Pattern)
+                    if ($free -ge $needed) { return $true }
+                    return ('{0} free, {1} needed by accounts that do not hold one yet' -f $free, $needed)
+                }
+            }
+            # RA9: Communications Credits (MCOPSTNC, also listed as MCOPSTNPP) fund pay-as-you-go calls.
+            if (@($licensedAccounts | Where-Object { $_.PayAsYouGo }).Count -gt 0) {
+                Invoke-Check 'prereq:licence:credits' 'Communications Credits (RA9)' 'Check Communications Credits' {
+                    if (@($skus | Where-Object { $_.SkuPartNumber -eq 'MCOPSTNC' -or $_.SkuPartNumber -eq 'MCOPSTNPP' }).Count -gt 0) { return $true }
+                    return 'RA9: no Communications Credits subscription; fund pay-as-you-go calls another way (New Commerce post-pay) or buy them'
+                }
             }
         }
     } else {

@@ -18,13 +18,17 @@ Connect-TeamsIfNeeded
 $graphReady = $false
 $skus = @()
 if (@($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo }).Count -gt 0) {
-    $graphReady = Connect-GraphIfNeeded
-    if ($graphReady) { $skus = @(Invoke-WithBackoff { Get-MgSubscribedSku -All -ErrorAction Stop }) }
+    # Read-only scopes for a dry run; otherwise the least that assigns licences (§10.4): usage
+    # location (User.ReadWrite.All), licences (LicenseAssignment.ReadWrite.All), subscriptions (read).
+    if ($DryRun) { $graphScopes = @('User.Read.All', 'Organization.Read.All') }
+    else { $graphScopes = @('User.ReadWrite.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All') }
+    $graphReady = Connect-GraphIfNeeded $graphScopes
+    if ($graphReady) { $skus = @(Invoke-TenantCall { Get-MgSubscribedSku -All -ErrorAction Stop }) }
 }
 
 # SKU ids to add for an account: the resource-account licence (RA2) and, for a Calling Plan service
 # number, the pay-as-you-go Calling Plan (RA9). Chooses the SKU with the most free units.
-function Get-WantedSkuIds {
+function Get-WantedSkuId {
     param($LicenceAccount)
     $wantedPatterns = @()
     if ($LicenceAccount.Licence -ne 'none') { $wantedPatterns += 'PHONESYSTEM_VIRTUALUSER*' }
@@ -40,8 +44,23 @@ function Get-WantedSkuIds {
 }
 
 # RA2: Teams Phone Standard (MCOEV) must never sit on a resource account.
-function Get-UnwantedSkuIds {
+function Get-UnwantedSkuId {
     return @($skus | Where-Object { $_.SkuPartNumber -eq 'MCOEV' } | ForEach-Object { [string]$_.SkuId })
+}
+
+function Find-GraphUser {
+    param([string]$GraphUserUpn)
+    return (Invoke-Lookup { Get-MgUser -UserId $GraphUserUpn -Property 'Id,UsageLocation,AssignedLicenses' -ErrorAction Stop })
+}
+
+# Waits (up to 5 minutes) until a new resource account is visible to the Teams cmdlets.
+function Wait-ApplicationInstance {
+    param([string]$WaitUpn)
+    for ($waitRound = 0; $waitRound -lt 20; $waitRound++) {
+        if ($null -ne (Find-ApplicationInstance $WaitUpn)) { return }
+        Start-Sleep -Seconds 15
+    }
+    Write-Warning ('{0} is not visible to the Teams cmdlets yet; its next steps may fail: run again with -Resume later.' -f $WaitUpn)
 }
 
 foreach ($ra in $Plan.ResourceAccounts) {
@@ -50,7 +69,9 @@ foreach ($ra in $Plan.ResourceAccounts) {
         if ($null -ne (Find-ApplicationInstance $ra.Upn)) { return $true }
         return 'not found'
     } -Change {
-        New-CsOnlineApplicationInstance -UserPrincipalName $ra.Upn -ApplicationId 'ce933385-9390-45d1-9512-c8d228074e07' -DisplayName $ra.DisplayName -ErrorAction Stop
+        Invoke-Change { New-CsOnlineApplicationInstance -UserPrincipalName $ra.Upn -ApplicationId 'ce933385-9390-45d1-9512-c8d228074e07' -DisplayName $ra.DisplayName -ErrorAction Stop }
+        # A new account reaches the Teams cmdlets after a while; the next steps need it.
+        Wait-ApplicationInstance $ra.Upn
     }
 
     Invoke-PlanStep ('ra:{0}:displayName' -f $ra.Id) $ra.Upn 'Set display name' -IsDone {
@@ -59,7 +80,7 @@ foreach ($ra in $Plan.ResourceAccounts) {
         if ([string]$instance.DisplayName -ceq $ra.DisplayName) { return $true }
         return ('display name {0}' -f $instance.DisplayName)
     } -Change {
-        Set-CsOnlineApplicationInstance -Identity $ra.Upn -DisplayName $ra.DisplayName -ErrorAction Stop
+        Invoke-Change { Set-CsOnlineApplicationInstance -Identity $ra.Upn -DisplayName $ra.DisplayName -ErrorAction Stop }
     }
 
     # RA2, RA9, §3.9: the licence goes on before the number, or the number assignment fails.
@@ -69,24 +90,27 @@ foreach ($ra in $Plan.ResourceAccounts) {
         Write-StepLog ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2, RA9)' 'Manual' 'Assign the Microsoft Teams Phone Resource Account licence (and the pay-as-you-go Calling Plan for a Calling Plan service number, RA9) in the Microsoft 365 admin center before the number step.'
     } else {
         Invoke-PlanStep ('ra:{0}:licence' -f $ra.Id) $ra.Upn 'Assign licence (RA2, RA9)' -IsDone {
-            $wantedIds = @(Get-WantedSkuIds $ra)
-            $mgUser = Get-MgUser -UserId $ra.Upn -Property 'Id,UsageLocation,AssignedLicenses' -ErrorAction Stop
+            $wantedIds = @(Get-WantedSkuId $ra)
+            # An account that does not exist yet (first run, -DryRun) is "would change", not a failure.
+            $mgUser = Find-GraphUser $ra.Upn
+            if ($null -eq $mgUser) { return 'account does not exist yet' }
             $haveIds = @($mgUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId })
             $missingIds = @($wantedIds | Where-Object { $haveIds -notcontains $_ })
-            $unwantedIds = @(Get-UnwantedSkuIds | Where-Object { $haveIds -contains $_ })
+            $unwantedIds = @(Get-UnwantedSkuId | Where-Object { $haveIds -contains $_ })
             if ($missingIds.Count -eq 0 -and $unwantedIds.Count -eq 0) { return $true }
             return ('missing {0}, to remove {1}' -f $missingIds.Count, $unwantedIds.Count)
         } -Change {
-            $wantedIds = @(Get-WantedSkuIds $ra)
-            $mgUser = Get-MgUser -UserId $ra.Upn -Property 'Id,UsageLocation,AssignedLicenses' -ErrorAction Stop
+            $wantedIds = @(Get-WantedSkuId $ra)
+            $mgUser = Find-GraphUser $ra.Upn
+            if ($null -eq $mgUser) { throw 'the account is not visible in Microsoft Graph yet; run again with -Resume in a few minutes' }
             $haveIds = @($mgUser.AssignedLicenses | ForEach-Object { [string]$_.SkuId })
             $addLicences = @($wantedIds | Where-Object { $haveIds -notcontains $_ } | ForEach-Object { @{ SkuId = $_ } })
-            $removeIds = @(Get-UnwantedSkuIds | Where-Object { $haveIds -contains $_ })
+            $removeIds = @(Get-UnwantedSkuId | Where-Object { $haveIds -contains $_ })
             if (-not $mgUser.UsageLocation -and $ra.UsageLocation) {
-                Update-MgUser -UserId $ra.Upn -UsageLocation $ra.UsageLocation -ErrorAction Stop
+                Invoke-Change { Update-MgUser -UserId $ra.Upn -UsageLocation $ra.UsageLocation -ErrorAction Stop }
             }
             # RA2: add and remove in a single call, so the account is never left unlicensed.
-            Set-MgUserLicense -UserId $ra.Upn -AddLicenses $addLicences -RemoveLicenses $removeIds -ErrorAction Stop
+            Invoke-Change { Set-MgUserLicense -UserId $ra.Upn -AddLicenses $addLicences -RemoveLicenses $removeIds -ErrorAction Stop }
         }
     }
 
@@ -104,9 +128,9 @@ foreach ($ra in $Plan.ResourceAccounts) {
         return ('assigned to {0}' -f $assignment.AssignedPstnTargetId)
     } -Change {
         if ($ra.LocationId) {
-            Set-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -LocationId $ra.LocationId -ErrorAction Stop
+            Invoke-Change { Set-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -LocationId $ra.LocationId -ErrorAction Stop }
         } else {
-            Set-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -ErrorAction Stop
+            Invoke-Change { Set-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -ErrorAction Stop }
         }
     }
 
@@ -119,7 +143,7 @@ foreach ($ra in $Plan.ResourceAccounts) {
         if ([string]$assignment.LocationId -eq $ra.LocationId) { return $true }
         return ('location {0}' -f $assignment.LocationId)
     } -Change {
-        Set-CsPhoneNumberAssignment -PhoneNumber $ra.PhoneNumber -LocationId $ra.LocationId -ErrorAction Stop
+        Invoke-Change { Set-CsPhoneNumberAssignment -PhoneNumber $ra.PhoneNumber -LocationId $ra.LocationId -ErrorAction Stop }
     }
 }
 `,

@@ -20,7 +20,7 @@ function Find-Association {
     return (Invoke-Lookup { Get-CsOnlineApplicationInstanceAssociation -Identity $AssociationObjectId -ErrorAction Stop })
 }
 
-function Get-ScopeGroupIds {
+function Get-ScopeGroupId {
     param($ScopeAutoAttendant)
     if ($null -eq $ScopeAutoAttendant.DirectoryLookupScope -or $null -eq $ScopeAutoAttendant.DirectoryLookupScope.InclusionScope) { return @() }
     return @($ScopeAutoAttendant.DirectoryLookupScope.InclusionScope.GroupScope.GroupIds | ForEach-Object { [string]$_ } | Sort-Object)
@@ -32,7 +32,12 @@ foreach ($aa in $Plan.AutoAttendants) {
     $groupProblems = New-Object System.Collections.Generic.List[string]
     foreach ($group in $aa.Groups) {
         if ($group.ObjectId) { $groupIds.Add($group.ObjectId); continue }
-        $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
+        try {
+            $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
+        } catch {
+            $groupProblems.Add(('group {0}: {1}' -f $group.Name, $_.Exception.Message))
+            continue
+        }
         if ($foundGroups.Count -eq 1) { $groupIds.Add([string]$foundGroups[0].Id) }
         else { $groupProblems.Add(('group {0}: {1} matches' -f $group.Name, $foundGroups.Count)) }
     }
@@ -56,10 +61,10 @@ foreach ($aa in $Plan.AutoAttendants) {
         $callFlow = New-CsAutoAttendantCallFlow -Name 'Shared Calling default call flow' -Menu $menu -ErrorAction Stop
         if ($plannedGroupIds.Count -gt 0) {
             $dialScope = New-CsAutoAttendantDialScope -GroupScope -GroupIds $plannedGroupIds -ErrorAction Stop
-            New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -InclusionScope $dialScope -ErrorAction Stop
+            Invoke-Change { New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -InclusionScope $dialScope -ErrorAction Stop }
         } else {
             # AA2: without an inclusion scope everyone in the directory is reachable.
-            New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -ErrorAction Stop
+            Invoke-Change { New-CsAutoAttendant -Name $aa.Name -LanguageId $aa.LanguageId -TimeZoneId $aa.TimeZoneId -DefaultCallFlow $callFlow -ErrorAction Stop }
         }
     }
 
@@ -69,20 +74,20 @@ foreach ($aa in $Plan.AutoAttendants) {
         $differences = @()
         if ([string]$current.LanguageId -ne $aa.LanguageId) { $differences += ('language {0}' -f $current.LanguageId) }
         if ([string]$current.TimeZoneId -ne $aa.TimeZoneId) { $differences += ('time zone {0}' -f $current.TimeZoneId) }
-        if (-not (Test-SameList (Get-ScopeGroupIds $current) $plannedGroupIds)) { $differences += ('groups {0}' -f ((Get-ScopeGroupIds $current) -join ' ')) }
+        if (-not (Test-SameList (Get-ScopeGroupId $current) $plannedGroupIds)) { $differences += ('groups {0}' -f ((Get-ScopeGroupId $current) -join ' ')) }
         if ($differences.Count -eq 0) { return $true }
         return ($differences -join '; ')
     } -Change {
         $current = Find-AutoAttendant $aa.Name
         $current.LanguageId = $aa.LanguageId
         $current.TimeZoneId = $aa.TimeZoneId
-        if (-not (Test-SameList (Get-ScopeGroupIds $current) $plannedGroupIds)) {
+        if (-not (Test-SameList (Get-ScopeGroupId $current) $plannedGroupIds)) {
             if ($plannedGroupIds.Count -eq 0 -or $null -eq $current.DirectoryLookupScope) {
                 throw 'AA2: change the dial scope of this auto attendant in the Teams admin center'
             }
             $current.DirectoryLookupScope.InclusionScope = New-CsAutoAttendantDialScope -GroupScope -GroupIds $plannedGroupIds -ErrorAction Stop
         }
-        Set-CsAutoAttendant -Instance $current -ErrorAction Stop
+        Invoke-Change { Set-CsAutoAttendant -Instance $current -ErrorAction Stop }
     }
 
     # AA4: link the resource account (ObjectId) to the auto attendant (its Id).
@@ -98,7 +103,7 @@ foreach ($aa in $Plan.AutoAttendants) {
     } -Change {
         $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
         $current = Find-AutoAttendant $aa.Name
-        New-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ConfigurationId (Get-ObjectIdentity $current) -ConfigurationType AutoAttendant -ErrorAction Stop
+        Invoke-Change { New-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ConfigurationId (Get-ObjectIdentity $current) -ConfigurationType AutoAttendant -ErrorAction Stop }
     }
 }
 `,

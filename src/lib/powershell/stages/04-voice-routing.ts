@@ -38,10 +38,10 @@ foreach ($vrp in $Plan.VoiceRoutingPolicies) {
     } -Change {
         if (@($vrp.PstnUsages).Count -gt 0) {
             # RA11: with PSTN usages, for a Direct Routing resource account.
-            New-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -Description $vrp.Description -OnlinePstnUsages @($vrp.PstnUsages) -ErrorAction Stop
+            Invoke-Change { New-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -Description $vrp.Description -OnlinePstnUsages @($vrp.PstnUsages) -ErrorAction Stop }
         } else {
             # VR1: leaving out -OnlinePstnUsages gives an empty list.
-            New-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -Description $vrp.Description -ErrorAction Stop
+            Invoke-Change { New-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -Description $vrp.Description -ErrorAction Stop }
         }
     }
 
@@ -54,9 +54,9 @@ foreach ($vrp in $Plan.VoiceRoutingPolicies) {
         $current = Find-VoiceRoutingPolicy $vrp.Name
         if (@($vrp.PstnUsages).Count -gt 0) {
             # Replaces the list; usage order is route order.
-            Set-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -OnlinePstnUsages @($vrp.PstnUsages) -ErrorAction Stop
+            Invoke-Change { Set-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -OnlinePstnUsages @($vrp.PstnUsages) -ErrorAction Stop }
         } else {
-            Set-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -OnlinePstnUsages @{ remove = @($current.OnlinePstnUsages) } -ErrorAction Stop
+            Invoke-Change { Set-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -OnlinePstnUsages @{ remove = @($current.OnlinePstnUsages) } -ErrorAction Stop }
         }
     }
 }
@@ -71,7 +71,7 @@ foreach ($ra in $Plan.ResourceAccounts) {
         if ($currentName -eq $ra.VoiceRoutingPolicy) { return $true }
         return ('policy {0}' -f $currentName)
     } -Change {
-        Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $ra.VoiceRoutingPolicy -ErrorAction Stop
+        Invoke-Change { Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $ra.VoiceRoutingPolicy -ErrorAction Stop }
     }
 }
 `,

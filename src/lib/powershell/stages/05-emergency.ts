@@ -56,7 +56,7 @@ foreach ($ecrp in $Plan.EmergencyPolicies) {
     } -Change {
         $emergencyNumbers = New-EmergencyNumberList $ecrp
         # §3.12: objects passed directly replace the numbers (no @{add=...}).
-        New-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop
+        Invoke-Change { New-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop }
     }
 
     Invoke-PlanStep ('ecrp:{0}:settings' -f $ecrp.Id) $ecrp.Name 'Update emergency numbers and settings (E2, E5)' -IsDone {
@@ -71,7 +71,7 @@ foreach ($ecrp in $Plan.EmergencyPolicies) {
         return ($differences -join '; ')
     } -Change {
         $emergencyNumbers = New-EmergencyNumberList $ecrp
-        Set-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop
+        Invoke-Change { Set-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop }
     }
 }
 `,

@@ -8,7 +8,7 @@ export const sharedCallingPoliciesStage: StageSpec = {
   synopsis: 'Shared Calling runbook, stage 06: Shared Calling routing policies.',
   description: [
     'Creates or updates each planned policy with New-/Set-CsTeamsSharedCallingRoutingPolicy. -ResourceAccount gets the resource account\'s ObjectId, read at run time with (Get-CsOnlineApplicationInstance -Identity <upn>).ObjectId: the cmdlet does not accept a UPN (shared-calling.md §3.1, §8).',
-    'Emergency callback numbers are reconciled against the current list with @{remove=...} and @{add=...}. All removals run first, for every policy, so a number can move from one policy to another (EN7, EN8). The list order matters (EN9, EN10): numbers added later go to the end.',
+    'Emergency callback numbers are reconciled against the current list. First the numbers no longer planned are taken out of every policy with @{remove=...}, so a number can move from one policy to another (EN7, EN8); then each policy whose list differs from the plan in content or order gets the planned list as a plain array, which replaces it (EN9, EN10: the list is used in order and its first number is reused when all are reserved).',
   ],
   rules: ['RA6', 'RA7', 'RA8', 'EN1', 'EN2', 'EN3', 'EN4', 'EN6', 'EN7', 'EN8', 'EN9', 'EN10'],
   data: ['sharedCallingPolicies'],
@@ -18,6 +18,14 @@ Connect-TeamsIfNeeded
 function Find-SharedCallingPolicy {
     param([string]$SharedPolicyName)
     return (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $SharedPolicyName -ErrorAction Stop })
+}
+
+# §3.1: -ResourceAccount takes the ObjectId of the resource account, read at run time, never its UPN.
+function Get-ResourceAccountId {
+    param([string]$AccountUpn)
+    $accountInstance = Find-ApplicationInstance $AccountUpn
+    if ($null -eq $accountInstance -or -not $accountInstance.ObjectId) { throw ('resource account {0} not found' -f $AccountUpn) }
+    return [string]$accountInstance.ObjectId
 }
 
 # Items of the first list that are not in the second (case-insensitive).
@@ -37,7 +45,7 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
     } -Change {
         $current = Find-SharedCallingPolicy $scp.Name
         $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @($scp.CallbackNumbers))
-        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop
+        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop }
     }
 }
 
@@ -51,13 +59,12 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
         return 'not found'
     } -Change {
         # §3.1: -ResourceAccount takes the ObjectId, never a UPN.
-        $resourceAccountId = (Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId
-        if (-not $resourceAccountId) { throw 'resource account not found' }
+        $resourceAccountId = Get-ResourceAccountId $scp.ResourceAccountUpn
         if (@($scp.CallbackNumbers).Count -gt 0) {
-            New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -EmergencyNumbers @{ add = @($scp.CallbackNumbers) } -Description $scp.Description -ErrorAction Stop
+            Invoke-Change { New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -EmergencyNumbers @{ add = @($scp.CallbackNumbers) } -Description $scp.Description -ErrorAction Stop }
         } else {
             # EN1: without callback numbers the resource account's number is the emergency caller ID.
-            New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop
+            Invoke-Change { New-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop }
         }
     }
 
@@ -72,20 +79,27 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
         if ($differences.Count -eq 0) { return $true }
         return ($differences -join '; ')
     } -Change {
-        $resourceAccountId = (Get-CsOnlineApplicationInstance -Identity $scp.ResourceAccountUpn -ErrorAction Stop).ObjectId
-        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop
+        $resourceAccountId = Get-ResourceAccountId $scp.ResourceAccountUpn
+        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ResourceAccount $resourceAccountId -Description $scp.Description -ErrorAction Stop }
     }
 
-    Invoke-PlanStep ('scp:{0}:addCallbacks' -f $scp.Id) $scp.Name 'Add planned callback numbers (EN9)' -IsDone {
+    # EN9, EN10: the list is used in order and its first number is the one reused when all are
+    # reserved, so the tenant's order must be the plan's, not only its set. A plain array replaces the
+    # list (PSListModifier, §3.1/§3.2); numbers no longer planned were taken out in pass 1 (EN7, EN8).
+    Invoke-PlanStep ('scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Set callback numbers in plan order (EN9, EN10)' -IsDone {
         $current = Find-SharedCallingPolicy $scp.Name
         if ($null -eq $current) { return 'policy not found' }
-        $missingNumbers = @(Get-ListExcess @($scp.CallbackNumbers) @($current.EmergencyNumbers))
-        if ($missingNumbers.Count -eq 0) { return $true }
-        return ('to add: {0}' -f ($missingNumbers -join ', '))
+        if (Test-SameList @($current.EmergencyNumbers) @($scp.CallbackNumbers)) { return $true }
+        return ('numbers {0}' -f (@($current.EmergencyNumbers) -join ', '))
     } -Change {
-        $current = Find-SharedCallingPolicy $scp.Name
-        $missingNumbers = @(Get-ListExcess @($scp.CallbackNumbers) @($current.EmergencyNumbers))
-        Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ add = $missingNumbers } -ErrorAction Stop
+        if (@($scp.CallbackNumbers).Count -gt 0) {
+            Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @($scp.CallbackNumbers) -ErrorAction Stop }
+        } else {
+            # EN1: no callback numbers planned: take out whatever is left.
+            $current = Find-SharedCallingPolicy $scp.Name
+            $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @())
+            Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop }
+        }
     }
 }
 `,

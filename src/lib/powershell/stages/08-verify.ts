@@ -5,14 +5,17 @@
 import type { StageSpec } from '../stage.js';
 import { VERIFICATION_FILE_NAME } from '../verification.js';
 
+/** Where a -DryRun writes its report (D16: a dry run never replaces the last real run's files). */
+export const VERIFICATION_DRY_RUN_FILE_NAME = 'SharedCalling-Verification.dryrun.csv';
+
 export const verifyStage: StageSpec = {
   file: '08-verify.ps1',
   number: '08',
   name: 'verify',
   synopsis: 'Shared Calling runbook, stage 08: read the tenant back and write the verification report.',
   description: [
-    `Reads every planned object back from the tenant and writes ${VERIFICATION_FILE_NAME} to the output folder, for import into the Shared Calling Planner. Changes nothing; -DryRun makes no difference.`,
-    'Report format (CSV, comma-separated, UTF-8, every field in double quotes, "" for a quote inside a field, header row first): Kind,Subject,Property,Expected,Actual,Status,Name. Kind is one of resourceAccount, autoAttendant, voiceRoutingPolicy, emergencyPolicy, sharedCallingPolicy, user. Subject is the planner\'s id of the object; for users it is the lower-case UPN. Property is the checked property; the row with Property Exists comes first for every object. Status is Done (as planned), Failed (differs from the plan) or Missing (the object does not exist; then no other rows follow for it). Name is for people reading the file and ignored on import.',
+    `Reads every planned object back from the tenant and writes ${VERIFICATION_FILE_NAME} to the output folder, for import into the Shared Calling Planner. Changes nothing. Under -DryRun (a preview before the real run, when most objects do not exist yet) differences are logged as DryRun, not Failed, the report goes to ${VERIFICATION_DRY_RUN_FILE_NAME} so the last real report is kept, and the stage exits 0.`,
+    'Report format (CSV, comma-separated, UTF-8 with BOM, every field in double quotes, "" for a quote inside a field, header row first; a field that starts with = + - @ \' tab or CR gets one leading \' so that Excel shows it as text): Kind,Subject,Property,Expected,Actual,Status,Name. Kind is one of resourceAccount, autoAttendant, voiceRoutingPolicy, emergencyPolicy, sharedCallingPolicy, user. Subject is the planner\'s id of the object; for users it is the lower-case UPN. Property is the checked property; the row with Property Exists comes first for every object. Status is Done (as planned), Failed (differs from the plan) or Missing (the object does not exist; then no other rows follow for it). Name is for people reading the file and ignored on import.',
   ],
   rules: ['RA1', 'RA5', 'RA8', 'RA11', 'AA2', 'AA4', 'VR1', 'E1', 'E2', 'EN9', 'V1', 'V3'],
   data: [
@@ -26,7 +29,8 @@ export const verifyStage: StageSpec = {
   body: `
 Connect-TeamsIfNeeded
 $reportPath = Join-Path $OutputFolder '${VERIFICATION_FILE_NAME}'
-$reportRows = New-Object System.Collections.Generic.List[object]
+if ($DryRun) { $reportPath = Join-Path $OutputFolder '${VERIFICATION_DRY_RUN_FILE_NAME}' }
+$reportRows = New-Object 'System.Collections.Generic.List[string]'
 $script:Subject = $null
 
 function Start-Subject {
@@ -36,15 +40,8 @@ function Start-Subject {
 
 function Add-ReportRow {
     param([string]$RowProperty, [string]$RowExpected, [string]$RowActual, [string]$RowStatus)
-    $reportRows.Add([pscustomobject][ordered]@{
-        Kind     = $script:Subject.Kind
-        Subject  = $script:Subject.Id
-        Property = $RowProperty
-        Expected = $RowExpected
-        Actual   = $RowActual
-        Status   = $RowStatus
-        Name     = $script:Subject.Name
-    })
+    # Columns: Kind,Subject,Property,Expected,Actual,Status,Name.
+    $reportRows.Add((ConvertTo-CsvLine @($script:Subject.Kind, $script:Subject.Id, $RowProperty, $RowExpected, $RowActual, $RowStatus, $script:Subject.Name)))
     if ($RowStatus -ne 'Done') { $script:Subject.Problems.Add(('{0}: expected {1}, found {2}' -f $RowProperty, $RowExpected, $RowActual)) }
 }
 
@@ -56,7 +53,7 @@ function Test-Property {
 }
 
 # The Exists row; returns $false (and records Missing) when the object was not found.
-function Test-Exists {
+function Test-Existence {
     param($ExistingObject)
     if ($null -eq $ExistingObject) {
         Add-ReportRow 'Exists' 'yes' 'no' 'Missing'
@@ -71,7 +68,9 @@ function Complete-Subject {
     if ($script:Subject.Problems.Count -eq 0) {
         Write-StepLog $subjectStep $script:Subject.Name 'Verify' 'Done' 'as planned'
     } else {
-        Write-StepLog $subjectStep $script:Subject.Name 'Verify' 'Failed' ($script:Subject.Problems -join '; ')
+        $subjectStatus = 'Failed'
+        if ($DryRun) { $subjectStatus = 'DryRun' }
+        Write-StepLog $subjectStep $script:Subject.Name 'Verify' $subjectStatus ($script:Subject.Problems -join '; ')
     }
 }
 
@@ -96,112 +95,147 @@ function Join-List {
 try {
     foreach ($ra in $Plan.ResourceAccounts) {
         Start-Subject 'resourceAccount' $ra.Id $ra.Upn
-        $instance = Find-ApplicationInstance $ra.Upn
-        if (Test-Exists $instance) {
-            Test-Property 'DisplayName' $ra.DisplayName ([string]$instance.DisplayName)
-            Test-Property 'ApplicationId' $script:AutoAttendantApplicationId ([string]$instance.ApplicationId)
-            if ($ra.PhoneNumber) {
-                # RA1: the number is assigned to this account; RA8: with the planned location.
-                $assignment = Find-NumberAssignment $ra.PhoneNumber
-                $assignedTo = ''
-                $locationId = ''
-                if ($null -ne $assignment) { $assignedTo = [string]$assignment.AssignedPstnTargetId; $locationId = [string]$assignment.LocationId }
-                if ($assignedTo -eq [string]$instance.ObjectId) { $actualNumber = $ra.PhoneNumber } else { $actualNumber = ('assigned to {0}' -f $assignedTo) }
-                Test-Property 'PhoneNumber' $ra.PhoneNumber $actualNumber
-                Test-Property 'LocationId' $ra.LocationId $locationId
+        # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+        try {
+            $instance = Find-ApplicationInstance $ra.Upn
+            if (Test-Existence $instance) {
+                Test-Property 'DisplayName' $ra.DisplayName ([string]$instance.DisplayName)
+                Test-Property 'ApplicationId' $script:AutoAttendantApplicationId ([string]$instance.ApplicationId)
+                if ($ra.PhoneNumber) {
+                    # RA1: the number is assigned to this account; RA8: with the planned location.
+                    $assignment = Find-NumberAssignment $ra.PhoneNumber
+                    $assignedTo = ''
+                    $locationId = ''
+                    if ($null -ne $assignment) { $assignedTo = [string]$assignment.AssignedPstnTargetId; $locationId = [string]$assignment.LocationId }
+                    if ($assignedTo -eq [string]$instance.ObjectId) { $actualNumber = $ra.PhoneNumber } else { $actualNumber = ('assigned to {0}' -f $assignedTo) }
+                    Test-Property 'PhoneNumber' $ra.PhoneNumber $actualNumber
+                    Test-Property 'LocationId' $ra.LocationId $locationId
+                }
+                if ($ra.VoiceRoutingPolicy) {
+                    $onlineUser = Find-OnlineUser $ra.Upn
+                    $currentName = ''
+                    if ($null -ne $onlineUser) { $currentName = Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy }
+                    Test-Property 'VoiceRoutingPolicy' $ra.VoiceRoutingPolicy $currentName
+                }
             }
-            if ($ra.VoiceRoutingPolicy) {
-                $onlineUser = Find-OnlineUser $ra.Upn
-                $currentName = ''
-                if ($null -ne $onlineUser) { $currentName = Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy }
-                Test-Property 'VoiceRoutingPolicy' $ra.VoiceRoutingPolicy $currentName
-            }
+        } catch {
+            Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
         }
         Complete-Subject
     }
 
     foreach ($aa in $Plan.AutoAttendants) {
         Start-Subject 'autoAttendant' $aa.Id $aa.Name
-        $current = Find-AutoAttendant $aa.Name
-        if (Test-Exists $current) {
-            Test-Property 'LanguageId' $aa.LanguageId ([string]$current.LanguageId)
-            Test-Property 'TimeZoneId' $aa.TimeZoneId ([string]$current.TimeZoneId)
-            $expectedGroups = foreach ($group in $aa.Groups) {
-                if ($group.ObjectId) { $group.ObjectId; continue }
-                $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
-                if ($foundGroups.Count -eq 1) { [string]$foundGroups[0].Id } else { 'group not found: ' + $group.Name }
+        # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+        try {
+            $current = Find-AutoAttendant $aa.Name
+            if (Test-Existence $current) {
+                Test-Property 'LanguageId' $aa.LanguageId ([string]$current.LanguageId)
+                Test-Property 'TimeZoneId' $aa.TimeZoneId ([string]$current.TimeZoneId)
+                $expectedGroups = foreach ($group in $aa.Groups) {
+                    if ($group.ObjectId) { $group.ObjectId; continue }
+                    $foundGroups = @(Invoke-Lookup { Find-CsGroup -SearchQuery $group.Name -ExactMatchOnly $true -ErrorAction Stop } | Where-Object { $_.DisplayName -eq $group.Name })
+                    if ($foundGroups.Count -eq 1) { [string]$foundGroups[0].Id } else { 'group not found: ' + $group.Name }
+                }
+                $currentGroups = @()
+                if ($null -ne $current.DirectoryLookupScope -and $null -ne $current.DirectoryLookupScope.InclusionScope) {
+                    $currentGroups = @($current.DirectoryLookupScope.InclusionScope.GroupScope.GroupIds)
+                }
+                Test-Property 'DialScopeGroups' (Join-List (@($expectedGroups) | Sort-Object)) (Join-List (@($currentGroups) | Sort-Object))
+                # AA4: the resource account is associated with this auto attendant.
+                $associatedWith = ''
+                $instance = $null
+                if ($aa.ResourceAccountUpn) { $instance = Find-ApplicationInstance $aa.ResourceAccountUpn }
+                if ($null -ne $instance) {
+                    $association = Invoke-Lookup { Get-CsOnlineApplicationInstanceAssociation -Identity ([string]$instance.ObjectId) -ErrorAction Stop }
+                    if ($null -ne $association -and [string]$association.ConfigurationId -eq (Get-ObjectIdentity $current)) { $associatedWith = $aa.ResourceAccountUpn }
+                }
+                Test-Property 'ResourceAccount' $aa.ResourceAccountUpn $associatedWith
             }
-            $currentGroups = @()
-            if ($null -ne $current.DirectoryLookupScope -and $null -ne $current.DirectoryLookupScope.InclusionScope) {
-                $currentGroups = @($current.DirectoryLookupScope.InclusionScope.GroupScope.GroupIds)
-            }
-            Test-Property 'DialScopeGroups' (Join-List (@($expectedGroups) | Sort-Object)) (Join-List (@($currentGroups) | Sort-Object))
-            # AA4: the resource account is associated with this auto attendant.
-            $associatedWith = ''
-            $instance = $null
-            if ($aa.ResourceAccountUpn) { $instance = Find-ApplicationInstance $aa.ResourceAccountUpn }
-            if ($null -ne $instance) {
-                $association = Invoke-Lookup { Get-CsOnlineApplicationInstanceAssociation -Identity ([string]$instance.ObjectId) -ErrorAction Stop }
-                if ($null -ne $association -and [string]$association.ConfigurationId -eq (Get-ObjectIdentity $current)) { $associatedWith = $aa.ResourceAccountUpn }
-            }
-            Test-Property 'ResourceAccount' $aa.ResourceAccountUpn $associatedWith
+        } catch {
+            Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
         }
         Complete-Subject
     }
 
     foreach ($vrp in $Plan.VoiceRoutingPolicies) {
         Start-Subject 'voiceRoutingPolicy' $vrp.Id $vrp.Name
-        $current = Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop }
-        if (Test-Exists $current) {
-            Test-Property 'PstnUsages' (Join-List $vrp.PstnUsages) (Join-List @($current.OnlinePstnUsages))
+        # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+        try {
+            $current = Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop }
+            if (Test-Existence $current) {
+                Test-Property 'PstnUsages' (Join-List $vrp.PstnUsages) (Join-List @($current.OnlinePstnUsages))
+            }
+        } catch {
+            Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
         }
         Complete-Subject
     }
 
     foreach ($ecrp in $Plan.EmergencyPolicies) {
         Start-Subject 'emergencyPolicy' $ecrp.Id $ecrp.Name
-        $current = Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop }
-        if (Test-Exists $current) {
-            Test-Property 'AllowEnhancedEmergencyServices' ([string][bool]$ecrp.Dynamic) ([string][bool]$current.AllowEnhancedEmergencyServices)
-            Test-Property 'EmergencyNumbers' (Get-EmergencySignature @($ecrp.Numbers) -FromPlan) (Get-EmergencySignature @($current.EmergencyNumbers))
+        # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+        try {
+            $current = Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop }
+            if (Test-Existence $current) {
+                Test-Property 'AllowEnhancedEmergencyServices' ([string][bool]$ecrp.Dynamic) ([string][bool]$current.AllowEnhancedEmergencyServices)
+                Test-Property 'EmergencyNumbers' (Get-EmergencySignature @($ecrp.Numbers) -FromPlan) (Get-EmergencySignature @($current.EmergencyNumbers))
+            }
+        } catch {
+            Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
         }
         Complete-Subject
     }
 
     foreach ($scp in $Plan.SharedCallingPolicies) {
         Start-Subject 'sharedCallingPolicy' $scp.Id $scp.Name
-        $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
-        if (Test-Exists $current) {
-            $instance = $null
-            if ($scp.ResourceAccountUpn) { $instance = Find-ApplicationInstance $scp.ResourceAccountUpn }
-            $actualAccount = [string]$current.ResourceAccount
-            if ($null -ne $instance -and $actualAccount -eq [string]$instance.ObjectId) { $actualAccount = $scp.ResourceAccountUpn }
-            Test-Property 'ResourceAccount' $scp.ResourceAccountUpn $actualAccount
-            # EN9/EN10: order matters.
-            Test-Property 'EmergencyNumbers' (Join-List $scp.CallbackNumbers) (Join-List @($current.EmergencyNumbers))
+        # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+        try {
+            $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+            if (Test-Existence $current) {
+                $instance = $null
+                if ($scp.ResourceAccountUpn) { $instance = Find-ApplicationInstance $scp.ResourceAccountUpn }
+                $actualAccount = [string]$current.ResourceAccount
+                if ($null -ne $instance -and $actualAccount -eq [string]$instance.ObjectId) { $actualAccount = $scp.ResourceAccountUpn }
+                Test-Property 'ResourceAccount' $scp.ResourceAccountUpn $actualAccount
+                # EN9/EN10: order matters.
+                Test-Property 'EmergencyNumbers' (Join-List $scp.CallbackNumbers) (Join-List @($current.EmergencyNumbers))
+            }
+        } catch {
+            Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
         }
         Complete-Subject
     }
 
+    $userCount = @($Plan.Users).Count
+    $userIndex = 0
     foreach ($user in $Plan.Users) {
+        Write-LoopProgress 'Stage 08: users' $userIndex $userCount
+        $userIndex++
         Start-Subject 'user' $user.Key $user.Upn
-        $onlineUser = Find-OnlineUser $user.Upn
-        if (Test-Exists $onlineUser) {
-            Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
-            if ($user.SharedCallingPolicy) { Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy (Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy) }
-            if ($user.EmergencyPolicy) { Test-Property 'EmergencyPolicy' $user.EmergencyPolicy (Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy) }
-            if ($user.VoiceRoutingPolicy) { Test-Property 'VoiceRoutingPolicy' $user.VoiceRoutingPolicy (Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy) }
-            if ($user.ExtensionNumber) {
-                $lineUri = [string]$onlineUser.LineUri
-                if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
-                Test-Property 'LineUri' $user.ExtensionNumber $lineUri
+        # A read that fails (denied, unavailable) is a Failed row for this object, not the end of the report.
+        try {
+            $onlineUser = Find-OnlineUser $user.Upn
+            if (Test-Existence $onlineUser) {
+                Test-Property 'EnterpriseVoiceEnabled' 'True' ([string]($onlineUser.EnterpriseVoiceEnabled -eq $true))
+                if ($user.SharedCallingPolicy) { Test-Property 'SharedCallingPolicy' $user.SharedCallingPolicy (Get-PolicyName $onlineUser.TeamsSharedCallingRoutingPolicy) }
+                if ($user.EmergencyPolicy) { Test-Property 'EmergencyPolicy' $user.EmergencyPolicy (Get-PolicyName $onlineUser.TeamsEmergencyCallRoutingPolicy) }
+                if ($user.VoiceRoutingPolicy) { Test-Property 'VoiceRoutingPolicy' $user.VoiceRoutingPolicy (Get-PolicyName $onlineUser.OnlineVoiceRoutingPolicy) }
+                if ($user.ExtensionNumber) {
+                    $lineUri = [string]$onlineUser.LineUri
+                    if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
+                    Test-Property 'LineUri' $user.ExtensionNumber $lineUri
+                }
             }
+        } catch {
+            Add-ReportRow 'Read' 'readable' $_.Exception.Message 'Failed'
         }
         Complete-Subject
     }
+    Complete-LoopProgress 'Stage 08: users'
 } finally {
     # Written even when the run stops early, so the planner can import what was checked.
-    $reportRows | Export-Csv -LiteralPath $reportPath -NoTypeInformation -Encoding UTF8
+    Write-CsvFile $reportPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $reportRows
     Write-Host ('Verification report: {0} ({1} rows)' -f $reportPath, $reportRows.Count)
 }
 `,

@@ -8,8 +8,8 @@ export const rollbackStage: StageSpec = {
   name: 'rollback',
   synopsis: 'Shared Calling runbook, stage 09: roll the plan back.',
   description: [
-    'Undoes stages 07 to 02 in reverse order: removes the users\' policy assignments (only where they still equal the plan) and planned extensions; removes the Shared Calling policies (which releases their callback numbers, EN8), the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts\' numbers.',
-    'The rollback works from the plan, not from the logs of earlier runs: an object the plan names is removed even if it existed before the plan was applied. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. Enterprise Voice stays enabled. Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
+    'Undoes stages 07 to 02 in reverse order: removes the users\' policy assignments (only where they still equal the plan) and planned extensions, and turns Enterprise Voice off again for users the plan\'s user list shows without it (V1; left on, as Manual, where the list did not say); takes the callback numbers out of each Shared Calling policy (EN8) and removes the policy, the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts\' numbers.',
+    'The rollback works from the plan, not from the logs of earlier runs: an object the plan names is removed even if it existed before the plan was applied. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. A LIS location pinned on a number stays with the number (§3.15). Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
   ],
   rules: ['EN8', 'RA3', 'RA7', 'AA4', 'VR2', 'V3'],
   data: [
@@ -30,7 +30,7 @@ export const rollbackStage: StageSpec = {
 Connect-TeamsIfNeeded
 Write-Warning 'Rollback removes the objects and assignments this plan names. Run with -DryRun first.'
 ${BATCH_HELPERS}
-function Get-Reversed {
+function Get-ReversedList {
     param([object[]]$ReverseItems)
     $reversedItems = @($ReverseItems)
     [array]::Reverse($reversedItems)
@@ -40,9 +40,19 @@ function Get-Reversed {
 # Reverse of stage 07: users.
 $emergencyBatches = @{}
 $voiceRoutingBatches = @{}
-foreach ($user in (Get-Reversed $Plan.Users)) {
+$userCount = @($Plan.Users).Count
+$userIndex = 0
+foreach ($user in (Get-ReversedList $Plan.Users)) {
     $userKey = 'rollback:user:' + $user.Key
-    $onlineUser = Find-OnlineUser $user.Upn
+    Write-LoopProgress 'Stage 09: users' $userIndex $userCount
+    $userIndex++
+    # Only a user that is not found is skipped; a failed read fails the user (never "already done").
+    try {
+        $onlineUser = Find-OnlineUser $user.Upn
+    } catch {
+        Write-StepLog $userKey $user.Upn 'Read user' 'Failed' $_.Exception.Message
+        continue
+    }
     if ($null -eq $onlineUser) {
         Write-StepLog $userKey $user.Upn 'Read user' 'Skipped' 'user not found with Get-CsOnlineUser'
         continue
@@ -62,7 +72,7 @@ foreach ($user in (Get-Reversed $Plan.Users)) {
             if ($currentName -ne $user.SharedCallingPolicy) { return $true }
             return ('policy {0}' -f $currentName)
         } -Change {
-            Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $null -ErrorAction Stop
+            Invoke-Change { Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn -PolicyName $null -ErrorAction Stop }
         }
     }
     if ($user.ExtensionNumber) {
@@ -72,35 +82,59 @@ foreach ($user in (Get-Reversed $Plan.Users)) {
             if ($lineUri -ne $user.ExtensionNumber) { return $true }
             return ('line URI {0}' -f $lineUri)
         } -Change {
-            Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop }
         }
     }
+    # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
+    if ($user.EnterpriseVoiceBefore -eq 'no') {
+        Invoke-PlanStep ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (as before the plan, V1)' -IsDone {
+            if ($onlineUser.EnterpriseVoiceEnabled -ne $true) { return $true }
+            return 'Enterprise Voice on'
+        } -Change {
+            Invoke-Change { Set-CsPhoneNumberAssignment -Identity $user.Upn -EnterpriseVoiceEnabled $false -ErrorAction Stop }
+        }
+    } elseif ($user.EnterpriseVoiceBefore -eq 'unknown') {
+        Write-StepLog ($userKey + ':ev') $user.Upn 'Turn Enterprise Voice off (V1)' 'Manual' 'left on: the user list did not say whether Enterprise Voice was on before the plan'
+    }
 }
-Invoke-BatchAssignments -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
-Invoke-BatchAssignments -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
+Complete-LoopProgress 'Stage 09: users'
+Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
+Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
-# Reverse of stage 06: Shared Calling policies (EN8: removing the policy releases its numbers).
-foreach ($scp in (Get-Reversed $Plan.SharedCallingPolicies)) {
+# Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
+# number can be reused, so the callback numbers are removed first, then the policy.
+foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+    Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
+        $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+        if ($null -eq $current) { return $true }
+        $held = @($current.EmergencyNumbers | Where-Object { $_ })
+        if ($held.Count -eq 0) { return $true }
+        return ('{0} callback numbers' -f $held.Count)
+    } -Change {
+        $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
+        $held = @($current.EmergencyNumbers | Where-Object { $_ } | ForEach-Object { [string]$_ })
+        Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $held } -ErrorAction Stop }
+    }
     Invoke-PlanStep ('rollback:scp:{0}' -f $scp.Id) $scp.Name 'Remove Shared Calling policy (EN8)' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
     } -Change {
-        Remove-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop
+        Invoke-Change { Remove-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
     }
 }
 
 # Reverse of stage 05: emergency call routing policies.
-foreach ($ecrp in (Get-Reversed $Plan.EmergencyPolicies)) {
+foreach ($ecrp in (Get-ReversedList $Plan.EmergencyPolicies)) {
     Invoke-PlanStep ('rollback:ecrp:{0}' -f $ecrp.Id) $ecrp.Name 'Remove emergency call routing policy' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
     } -Change {
-        Remove-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop
+        Invoke-Change { Remove-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -ErrorAction Stop }
     }
 }
 
 # Reverse of stage 04: the resource accounts' grant (VR2), then the policies.
-foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
     if (-not $ra.VoiceRoutingPolicy) { continue }
     Invoke-PlanStep ('rollback:ra:{0}:voiceRouting' -f $ra.Id) $ra.Upn 'Remove voice routing policy from resource account (VR2)' -IsDone {
         $onlineUser = Find-OnlineUser $ra.Upn
@@ -109,20 +143,20 @@ foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
         if ($currentName -ne $ra.VoiceRoutingPolicy) { return $true }
         return ('policy {0}' -f $currentName)
     } -Change {
-        Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $null -ErrorAction Stop
+        Invoke-Change { Grant-CsOnlineVoiceRoutingPolicy -Identity $ra.Upn -PolicyName $null -ErrorAction Stop }
     }
 }
-foreach ($vrp in (Get-Reversed $Plan.VoiceRoutingPolicies)) {
+foreach ($vrp in (Get-ReversedList $Plan.VoiceRoutingPolicies)) {
     Invoke-PlanStep ('rollback:vrp:{0}' -f $vrp.Id) $vrp.Name 'Remove voice routing policy' -IsDone {
         if ($null -eq (Invoke-Lookup { Get-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop })) { return $true }
         return 'exists'
     } -Change {
-        Remove-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop
+        Invoke-Change { Remove-CsOnlineVoiceRoutingPolicy -Identity $vrp.Name -ErrorAction Stop }
     }
 }
 
 # Reverse of stage 03: association (AA4), then the auto attendant.
-foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
+foreach ($aa in (Get-ReversedList $Plan.AutoAttendants)) {
     if ($aa.ResourceAccountUpn) {
         Invoke-PlanStep ('rollback:aa:{0}:association' -f $aa.Id) $aa.Name 'Remove resource account association (AA4)' -IsDone {
             $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
@@ -133,7 +167,7 @@ foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
             return 'associated'
         } -Change {
             $instance = Find-ApplicationInstance $aa.ResourceAccountUpn
-            Remove-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ErrorAction Stop
+            Invoke-Change { Remove-CsOnlineApplicationInstanceAssociation -Identities @([string]$instance.ObjectId) -ErrorAction Stop }
         }
     }
     Invoke-PlanStep ('rollback:aa:{0}' -f $aa.Id) $aa.Name 'Remove auto attendant' -IsDone {
@@ -141,14 +175,16 @@ foreach ($aa in (Get-Reversed $Plan.AutoAttendants)) {
         return 'exists'
     } -Change {
         $current = Find-AutoAttendant $aa.Name
-        Remove-CsAutoAttendant -Identity (Get-ObjectIdentity $current) -ErrorAction Stop
+        Invoke-Change { Remove-CsAutoAttendant -Identity (Get-ObjectIdentity $current) -ErrorAction Stop }
     }
 }
 
 # Reverse of stage 02: numbers, then (only with -RemoveResourceAccounts) the accounts themselves.
 $graphReady = $false
-if ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded }
-foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
+# Deleting accounts needs User.ReadWrite.All; a dry run only reads.
+if ($RemoveResourceAccounts -and $DryRun) { $graphReady = Connect-GraphIfNeeded @('User.Read.All') }
+elseif ($RemoveResourceAccounts) { $graphReady = Connect-GraphIfNeeded @('User.ReadWrite.All') }
+foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
     if ($ra.PhoneNumber) {
         Invoke-PlanStep ('rollback:ra:{0}:number' -f $ra.Id) $ra.Upn 'Unassign number (RA7)' -IsDone {
             $instance = Find-ApplicationInstance $ra.Upn
@@ -157,7 +193,7 @@ foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
             if ([string]$assignment.AssignedPstnTargetId -ne [string]$instance.ObjectId) { return $true }
             return 'assigned'
         } -Change {
-            Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop }
         }
     }
     if (-not $RemoveResourceAccounts) {
@@ -169,7 +205,7 @@ foreach ($ra in (Get-Reversed $Plan.ResourceAccounts)) {
             if ($null -eq (Find-ApplicationInstance $ra.Upn)) { return $true }
             return 'exists'
         } -Change {
-            Remove-MgUser -UserId $ra.Upn -ErrorAction Stop
+            Invoke-Change { Remove-MgUser -UserId $ra.Upn -ErrorAction Stop }
         }
     }
 }

@@ -13,20 +13,28 @@ function Add-BatchItem {
     $BatchSets[$BatchPolicy].Add(@{ Key = $BatchKey; Upn = $BatchUpn; ObjectId = $BatchObjectId; Current = $BatchCurrent })
 }
 
+# The OUTPUTS section lists OverallStatus NotStarted, InProgress, Complete while every example
+# shows Completed (§3.14, §8 item 22): both mean finished. A status that says the operation failed
+# or was cancelled ends the wait with an error; any other status (NotStarted, InProgress) waits on.
 function Wait-BatchOperation {
     param([string]$WaitOperationId)
-    $waitDeadline = (Get-Date).AddHours(4)
-    while ($true) {
-        $operation = Invoke-WithBackoff { Get-CsBatchPolicyAssignmentOperation -OperationId $WaitOperationId -ErrorAction Stop }
-        if ([string]$operation.OverallStatus -eq 'Completed') { return $operation }
-        if ((Get-Date) -gt $waitDeadline) { throw ('batch {0} is still {1} after 4 hours' -f $WaitOperationId, $operation.OverallStatus) }
-        Write-Host ('Batch {0}: {1}; checking again in 30 s' -f $WaitOperationId, $operation.OverallStatus)
+    # 480 polls 30 s apart: 4 hours.
+    for ($waitPoll = 1; $true; $waitPoll++) {
+        $operation = Invoke-TenantCall { Get-CsBatchPolicyAssignmentOperation -OperationId $WaitOperationId -ErrorAction Stop }
+        $overallStatus = [string]$operation.OverallStatus
+        if ($overallStatus -eq 'Complete' -or $overallStatus -eq 'Completed') { return $operation }
+        if ($overallStatus -match '^(?i)(Failed|Failure|Error|Errored|Cancelled|Canceled|Aborted)$') {
+            throw ('batch {0} ended with status {1}' -f $WaitOperationId, $overallStatus)
+        }
+        if ($waitPoll -ge 480) { throw ('batch {0} is still {1} after 4 hours' -f $WaitOperationId, $overallStatus) }
+        Write-Host ('Batch {0}: {1}; checking again in 30 s' -f $WaitOperationId, $overallStatus)
         Start-Sleep -Seconds 30
     }
 }
 
 # One batch at a time, each polled to completion; an empty policy name removes the assignment.
-function Invoke-BatchAssignments {
+# Invoke-BatchAssignment -BatchPolicyType <type> -BatchSets <policy name -> items>
+function Invoke-BatchAssignment {
     param([string]$BatchPolicyType, [hashtable]$BatchSets)
     foreach ($batchPolicyName in @($BatchSets.Keys | Sort-Object)) {
         $batchItems = $BatchSets[$batchPolicyName]
@@ -51,12 +59,19 @@ function Invoke-BatchAssignments {
                     $operationId = Invoke-Change { New-CsBatchPolicyAssignmentOperation -PolicyType $BatchPolicyType -PolicyName $null -Identity $batchIds -OperationName $batchAction -ErrorAction Stop }
                 }
                 $operation = Wait-BatchOperation ([string]$operationId)
+                # Per-user results (UserState: Id, Result, State). A user the batch does not report
+                # is Failed, never Done.
                 $userResults = @{}
-                foreach ($userState in @($operation.UserState)) { $userResults[[string]$userState.Id] = [string]$userState.Result }
+                foreach ($userState in @($operation.UserState)) {
+                    if ($null -eq $userState) { continue }
+                    $userResults[([string]$userState.Id).ToLowerInvariant()] = $userState
+                }
                 foreach ($batchItem in $batchChunk) {
-                    $userResult = $userResults[$batchItem.ObjectId]
-                    if ($userResult -and $userResult -ne 'Success') {
-                        Write-StepLog $batchItem.Key $batchItem.Upn $batchAction 'Failed' $userResult
+                    $userState = $userResults[([string]$batchItem.ObjectId).ToLowerInvariant()]
+                    if ($null -eq $userState) {
+                        Write-StepLog $batchItem.Key $batchItem.Upn $batchAction 'Failed' ('not reported by batch {0}' -f $operationId)
+                    } elseif ([string]$userState.Result -ne 'Success') {
+                        Write-StepLog $batchItem.Key $batchItem.Upn $batchAction 'Failed' ('batch {0}: {1} ({2})' -f $operationId, $userState.Result, $userState.State)
                     } else {
                         Write-StepLog $batchItem.Key $batchItem.Upn $batchAction 'Done' ('batch {0}; was: {1}' -f $operationId, $batchItem.Current)
                         Add-Checkpoint $batchItem.Key

@@ -36,6 +36,10 @@
     Do not use Microsoft Graph; licence steps are only reported (assign them in the Microsoft 365
     admin center).
 
+.PARAMETER Transcript
+    Record the whole console session (Start-Transcript) in <stage>.transcript.txt in the output
+    folder, appended to on each run.
+
 .PARAMETER ExpectedPlanSha256
     Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all
     files must come from one export).
@@ -52,7 +56,8 @@
 .NOTES
     Writes to the output folder: 05-emergency.log.csv (every action: Time,Stage,Step,Target,Action,
     Status,Detail; Status is Done, Skipped, DryRun, Manual, Resumed or Failed), 05-emergency.retry.csv
-    (failed items of the last run) and 05-emergency.checkpoint.txt (finished steps, for -Resume).
+    (failed items of the last run; a -DryRun writes 05-emergency.dryrun.retry.csv instead) and
+    05-emergency.checkpoint.txt (the plan SHA-256, then the finished steps, for -Resume; -DryRun leaves it alone).
     Exit code: 0 when nothing failed, 1 otherwise.
 #>
 #Requires -Version 5.1
@@ -72,6 +77,7 @@ param(
     [ValidateRange(0, 10)]
     [int]$MaxRetries = 5,
     [switch]$SkipLicensing,
+    [switch]$Transcript,
     [string]$ExpectedPlanSha256 = ''
 )
 
@@ -103,51 +109,125 @@ if ($ExpectedPlanSha256 -and $ExpectedPlanSha256 -ne $Plan.Sha256) {
     exit 1
 }
 if ([string]::IsNullOrEmpty($OutputFolder)) { $OutputFolder = (Get-Location).Path }
-if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force }
+if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force -WhatIf:$false -Confirm:$false }
 # .NET file APIs resolve relative paths against the process directory, not the PowerShell location.
 $OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
 
 $script:LogPath = Join-Path $OutputFolder ($script:StageName + '.log.csv')
-$script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+# A dry run writes its retry list to a file of its own and never touches the checkpoint, so the
+# retry list and checkpoint of the last real run survive it.
+if ($DryRun) {
+    $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.dryrun.retry.csv')
+} else {
+    $script:RetryPath = Join-Path $OutputFolder ($script:StageName + '.retry.csv')
+}
 $script:CheckpointPath = Join-Path $OutputFolder ($script:StageName + '.checkpoint.txt')
+$script:TranscriptPath = Join-Path $OutputFolder ($script:StageName + '.transcript.txt')
+$script:TranscriptOn = $false
 $script:Counts = [ordered]@{ Done = 0; Skipped = 0; DryRun = 0; Manual = 0; Resumed = 0; Failed = 0 }
-$script:RetryItems = New-Object System.Collections.Generic.List[object]
+$script:RetryLines = New-Object 'System.Collections.Generic.List[string]'
 $script:Finished = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+# Steps that failed in this run, and the status of the last logged step (later steps depend on them).
+$script:FailedSteps = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+$script:LastStatus = ''
+$script:ProgressPercent = -1
 $script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
 
+# The checkpoint's first line is the SHA-256 of the plan that wrote it. -Resume with the
+# checkpoint of another plan (a re-export after a change) is refused: its finished steps may differ.
 if ($Resume -and (Test-Path -LiteralPath $script:CheckpointPath)) {
-    foreach ($checkpointLine in [System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom)) {
+    $checkpointLines = @([System.IO.File]::ReadAllLines($script:CheckpointPath, $script:Utf8Bom))
+    $checkpointPlan = ''
+    if ($checkpointLines.Count -gt 0) { $checkpointPlan = $checkpointLines[0] }
+    if ($checkpointPlan -ne $Plan.Sha256) {
+        Write-Error ('-Resume refused: {0} was written for another plan (SHA-256 {1}), this file is plan {2}. Run without -Resume to start again, or resume with the files of the export that wrote the checkpoint.' -f $script:CheckpointPath, $checkpointPlan, $Plan.Sha256) -ErrorAction Continue
+        exit 1
+    }
+    foreach ($checkpointLine in ($checkpointLines | Select-Object -Skip 1)) {
         if ($checkpointLine) { $null = $script:Finished.Add($checkpointLine) }
     }
 } elseif (-not $DryRun -and (Test-Path -LiteralPath $script:CheckpointPath)) {
-    Remove-Item -LiteralPath $script:CheckpointPath
+    Remove-Item -LiteralPath $script:CheckpointPath -WhatIf:$false -Confirm:$false
 }
 
-# Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
-$script:LogIsNew = -not (Test-Path -LiteralPath $script:LogPath)
-$script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
-$script:LogWriter.AutoFlush = $true
-if ($script:LogIsNew) { $script:LogWriter.WriteLine('"Time","Stage","Step","Target","Action","Status","Detail"') }
+$script:LogWriter = $null
 $script:CheckpointWriter = $null
-if (-not $DryRun) {
-    $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
-    $script:CheckpointWriter.AutoFlush = $true
+
+# The writers are opened as the stage body starts and closed in its finally block, so Ctrl+C or
+# a terminating error never leaves the log locked for the next run in the same console.
+function Open-StageFile {
+    if ($Transcript) {
+        $null = Start-Transcript -LiteralPath $script:TranscriptPath -Append -WhatIf:$false -Confirm:$false
+        $script:TranscriptOn = $true
+    }
+    # Action log: Time,Stage,Step,Target,Action,Status,Detail (UTF-8 with BOM, one row per action).
+    $logIsNew = -not (Test-Path -LiteralPath $script:LogPath)
+    $script:LogWriter = New-Object System.IO.StreamWriter($script:LogPath, $true, $script:Utf8Bom)
+    $script:LogWriter.AutoFlush = $true
+    if ($logIsNew) { $script:LogWriter.WriteLine((ConvertTo-CsvLine @('Time', 'Stage', 'Step', 'Target', 'Action', 'Status', 'Detail'))) }
+    if (-not $DryRun) {
+        $checkpointIsNew = -not (Test-Path -LiteralPath $script:CheckpointPath)
+        $script:CheckpointWriter = New-Object System.IO.StreamWriter($script:CheckpointPath, $true, $script:Utf8Bom)
+        $script:CheckpointWriter.AutoFlush = $true
+        if ($checkpointIsNew) { $script:CheckpointWriter.WriteLine($Plan.Sha256) }
+    }
 }
 
-function ConvertTo-CsvField {
-    param([string]$FieldText)
-    if ($null -eq $FieldText) { $FieldText = '' }
-    return '"' + $FieldText.Replace('"', '""') + '"'
+function Stop-StageTranscript {
+    if ($script:TranscriptOn) {
+        $script:TranscriptOn = $false
+        $null = Stop-Transcript
+    }
+}
+
+# Closes the writers; with -Interrupted also the transcript (Complete-Stage stops it after the summary).
+function Close-StageFile {
+    param([switch]$Interrupted)
+    if ($Interrupted) { Stop-StageTranscript }
+    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.Dispose(); $script:CheckpointWriter = $null }
+    if ($null -ne $script:LogWriter) { $script:LogWriter.Dispose(); $script:LogWriter = $null }
+}
+
+# CSV files (action log, retry list, verification report): UTF-8 with BOM, every field in double
+# quotes. Excel opens a CSV by guessing types: "+12065550101" would become the number 12065550101,
+# and a field starting with = + - @ (or tab, CR) would become a formula. Such a field is written
+# with a leading apostrophe, which Excel shows as text; so is a field that starts with an apostrophe,
+# so the planner's reader takes exactly one apostrophe off again.
+$script:CsvGuarded = '=+-@''' + [char]9 + [char]13
+
+function ConvertTo-CsvLine {
+    param([object[]]$LineFields)
+    $lineParts = New-Object 'System.Collections.Generic.List[string]'
+    foreach ($lineField in $LineFields) {
+        $fieldText = [string]$lineField
+        if ($fieldText.Length -gt 0 -and $script:CsvGuarded.IndexOf($fieldText[0]) -ge 0) { $fieldText = '''' + $fieldText }
+        $lineParts.Add('"' + $fieldText.Replace('"', '""') + '"')
+    }
+    return ($lineParts -join ',')
+}
+
+# Writes a whole CSV file: a header line, then one line per row (each an array of fields).
+function Write-CsvFile {
+    param([string]$CsvPath, [string[]]$CsvHeader, [System.Collections.Generic.List[string]]$CsvLines)
+    $csvWriter = New-Object System.IO.StreamWriter($CsvPath, $false, $script:Utf8Bom)
+    try {
+        $csvWriter.WriteLine((ConvertTo-CsvLine $CsvHeader))
+        foreach ($csvLine in $CsvLines) { $csvWriter.WriteLine($csvLine) }
+    } finally {
+        $csvWriter.Dispose()
+    }
 }
 
 function Write-StepLog {
     param([string]$LogStep, [string]$LogTarget, [string]$LogAction, [string]$LogStatus, [string]$LogDetail)
     $script:Counts[$LogStatus] = $script:Counts[$LogStatus] + 1
+    $script:LastStatus = $LogStatus
+    if ($LogStatus -eq 'Failed') { $null = $script:FailedSteps.Add($LogStep) }
     $logTime = (Get-Date).ToString('o')
     $fields = @($logTime, $script:StageName, $LogStep, $LogTarget, $LogAction, $LogStatus, $LogDetail)
-    $script:LogWriter.WriteLine((($fields | ForEach-Object { ConvertTo-CsvField $_ }) -join ','))
+    if ($null -ne $script:LogWriter) { $script:LogWriter.WriteLine((ConvertTo-CsvLine $fields)) }
     if ($LogStatus -eq 'Failed') {
-        $script:RetryItems.Add([pscustomobject]@{ Step = $LogStep; Target = $LogTarget; Action = $LogAction; Error = $LogDetail })
+        $script:RetryLines.Add((ConvertTo-CsvLine @($LogStep, $LogTarget, $LogAction, $LogDetail)))
         Write-Warning ('[Failed] {0} {1}: {2}' -f $LogAction, $LogTarget, $LogDetail)
     } elseif ($LogStatus -eq 'Skipped' -or $LogStatus -eq 'Resumed') {
         Write-Verbose ('[{0}] {1} {2}: {3}' -f $LogStatus, $LogAction, $LogTarget, $LogDetail)
@@ -156,42 +236,113 @@ function Write-StepLog {
     }
 }
 
+# Progress of a per-user loop (Write-Progress -Id 1), updated when the whole percentage changes.
+function Write-LoopProgress {
+    param([string]$ProgressActivity, [int]$ProgressIndex, [int]$ProgressTotal)
+    if ($ProgressTotal -le 0) { return }
+    $progressPercent = [int][math]::Floor(100 * $ProgressIndex / $ProgressTotal)
+    if ($progressPercent -eq $script:ProgressPercent) { return }
+    $script:ProgressPercent = $progressPercent
+    Write-Progress -Id 1 -Activity $ProgressActivity -Status ('{0} of {1}' -f $ProgressIndex, $ProgressTotal) -PercentComplete $progressPercent
+}
+
+function Complete-LoopProgress {
+    param([string]$ProgressActivity)
+    Write-Progress -Id 1 -Activity $ProgressActivity -Completed
+    $script:ProgressPercent = -1
+}
+
 function Add-Checkpoint {
     param([string]$CheckpointKey)
     if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.WriteLine($CheckpointKey) }
 }
 
-function Test-Throttled {
-    param($ThrottleError)
-    $throttleText = ($ThrottleError | Out-String)
-    return ($throttleText -match '(?i)\b429\b|throttl|too ?many ?requests|rate ?limit|server ?busy|\b503\b')
+# What a failed tenant call means is read from the service's answer, never from message text
+# (UPNs, numbers and paths may contain "429" or "503"). The Teams ConfigAPI and Microsoft Graph
+# cmdlets throw an AutoRest RestException whose Response is the System.Net.Http.HttpResponseMessage;
+# it is on the exception or on one of its inner exceptions. $null when there is none.
+function Get-ErrorResponse {
+    param($ResponseError)
+    $responseException = $ResponseError
+    if ($ResponseError -is [System.Management.Automation.ErrorRecord]) { $responseException = $ResponseError.Exception }
+    for ($responseDepth = 0; $null -ne $responseException -and $responseDepth -lt 8; $responseDepth++) {
+        $responseProperty = $responseException.PSObject.Properties['Response']
+        if ($null -ne $responseProperty -and $null -ne $responseProperty.Value -and $null -ne $responseProperty.Value.PSObject.Properties['StatusCode']) {
+            return $responseProperty.Value
+        }
+        $responseException = $responseException.InnerException
+    }
+    return $null
 }
 
-# Retries a call that was throttled, waiting 5, 10, 20 ... seconds (at most 300).
-function Invoke-WithBackoff {
-    param([scriptblock]$BackoffScript)
-    $backoffAttempt = 0
+# HTTP status of a failed call (404, 403, 409, 429, 503 ...), 0 when the error carries no response.
+function Get-ErrorStatus {
+    param($StatusError)
+    $statusResponse = Get-ErrorResponse $StatusError
+    if ($null -eq $statusResponse) { return 0 }
+    try { return [int]$statusResponse.StatusCode } catch { return 0 }
+}
+
+# Throttled (429) or temporarily unavailable (503): the only errors that are retried.
+function Test-Throttled {
+    param($ThrottleError)
+    $throttleStatus = Get-ErrorStatus $ThrottleError
+    return ($throttleStatus -eq 429 -or $throttleStatus -eq 503)
+}
+
+# Not found: a 404, or (for a cmdlet that throws without a response) an ObjectNotFound error record.
+# Anything else (401, 403, 500, network) is a failure, never "absent".
+function Test-NotFound {
+    param($NotFoundError)
+    $notFoundStatus = Get-ErrorStatus $NotFoundError
+    if ($notFoundStatus -ne 0) { return ($notFoundStatus -eq 404) }
+    if ($NotFoundError -isnot [System.Management.Automation.ErrorRecord]) { return $false }
+    if ([string]$NotFoundError.CategoryInfo.Category -eq 'ObjectNotFound') { return $true }
+    return ([string]$NotFoundError.FullyQualifiedErrorId -match '^(?i)(NotFound|ObjectNotFound|ResourceNotFound)(,|$)')
+}
+
+# Seconds to wait before retry number RetryAttempt + 1: the server's Retry-After when it sends one,
+# otherwise 5, 10, 20 ... seconds; never more than 300.
+function Get-RetryDelay {
+    param($DelayError, [int]$RetryAttempt)
+    $delaySeconds = 5 * [math]::Pow(2, $RetryAttempt)
+    $delayResponse = Get-ErrorResponse $DelayError
+    if ($null -ne $delayResponse -and $null -ne $delayResponse.Headers -and $null -ne $delayResponse.Headers.RetryAfter) {
+        $retryAfter = $delayResponse.Headers.RetryAfter
+        if ($null -ne $retryAfter.Delta) { $delaySeconds = [math]::Ceiling($retryAfter.Delta.TotalSeconds) }
+        elseif ($null -ne $retryAfter.Date) { $delaySeconds = [math]::Ceiling(($retryAfter.Date - [DateTimeOffset]::UtcNow).TotalSeconds) }
+    }
+    return [int][math]::Max(1, [math]::Min(300, $delaySeconds))
+}
+
+# The one retry loop around one tenant call: every Teams or Graph cmdlet call sits in its own
+# Invoke-TenantCall, Invoke-Lookup or Invoke-Change block and no such block contains another, so a
+# call is attempted at most MaxRetries + 1 times.
+function Invoke-TenantCall {
+    param([scriptblock]$TenantScript)
+    $tenantAttempt = 0
     while ($true) {
         try {
-            return (& $BackoffScript)
+            return (& $TenantScript)
         } catch {
-            if ($backoffAttempt -ge $MaxRetries -or -not (Test-Throttled $_)) { throw }
-            $backoffDelay = [math]::Min(300, 5 * [math]::Pow(2, $backoffAttempt))
-            Write-Warning ('Throttled; retry {0} of {1} in {2} s' -f ($backoffAttempt + 1), $MaxRetries, $backoffDelay)
-            Start-Sleep -Seconds $backoffDelay
-            $backoffAttempt++
+            if ($tenantAttempt -ge $MaxRetries -or -not (Test-Throttled $_)) { throw }
+            $retryDelay = Get-RetryDelay $_ $tenantAttempt
+            Write-Warning ('Service answered {0}; retry {1} of {2} in {3} s' -f (Get-ErrorStatus $_), ($tenantAttempt + 1), $MaxRetries, $retryDelay)
+            Start-Sleep -Seconds $retryDelay
+            $tenantAttempt++
         }
     }
 }
 
-# A read that returns $null when the object does not exist (or cannot be read); throttling is retried.
+# A read that returns $null when the object does not exist (only a not-found means absent; any
+# other error propagates and fails the step).
 function Invoke-Lookup {
     param([scriptblock]$LookupScript)
     try {
-        return (Invoke-WithBackoff $LookupScript)
+        return (Invoke-TenantCall $LookupScript)
     } catch {
-        if (Test-Throttled $_) { throw }
-        return $null
+        if (Test-NotFound $_) { return $null }
+        throw
     }
 }
 
@@ -199,7 +350,7 @@ function Invoke-Lookup {
 function Invoke-Change {
     param([scriptblock]$ChangeScript)
     if ($DryRun) { throw 'Refusing to change the tenant under -DryRun.' }
-    return (Invoke-WithBackoff $ChangeScript)
+    return (Invoke-TenantCall $ChangeScript)
 }
 
 # Read-compare-change for one item. IsDone returns $true when the tenant already matches the plan,
@@ -217,7 +368,7 @@ function Invoke-PlanStep {
         return
     }
     try {
-        $stepState = Invoke-WithBackoff $IsDone
+        $stepState = & $IsDone
         if (($stepState -is [bool]) -and $stepState) {
             Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'already as planned'
             Add-Checkpoint $StepKey
@@ -231,7 +382,7 @@ function Invoke-PlanStep {
             Write-StepLog $StepKey $StepTarget $StepAction 'Skipped' 'not confirmed (-WhatIf or -Confirm)'
             return
         }
-        $null = Invoke-Change $Change
+        $null = & $Change
         Write-StepLog $StepKey $StepTarget $StepAction 'Done' ('was: {0}' -f $stepState)
         Add-Checkpoint $StepKey
     } catch {
@@ -243,7 +394,7 @@ function Invoke-PlanStep {
 function Invoke-Check {
     param([string]$CheckKey, [string]$CheckTarget, [string]$CheckAction, [scriptblock]$Test)
     try {
-        $checkState = Invoke-WithBackoff $Test
+        $checkState = & $Test
         if (($checkState -is [bool]) -and $checkState) {
             Write-StepLog $CheckKey $CheckTarget $CheckAction 'Done' 'as required'
         } else {
@@ -258,12 +409,16 @@ function Connect-TeamsIfNeeded {
     try {
         $null = Get-CsTenant -ErrorAction Stop
     } catch {
-        Connect-MicrosoftTeams -ErrorAction Stop | Out-Null
+        Connect-MicrosoftTeams -ErrorAction Stop -WhatIf:$false -Confirm:$false | Out-Null
     }
 }
 
-# Microsoft Graph is used only for licences (RA2, RA9); without it those steps are only reported.
+# Microsoft Graph is used only for licences (RA2, RA9) and, in the rollback, to delete resource
+# accounts; without it those steps are only reported. Each stage asks for the scopes it needs:
+# read-only ones when it only reads (-DryRun, stage 01), the least write scopes where it writes.
+# An existing session is reused when it already holds them (a ReadWrite scope covers its Read one).
 function Connect-GraphIfNeeded {
+    param([string[]]$GraphScopes)
     if ($SkipLicensing) { return $false }
     foreach ($graphModule in @('Microsoft.Graph.Users', 'Microsoft.Graph.Users.Actions', 'Microsoft.Graph.Identity.DirectoryManagement')) {
         if (-not (Get-Module -ListAvailable -Name $graphModule)) {
@@ -271,9 +426,16 @@ function Connect-GraphIfNeeded {
             return $false
         }
     }
+    # -WhatIf is for tenant changes only. Whether Connect-MgGraph takes -WhatIf is not documented,
+    # so the preference is switched off for this function's scope instead of passing -WhatIf:$false.
+    $WhatIfPreference = $false
     try {
-        if ($null -eq (Get-MgContext)) {
-            Connect-MgGraph -Scopes @('User.ReadWrite.All', 'Organization.Read.All') -NoWelcome -ErrorAction Stop
+        $graphContext = Get-MgContext
+        $heldScopes = @()
+        if ($null -ne $graphContext) { $heldScopes = @($graphContext.Scopes) }
+        $missingScopes = @($GraphScopes | Where-Object { $heldScopes -notcontains $_ -and $heldScopes -notcontains ($_ -replace '\.Read\.', '.ReadWrite.') })
+        if ($missingScopes.Count -gt 0) {
+            Connect-MgGraph -Scopes $GraphScopes -NoWelcome -ErrorAction Stop
         }
         return $true
     } catch {
@@ -333,25 +495,28 @@ function Find-AutoAttendant {
 }
 
 function Complete-Stage {
-    if ($null -ne $script:CheckpointWriter) { $script:CheckpointWriter.Dispose() }
-    $script:LogWriter.Dispose()
-    if ($script:RetryItems.Count -gt 0) {
-        $script:RetryItems | Export-Csv -LiteralPath $script:RetryPath -NoTypeInformation -Encoding UTF8
+    Close-StageFile
+    if ($script:RetryLines.Count -gt 0) {
+        Write-CsvFile $script:RetryPath @('Step', 'Target', 'Action', 'Error') $script:RetryLines
     } elseif (Test-Path -LiteralPath $script:RetryPath) {
-        Remove-Item -LiteralPath $script:RetryPath
+        Remove-Item -LiteralPath $script:RetryPath -WhatIf:$false -Confirm:$false
     }
     Write-Host ''
     Write-Host ('Summary of {0} (plan {1}):' -f $script:StageName, $Plan.Name)
     foreach ($countName in $script:Counts.Keys) { Write-Host ('  {0,-8} {1}' -f $countName, $script:Counts[$countName]) }
     Write-Host ('  Log:     {0}' -f $script:LogPath)
-    if ($script:RetryItems.Count -gt 0) {
+    if ($script:RetryLines.Count -gt 0) {
         Write-Host ('  Failed items: {0} (rerun with -Resume after fixing them)' -f $script:RetryPath)
+        Stop-StageTranscript
         exit 1
     }
+    Stop-StageTranscript
     exit 0
 }
 
+$stageBodyEnded = $false
 try {
+    Open-StageFile
     Connect-TeamsIfNeeded
 
     function Find-EmergencyPolicy {
@@ -394,7 +559,7 @@ try {
         } -Change {
             $emergencyNumbers = New-EmergencyNumberList $ecrp
             # §3.12: objects passed directly replace the numbers (no @{add=...}).
-            New-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop
+            Invoke-Change { New-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop }
         }
 
         Invoke-PlanStep ('ecrp:{0}:settings' -f $ecrp.Id) $ecrp.Name 'Update emergency numbers and settings (E2, E5)' -IsDone {
@@ -409,10 +574,15 @@ try {
             return ($differences -join '; ')
         } -Change {
             $emergencyNumbers = New-EmergencyNumberList $ecrp
-            Set-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop
+            Invoke-Change { Set-CsTeamsEmergencyCallRoutingPolicy -Identity $ecrp.Name -Description $ecrp.Description -AllowEnhancedEmergencyServices $ecrp.Dynamic -EmergencyNumbers $emergencyNumbers -ErrorAction Stop }
         }
     }
+    $stageBodyEnded = $true
 } catch {
+    $stageBodyEnded = $true
     Write-StepLog 'stage' $script:StageName 'Run stage' 'Failed' $_.Exception.Message
+} finally {
+    # Ctrl+C skips the rest of the try and every catch: only this block runs.
+    Close-StageFile -Interrupted:(-not $stageBodyEnded)
 }
 Complete-Stage

@@ -9,8 +9,8 @@
     number or name). The rollback (09-rollback.ps1) runs only when named explicitly.
 
     Each stage is a separate script in this folder and can also be run on its own. The runbook stops
-    at the first stage that fails (exit code 1) unless -ContinueOnError is given, and exits 1 itself
-    when any stage failed.
+    at the first stage that fails (exit code 1) unless -ContinueOnError or -DryRun is given, and
+    exits 1 itself when any stage failed.
 
     Start with -DryRun: every stage then reads the tenant and logs what it would change without
     changing anything.
@@ -38,7 +38,11 @@
     Passed to the rollback: also delete the resource accounts.
 
 .PARAMETER ContinueOnError
-    Run the remaining stages after a stage failed.
+    Run the remaining stages after a stage failed (always so under -DryRun, which changes nothing).
+
+.PARAMETER Transcript
+    Record the whole run (Start-Transcript) in Invoke-SharedCallingRunbook.transcript.txt in the
+    output folder, appended to on each run.
 
 .EXAMPLE
     .\Invoke-SharedCallingRunbook.ps1 -DryRun
@@ -77,7 +81,8 @@ param(
     [int]$MaxRetries = 5,
     [switch]$SkipLicensing,
     [switch]$RemoveResourceAccounts,
-    [switch]$ContinueOnError
+    [switch]$ContinueOnError,
+    [switch]$Transcript
 )
 
 Set-StrictMode -Version 1.0
@@ -99,45 +104,61 @@ $selected = @($stages | Where-Object {
     ($Stage -contains 'All' -and $_.Number -ne '09') -or ($Stage -contains $_.Number) -or ($Stage -contains $_.Name)
 })
 $failedStages = New-Object System.Collections.Generic.List[string]
-foreach ($entry in $selected) {
-    $stagePath = Join-Path $PSScriptRoot $entry.File
-    if (-not (Test-Path -LiteralPath $stagePath)) {
-        Write-Error ('Stage file {0} is missing: keep all files of the export in one folder.' -f $entry.File) -ErrorAction Continue
-        $failedStages.Add($entry.File)
-        if (-not $ContinueOnError) { break }
-        continue
-    }
-    $stageArgs = @{
-        DryRun             = $DryRun
-        Resume             = $Resume
-        OutputFolder       = $OutputFolder
-        MaxRetries         = $MaxRetries
-        SkipLicensing      = $SkipLicensing
-        ExpectedPlanSha256 = $PlanSha256
-    }
-    if ($entry.Number -eq '09') { $stageArgs['RemoveResourceAccounts'] = $RemoveResourceAccounts }
-    if ($WhatIfPreference) { $stageArgs['WhatIf'] = $true }
-    if ($PSBoundParameters.ContainsKey('Confirm')) { $stageArgs['Confirm'] = $PSBoundParameters['Confirm'] }
-    Write-Host ''
-    Write-Host ('==== Stage {0}: {1} ====' -f $entry.Number, $entry.Name)
-    $global:LASTEXITCODE = 0
-    try {
-        & $stagePath @stageArgs
-        $stageExit = $LASTEXITCODE
-    } catch {
-        Write-Error ('Stage {0} stopped: {1}' -f $entry.File, $_.Exception.Message) -ErrorAction Continue
-        $stageExit = 1
-    }
-    if ($stageExit -ne 0) {
-        $failedStages.Add($entry.File)
-        if (-not $ContinueOnError) { break }
-    }
+# A dry run changes nothing, so every selected stage runs: later stages then report what they would
+# create even where an earlier stage reported a problem.
+$keepGoing = $ContinueOnError -or $DryRun
+if ([string]::IsNullOrEmpty($OutputFolder)) { $OutputFolder = (Get-Location).Path }
+if (-not (Test-Path -LiteralPath $OutputFolder)) { $null = New-Item -ItemType Directory -Path $OutputFolder -Force -WhatIf:$false -Confirm:$false }
+$OutputFolder = (Resolve-Path -LiteralPath $OutputFolder).ProviderPath
+$transcriptOn = $false
+if ($Transcript) {
+    $null = Start-Transcript -LiteralPath (Join-Path $OutputFolder 'Invoke-SharedCallingRunbook.transcript.txt') -Append -WhatIf:$false -Confirm:$false
+    $transcriptOn = $true
 }
+try {
+    foreach ($entry in $selected) {
+        $stagePath = Join-Path $PSScriptRoot $entry.File
+        if (-not (Test-Path -LiteralPath $stagePath)) {
+            Write-Error ('Stage file {0} is missing: keep all files of the export in one folder.' -f $entry.File) -ErrorAction Continue
+            $failedStages.Add($entry.File)
+            if (-not $keepGoing) { break }
+            continue
+        }
+        $stageArgs = @{
+            DryRun             = $DryRun
+            Resume             = $Resume
+            OutputFolder       = $OutputFolder
+            MaxRetries         = $MaxRetries
+            SkipLicensing      = $SkipLicensing
+            ExpectedPlanSha256 = $PlanSha256
+        }
+        if ($entry.Number -eq '09') { $stageArgs['RemoveResourceAccounts'] = $RemoveResourceAccounts }
+        if ($WhatIfPreference) { $stageArgs['WhatIf'] = $true }
+        if ($PSBoundParameters.ContainsKey('Confirm')) { $stageArgs['Confirm'] = $PSBoundParameters['Confirm'] }
+        Write-Host ''
+        Write-Host ('==== Stage {0}: {1} ====' -f $entry.Number, $entry.Name)
+        $global:LASTEXITCODE = 0
+        try {
+            & $stagePath @stageArgs
+            $stageExit = $LASTEXITCODE
+        } catch {
+            Write-Error ('Stage {0} stopped: {1}' -f $entry.File, $_.Exception.Message) -ErrorAction Continue
+            $stageExit = 1
+        }
+        if ($stageExit -ne 0) {
+            $failedStages.Add($entry.File)
+            if (-not $keepGoing) { break }
+        }
+    }
 
-Write-Host ''
-if ($failedStages.Count -gt 0) {
-    Write-Host ('Failed stages: {0}. Fix the items in their .retry.csv files, then run again with -Resume.' -f ($failedStages -join ', '))
-    exit 1
+    Write-Host ''
+    if ($failedStages.Count -gt 0) {
+        Write-Host ('Failed stages: {0}. Fix the items in their .retry.csv files, then run again with -Resume.' -f ($failedStages -join ', '))
+    } else {
+        Write-Host ('Finished: {0} stage(s).' -f $selected.Count)
+    }
+} finally {
+    if ($transcriptOn) { $null = Stop-Transcript }
 }
-Write-Host ('Finished: {0} stage(s).' -f $selected.Count)
+if ($failedStages.Count -gt 0) { exit 1 }
 exit 0

@@ -1,0 +1,268 @@
+/**
+ * Issue 11, item 3: the generated files run in pwsh through the runbook, as an admin runs them,
+ * against the simulated tenant. Each scenario states what the tenant and the logs must show.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  applyVerification,
+  expectedTenantState,
+  readVerificationCsv,
+  STAGES,
+  VERIFICATION_FILE_NAME,
+  type Plan,
+} from '../../src/lib/index.js';
+import { mutating, parseCsv, tenantCalls, Workspace, type CallLogEntry } from './support/runbook.js';
+import { buildStartTenant, snapshotText } from './sim/tenants/make-start.js';
+import { projectTenant, resolveExpected } from './support/projection.js';
+import { changedPlan, hostilePlan, otherPlan, samplePlan } from './support/plans.js';
+import { REALISTIC } from './support/behaviour.js';
+import { serveApp } from './support/app.js';
+import { launchBrowser, openSession } from '../e2e/support/browser.js';
+import { ExportPage } from '../e2e/pages/export.js';
+import { WorkspacePage } from '../e2e/pages/app.js';
+
+const workspaces: Workspace[] = [];
+afterAll(() => {
+  for (const w of workspaces) w.dispose();
+});
+
+function workspace(name: string, plan: Plan): Workspace {
+  const w = new Workspace(name, snapshotText(buildStartTenant(plan, { behaviour: REALISTIC })));
+  w.writeScripts(plan);
+  workspaces.push(w);
+  return w;
+}
+
+const forwardStages = STAGES.filter((s) => s.number !== '09');
+const logOf = (w: Workspace, stage: (typeof STAGES)[number]) => parseCsv(w.output(`${stage.number}-${stage.name}.log.csv`) ?? '');
+
+/** Deployed state equals the plan's expected state (compared by the core's expectedTenantState). */
+function expectConverged(w: Workspace, plan: Plan): void {
+  const tenant = w.tenant();
+  const expected = resolveExpected(expectedTenantState(plan), tenant);
+  expect(projectTenant(tenant, expected)).toEqual(expected);
+}
+
+/** One line per run for the closing table: scenario, stages run, tenant calls, mutating calls, exit code. */
+function record(scenario: string, run: ReturnType<Workspace['run']>): ReturnType<Workspace['run']> {
+  const stages = [...run.stdout.matchAll(/==== Stage (\d\d):/g)].map((m) => m[1]).join(' ');
+  const line = { scenario, stages, tenantCalls: tenantCalls(run.calls).length, mutatingCalls: mutating(run.calls).length, exit: run.exitCode };
+  console.log(`SCENARIO\t${JSON.stringify(line)}`);
+  return run;
+}
+
+const describeCalls = (calls: CallLogEntry[]) =>
+  calls.map((c) => `${c.cmdlet} ${Object.keys(c.parameters ?? {}).sort().join(',')} ${JSON.stringify(c.parameters)}`);
+
+describe('scenario 1: -DryRun on a tenant with only licences, numbers, LIS locations and users', () => {
+  const plan = samplePlan();
+  const w = workspace('dryrun', plan);
+  const before = w.tenantText();
+  let run: ReturnType<Workspace['run']>;
+
+  it('runs every stage and exits 0', () => {
+    run = record('1 dry run', w.run(['-DryRun']));
+    expect(run.stderr + run.stdout).not.toMatch(/Stage \S+ stopped/);
+    for (const s of forwardStages) expect(w.outputs(), `log of stage ${s.number}`).toContain(`${s.number}-${s.name}.log.csv`);
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+  });
+
+  it('changes nothing: the snapshot is byte for byte the same and no mutating call was made', () => {
+    expect(w.tenantText()).toBe(before);
+    expect(mutating(run.calls).map((c) => c.cmdlet)).toEqual([]);
+    expect(tenantCalls(run.calls).length).toBeGreaterThan(0);
+  });
+
+  it('logs every planned change as DryRun', () => {
+    const dryRunTargets = new Set(forwardStages.flatMap((s) => logOf(w, s).filter((r) => r.Status === 'DryRun').map((r) => (r.Target ?? '').toLowerCase())));
+    const expected = expectedTenantState(plan);
+    for (const ra of expected.resourceAccounts) expect(dryRunTargets, ra.upn).toContain(ra.upn);
+    for (const aa of expected.autoAttendants) expect(dryRunTargets, aa.name).toContain(aa.name.toLowerCase());
+    for (const p of [...expected.sharedCallingPolicies, ...expected.emergencyPolicies, ...expected.voiceRoutingPolicies])
+      expect(dryRunTargets, p.name).toContain(p.name.toLowerCase());
+    for (const u of expected.users) expect(dryRunTargets, u.upn).toContain(u.upn);
+    // Nothing failed: a dry run on a new tenant reads objects that don't exist yet as "would create".
+    const failed = forwardStages.flatMap((s) => logOf(w, s).filter((r) => r.Status === 'Failed'));
+    expect(failed).toEqual([]);
+  });
+
+  it('leaves no retry list, checkpoint or real verification report behind (D16)', () => {
+    expect(w.outputs().filter((f) => f.endsWith('.retry.csv') || f.endsWith('.checkpoint.txt') || f === VERIFICATION_FILE_NAME)).toEqual([]);
+  });
+});
+
+describe('scenarios 2-4: apply, run again, change the plan', () => {
+  const plan = samplePlan();
+  const w = workspace('apply', plan);
+
+  it('2. apply: the tenant equals the plan and stage 08 reports everything deployed', () => {
+    const run = record('2 apply', w.run([]));
+    expect(run.exitCode, run.stdout.slice(-4000)).toBe(0);
+    expectConverged(w, plan);
+    const report = w.output(VERIFICATION_FILE_NAME);
+    expect(report).not.toBeNull();
+    const { rows, issues } = readVerificationCsv(report!);
+    expect(issues).toEqual([]);
+    expect(rows.filter((r) => r.status !== 'done')).toEqual([]);
+    const verified = applyVerification(plan, rows, '2026-12-01T10:00:00.000Z');
+    const entries = Object.entries(verified.verification);
+    // Every user and planned object is marked deployed.
+    expect(entries.length).toBe(
+      plan.users.length +
+        plan.resourceAccounts.length +
+        plan.autoAttendants.length +
+        plan.voiceRoutingPolicies.length +
+        plan.emergencyPolicies.length +
+        plan.sharedCallingPolicies.length,
+    );
+    expect(entries.filter(([, v]) => v.status !== 'done')).toEqual([]);
+  });
+
+  it('2b. the planner imports that report and shows every object deployed', async () => {
+    const report = w.output(VERIFICATION_FILE_NAME)!;
+    const app = await serveApp();
+    const browser = await launchBrowser();
+    try {
+      const s = await openSession(browser, app.url);
+      await s.page.goto(app.url);
+      await new WorkspacePage(s.page).waitOpen();
+      const x = new ExportPage(s.page);
+      await x.open(app.url, plan.id);
+      await x.importVerification(VERIFICATION_FILE_NAME, report);
+      const subjects = readVerificationCsv(report).rows.length > 0 ? Object.keys(applyVerification(plan, readVerificationCsv(report).rows, 'x').verification).length : 0;
+      expect(await x.verificationCounts()).toEqual({ done: subjects, failed: 0, missing: 0 });
+      expect(s.errors).toEqual([]);
+      expect(s.foreign).toEqual([]);
+      await s.context.close();
+    } finally {
+      await browser.close();
+      app.close();
+    }
+  });
+
+  it('3. run again: zero mutating calls', () => {
+    const run = record('3 run again', w.run([]));
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    expect(describeCalls(mutating(run.calls))).toEqual([]);
+    expectConverged(w, plan);
+  });
+
+  it('4. change the plan: only the difference changes, callback order is the plan\'s (EN10)', () => {
+    const before = w.tenant();
+    const { plan: changed, moved, dropped } = changedPlan(plan);
+    w.writeScripts(changed);
+    const run = record('4 changed plan', w.run([]));
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    expectConverged(w, changed);
+    const scp = w.tenant().policies.TeamsSharedCallingRoutingPolicy.find((p: any) => /SC-Seattle$/.test(p.identity));
+    expect(scp.emergencyNumbers).toEqual(['+12065550103', '+12065550101', '+12065550104', '+12065550102']);
+    // The dropped user is left as he was.
+    const find = (t: any) => t.users.find((u: any) => u.userPrincipalName.toLowerCase() === dropped);
+    expect(find(w.tenant())).toEqual(find(before));
+    // Mutating calls touch only the moved users, SC-Seattle's list and nothing else.
+    const touched = new Set<string>();
+    for (const c of mutating(run.calls)) {
+      const p = c.parameters as Record<string, unknown>;
+      const ids = [p.Identity, p.Identities, p.UserId].flat().filter((x) => x !== undefined).map((x) => String(x).toLowerCase());
+      for (const id of ids) touched.add(`${c.cmdlet}:${id}`);
+    }
+    const users = w.tenant().users as any[];
+    const upnOf = new Map(users.map((u) => [String(u.objectId).toLowerCase(), String(u.userPrincipalName).toLowerCase()]));
+    const touchedUsers = new Set(
+      [...touched].map((t) => t.slice(t.indexOf(':') + 1)).map((id) => upnOf.get(id) ?? id).filter((id) => id.includes('@')),
+    );
+    expect([...touchedUsers].sort()).toEqual([...moved].sort());
+    const cmdlets = new Set(mutating(run.calls).map((c) => c.cmdlet));
+    expect(cmdlets.has('Set-CsTeamsSharedCallingRoutingPolicy')).toBe(true);
+    for (const c of cmdlets) expect(c).toMatch(/^(Set-CsTeamsSharedCallingRoutingPolicy|Grant-CsTeamsSharedCallingRoutingPolicy|New-CsBatchPolicyAssignmentOperation|Grant-CsTeamsEmergencyCallRoutingPolicy)$/);
+  });
+});
+
+describe('scenario 5: faults, then -Resume', () => {
+  const plan = samplePlan();
+  const w = workspace('faults', plan);
+  const failingUsers = plan.users.filter((u) => u.sharedCallingPolicyId === 'scp-london').slice(0, 3).map((u) => u.upn);
+
+  it('throttling, three failing users and access denied on one stage: exit 1, exactly those items in the retry lists', () => {
+    w.setFaults({
+      throttling: { maxCalls: 40, windowSeconds: 10, retryAfterSeconds: 2 },
+      userFailures: [
+        { cmdlet: 'Grant-CsTeamsSharedCallingRoutingPolicy', users: failingUsers, status: 400, message: 'The policy could not be granted to this user.' },
+      ],
+      accessDenied: ['Grant-CsOnlineVoiceRoutingPolicy'],
+    });
+    const run = record('5 faults', w.run(['-ContinueOnError']));
+    expect(run.exitCode).toBe(1);
+    expect(run.calls.some((c) => c.status === 429)).toBe(true);
+    const retry = w
+      .outputs()
+      .filter((f) => f.endsWith('.retry.csv'))
+      .flatMap((f) => parseCsv(w.output(f)!).map((r) => `${f.slice(0, 2)} ${(r.Target ?? '').toLowerCase()} ${r.Action}`));
+    const changes = retry.filter((r) => !r.startsWith('08 '));
+    expect(changes.length).toBe(4);
+    expect(changes.filter((r) => r.startsWith('04 ')).map((r) => r.split(' ')[1])).toEqual(['sc-sydney@contoso.com']);
+    const users = failingUsers.map((u) => u.toLowerCase()).sort();
+    expect(changes.filter((r) => r.startsWith('07 ')).map((r) => r.split(' ')[1]).sort()).toEqual(users);
+    // Stage 08 reports the same four objects as not deployed, and nothing else.
+    expect(retry.filter((r) => r.startsWith('08 ')).map((r) => r.split(' ')[1]).sort()).toEqual([...users, 'sc-sydney@contoso.com'].sort());
+  });
+
+  it('after the fault clears, -Resume converges without redoing finished work', () => {
+    w.setFaults(null);
+    const run = record('5 resume after the faults', w.run(['-Resume']));
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    expectConverged(w, plan);
+    const changes = mutating(run.calls).map((c) => c.cmdlet).sort();
+    expect(changes).toEqual([
+      'Grant-CsOnlineVoiceRoutingPolicy',
+      'Grant-CsTeamsSharedCallingRoutingPolicy',
+      'Grant-CsTeamsSharedCallingRoutingPolicy',
+      'Grant-CsTeamsSharedCallingRoutingPolicy',
+    ]);
+  });
+
+  it('a checkpoint from another plan is refused', () => {
+    // The -Resume run above left its checkpoints; another export lands in the same folder (D4).
+    expect(w.outputs().some((f) => f.endsWith('.checkpoint.txt'))).toBe(true);
+    w.writeScripts(otherPlan(plan));
+    const run = record('5 resume with another plan', w.run(['-Resume', '-Stage', 'users']));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/checkpoint/i);
+    expect(mutating(run.calls)).toEqual([]);
+  });
+});
+
+describe('scenario 6: a hostile plan', () => {
+  it('runs the same command sequence as the plain plan and every name arrives exactly', () => {
+    const plain = samplePlan();
+    const hostile = hostilePlan(plain);
+    const wp = workspace('plain', plain);
+    const wh = workspace('hostile', hostile);
+    const rp = record('6 plain plan', wp.run([]));
+    const rh = record('6 hostile plan', wh.run([]));
+    expect(rp.exitCode, rp.stdout.slice(-2000)).toBe(0);
+    expect(rh.exitCode, rh.stdout.slice(-2000)).toBe(0);
+    const shape = (calls: CallLogEntry[]) => tenantCalls(calls).map((c) => `${c.cmdlet}/${c.parameterSet ?? ''}/${Object.keys(c.parameters ?? {}).sort().join(',')}`);
+    expect(shape(rh.calls)).toEqual(shape(rp.calls));
+    expectConverged(wh, hostile);
+  });
+});
+
+describe('scenario 7: rollback', () => {
+  it('after apply, the rollback brings the tenant back to its starting snapshot', () => {
+    const plan = samplePlan();
+    const w = workspace('rollback', plan);
+    const start = w.tenant();
+    expect(record('7 apply', w.run([])).exitCode).toBe(0);
+    const run = record('7 rollback', w.run(['-Stage', 'rollback', '-RemoveResourceAccounts', '-Confirm:$false']));
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    // Batch operations stay in the tenant's history for 30 days (§3.14), and a LIS location pinned on a
+    // number stays with the number (§3.15); everything else is as it was.
+    const normal = (t: any) => ({
+      ...t,
+      batchOperations: [],
+      phoneNumbers: t.phoneNumbers.map((n: any) => ({ ...n, locationId: null })),
+    });
+    expect(normal(w.tenant())).toEqual(normal(start));
+  });
+});
