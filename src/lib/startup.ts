@@ -7,4 +7,4 @@
 export { createEmptyPlan, type Plan } from './domain/model.js';
 export { createSamplePlan } from './domain/sample-plan.js';
 export { deserializePlan, serializePlan } from './plan-file/plan-file.js';
-export { sanitizeFileStem } from './view/ps-highlight/file-names.js';
+export { sanitizeFileStem } from './ps-highlight/file-names.js';

@@ -11,7 +11,7 @@ import {
   verificationEntry,
   verificationIndex,
   VERIFICATION_STATUS_LABEL,
-} from '../../src/lib/view/verification.js';
+} from '../../src/lib/verification-view.js';
 
 const AT = '2025-03-04T14:05:00.000Z';
 const e = (status: VerificationEntry['status'], detail = ''): VerificationEntry => ({ status, detail, at: AT });

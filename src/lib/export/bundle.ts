@@ -7,7 +7,7 @@ import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Plan } from '../domain/model.js';
 import { generateScripts, type GenerateOptions, type ScriptFile } from '../powershell/generate.js';
 import { planSha256 } from '../powershell/plan-hash.js';
-import { README_FILE, renderReadme } from '../view/ps-highlight/readme.js';
+import { README_FILE, renderReadme } from '../ps-highlight/readme.js';
 
 export interface ScriptBundle {
   files: ScriptFile[];

@@ -19,7 +19,7 @@ export {
   userStatusCodes,
   statusFilter,
   applyStatusQuery,
-} from './verification.js';
-export * from './ps-highlight/index.js';
-export * from './sizing-chart/index.js';
+} from '../verification-view.js';
+export * from '../ps-highlight/index.js';
+export * from '../sizing-chart/index.js';
 export { filterFindings, groupFindings, SEVERITIES, KIND_LABEL, type FindingFilter, type FindingGroup, type FindingSection } from './findings.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
 import { GENERATOR_VERSION, planSha256, RUNBOOK_FILE, STAGES, VERIFICATION_FILE_NAME } from '../../../src/lib/powershell/index.js';
-import { renderReadme } from '../../../src/lib/view/ps-highlight/index.js';
+import { renderReadme } from '../../../src/lib/ps-highlight/index.js';
 
 describe('renderReadme', () => {
   const plan = createSamplePlan();

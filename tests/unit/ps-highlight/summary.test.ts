@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
 import { blankUser, type Plan } from '../../../src/lib/domain/model.js';
 import { STAGES } from '../../../src/lib/powershell/index.js';
-import { batchCount, sanitizeFileStem, stageSummaries, zipFileName, type StageSummary } from '../../../src/lib/view/ps-highlight/index.js';
+import { batchCount, sanitizeFileStem, stageSummaries, zipFileName, type StageSummary } from '../../../src/lib/ps-highlight/index.js';
 
 const count = (s: StageSummary[], stage: string, label: string) => s.find((x) => x.number === stage)?.counts.find((c) => c.label.startsWith(label));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
 import { generateScripts } from '../../../src/lib/powershell/index.js';
-import { countLines, firstLines, tokenize, tokenizeLines, type Token, type TokenType } from '../../../src/lib/view/ps-highlight/index.js';
+import { countLines, firstLines, tokenize, tokenizeLines, type Token, type TokenType } from '../../../src/lib/ps-highlight/index.js';
 
 /** Non-text tokens as [type, text] pairs. */
 const marked = (src: string): [TokenType, string][] =>

@@ -9,7 +9,7 @@ import {
   logDomain,
   logScale,
   logTicks,
-} from '../../../src/lib/view/sizing-chart/index.js';
+} from '../../../src/lib/sizing-chart/index.js';
 import { erlangB, poissonTail } from '../../../src/lib/sizing/index.js';
 
 describe('log scale', () => {

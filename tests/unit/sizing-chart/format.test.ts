@@ -7,7 +7,7 @@ import {
   formatProbability,
   scientific,
   superscript,
-} from '../../../src/lib/view/sizing-chart/index.js';
+} from '../../../src/lib/sizing-chart/index.js';
 
 describe('formatProbability', () => {
   it('writes tiny probabilities with superscript exponents (§7.3 table)', () => {

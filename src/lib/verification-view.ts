@@ -4,7 +4,7 @@
  * Pure and cached per immutable value (the verification record and the users array are replaced,
  * never mutated, so a WeakMap keyed on them stays correct).
  */
-import { userKey, type User, type VerificationEntry } from '../domain/model.js';
+import { userKey, type User, type VerificationEntry } from './domain/model.js';
 
 export type VerificationStatus = VerificationEntry['status'];
 

@@ -4,8 +4,8 @@
  * (src/lib/powershell/stages); they are upper bounds, because every script skips what the tenant
  * already has as planned.
  */
-import type { Plan } from '../../domain/model.js';
-import { STAGES, RUNBOOK_FILE } from '../../powershell/index.js';
+import type { Plan } from '../domain/model.js';
+import { STAGES, RUNBOOK_FILE } from '../powershell/index.js';
 
 /** At most this many users per New-CsBatchPolicyAssignmentOperation call (shared-calling.md §3.14). */
 export const BATCH_LIMIT = 5000;

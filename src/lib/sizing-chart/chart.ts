@@ -3,7 +3,7 @@
  * against pool size on a log y axis, the target as a horizontal line, the current and recommended
  * pool sizes as vertical markers. Pure: the Svelte component only draws what this returns.
  */
-import { erlangBSeries, poissonTail } from '../../sizing/index.js';
+import { erlangBSeries, poissonTail } from '../sizing/index.js';
 import { formatProbability, scientific } from './format.js';
 import { integerTicks, linearScale, logDomain, logScale, logTicks, type LogDomain } from './scale.js';
 

@@ -2,8 +2,8 @@
  * README.md of the scripts zip: how to run the runbook. Deterministic (no clock): the same plan and
  * inputs give the same text, so two exports of one plan differ only in their file name.
  */
-import type { Plan } from '../../domain/model.js';
-import { GENERATOR_VERSION, RUNBOOK_FILE, VERIFICATION_FILE_NAME } from '../../powershell/index.js';
+import type { Plan } from '../domain/model.js';
+import { GENERATOR_VERSION, RUNBOOK_FILE, VERIFICATION_FILE_NAME } from '../powershell/index.js';
 import { stageSummaries, type StageSummary } from './summary.js';
 
 export const README_FILE = 'README.md';
