@@ -57,3 +57,4 @@ export {
   cellText,
   userRows,
 } from './user-query.js';
+export { commitImport, type ImportCommit } from './commit-import.js';

@@ -26,6 +26,7 @@ export {
 } from './policy.js';
 export { effectiveSizing, policyUserCounts, recommendPoolSize } from './plan.js';
 export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
+export { applyRecommendedCallbacks } from './apply.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';
 export { planSizingSummary, DECIDED_BY_WORDS, type PolicySizingSummary } from './plan-summary.js';
