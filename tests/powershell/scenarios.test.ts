@@ -191,7 +191,9 @@ describe('scenario 5: faults, then -Resume', () => {
       ],
       accessDenied: ['Grant-CsOnlineVoiceRoutingPolicy'],
     });
-    const run = record('5 faults', w.run(['-ContinueOnError']));
+    // The simulated module runs code at import, as a real script module may: a script whose
+    // #Requires loads such a module loses its exit code (PowerShell #23887); the runbook's must survive.
+    const run = record('5 faults', w.run(['-ContinueOnError'], undefined, { SIM_REQUIRES_EXIT_QUIRK: '1' }));
     expect(run.exitCode).toBe(1);
     expect(run.calls.some((c) => c.status === 429)).toBe(true);
     const retry = w
@@ -232,6 +234,20 @@ describe('scenario 5: faults, then -Resume', () => {
   });
 });
 
+describe('scenario 5b: a stage that could not create its policies', () => {
+  it('stage 07 grants nothing to a Shared Calling policy that does not exist and says why, once per user', () => {
+    const plan = samplePlan();
+    const w = workspace('no-policy', plan);
+    w.setFaults({ accessDenied: ['New-CsTeamsSharedCallingRoutingPolicy'] });
+    const run = record('5b policies denied', w.run(['-ContinueOnError']));
+    expect(run.exitCode).toBe(1);
+    expect(run.calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy')).toEqual([]);
+    const failed = parseCsv(w.output('07-users.retry.csv') ?? '');
+    expect(failed.length).toBe(plan.users.length);
+    for (const r of failed) expect(r.Error).toMatch(/Shared Calling policy SC-\w+ not found \(stage 06 creates it\)/);
+  });
+});
+
 describe('scenario 6: a hostile plan', () => {
   it('runs the same command sequence as the plain plan and every name arrives exactly', () => {
     const plain = samplePlan();
@@ -249,6 +265,18 @@ describe('scenario 6: a hostile plan', () => {
 });
 
 describe('scenario 7: rollback', () => {
+  it('in a non-interactive session without -Confirm:$false it stops before the first change and says why', () => {
+    const plan = samplePlan();
+    const w = workspace('rollback-noconfirm', plan);
+    expect(w.run([]).exitCode).toBe(0);
+    const before = w.tenantText();
+    const run = record('7 rollback without -Confirm:$false', w.run(['-Stage', 'rollback']));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/non-interactive: run it with -Confirm:\$false/);
+    expect(mutating(run.calls)).toEqual([]);
+    expect(w.tenantText()).toBe(before);
+  });
+
   it('after apply, the rollback brings the tenant back to its starting snapshot', () => {
     const plan = samplePlan();
     const w = workspace('rollback', plan);

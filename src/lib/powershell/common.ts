@@ -25,9 +25,12 @@ export interface HeaderInfo {
   generatedAt: string | undefined;
 }
 
+/** R1: the oldest MicrosoftTeams module the scripts run with. */
+export const MIN_TEAMS_MODULE = '5.5.0';
+
 export const REQUIRES_LINES = [
   '#Requires -Version 5.1',
-  "#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '5.5.0' }",
+  `#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '${MIN_TEAMS_MODULE}' }`,
 ];
 
 /** Comment-based help (fixed text only). */
