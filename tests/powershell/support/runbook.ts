@@ -108,7 +108,7 @@ export class Workspace {
   }
 
   /** Run a file of the scripts folder (default: the runbook) with pwsh. */
-  run(args: string[] = [], file = 'Invoke-SharedCallingRunbook.ps1', extraEnv: Record<string, string> = {}): RunResult {
+  run(args: string[] = [], file = 'Invoke-SharedCallingRunbook.ps1', extraEnv: Record<string, string> = {}, timeoutMs = 30 * 60_000): RunResult {
     const [cmd, ...pre] = pwshCommand();
     const sep = process.platform === 'win32' ? ';' : ':';
     const env: NodeJS.ProcessEnv = {
@@ -126,7 +126,7 @@ export class Workspace {
     const r = spawnSync(
       cmd!,
       [...pre, '-NoProfile', '-NonInteractive', '-File', path.join(this.scripts, file), '-OutputFolder', this.out, ...args],
-      { cwd: this.scripts, env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 30 * 60_000 },
+      { cwd: this.scripts, env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs },
     );
     const all = this.allCalls();
     const calls = all.slice(this.seen);
