@@ -9,8 +9,15 @@
  *   trash       (version 2) deleted plans' names and dates, for the "Recently deleted" list
  *   trashPlans  (version 2) deleted plans, whole, so that a delete can be undone even after a
  *               reload; both purged after TRASH_DAYS
+ *
+ * Version 3 changes no table: it fills in the plan fields of plan file format 3 (RA9 billing,
+ * AA10 operator, AA11 greeting, AA6 hidden users, callback-number tags) in stored plans, with the
+ * same defaults as the plan-file migration, so that a plan saved by an older planner still loads.
  */
 import Dexie, { type Table } from 'dexie';
+// Straight from the migrations module: a value import of the whole facade from here (the entry
+// script) drags the spreadsheet and phone-number code into the startup bundle.
+import { fillV3PlanBody, fillV3User } from '../lib/plan-file/migrations.js';
 import type { Plan, User } from '../lib/index.js';
 
 export const USER_CHUNK_SIZE = 1000;
@@ -76,5 +83,20 @@ export class PlannerDb extends Dexie {
       trash: 'id, deletedAt',
       trashPlans: 'id',
     });
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('plans').toCollection().modify((r: { body: unknown }) => {
+          r.body = fillV3PlanBody(r.body);
+        });
+        await tx.table('userChunks').toCollection().modify((c: { users: unknown[] }) => {
+          if (Array.isArray(c.users)) c.users = c.users.map(fillV3User);
+        });
+        await tx.table('trashPlans').toCollection().modify((t: { plan: unknown }) => {
+          const plan = fillV3PlanBody(t.plan) as { users?: unknown };
+          if (Array.isArray(plan.users)) plan.users = plan.users.map(fillV3User);
+          t.plan = plan;
+        });
+      });
   }
 }

@@ -11,6 +11,12 @@ export {
   PLAN_FORMAT,
   PLAN_FORMAT_VERSION,
 } from './plan-file/plan-file.js';
+export { fillV3PlanBody, fillV3User } from './plan-file/migrations.js';
+export { isKnownCountry } from './domain/country-codes.js';
+// Country names and the full list (libphonenumber-js metadata): for the lazily loaded views only;
+// the startup entry (startup.ts) does not import this facade.
+export { countryLabel, countryName, knownCountries } from './domain/phone.js';
+export { normalizeCountryInput } from './forms/country-input.js';
 export { planIndex, numberUses, assignmentCounts, type PlanIndex } from './domain/lookup.js';
 export { numberHolders, ownHolder, anyHolder, type Holders } from './domain/holders.js';
 export * from './sizing/index.js';

@@ -48,12 +48,14 @@ describe('readiness dashboard and checks', () => {
     const dash = new DashboardPage(s.page);
     await dash.open(baseUrl);
     await dash.setSiteAssignedEmergencyPolicies(true);
-    await expect.poll(() => dash.count('warning')).toBe(1);
+    // E3 (mixed tenant) and E4 (a site policy overrides only for users with a Direct Routing number).
+    await expect.poll(() => dash.count('warning')).toBe(2);
     await ws.waitSaved();
 
     const checks = new ChecksPage(s.page);
     await checks.open(baseUrl);
-    expect(await checks.count('warning')).toBe(1);
+    expect(await checks.count('warning')).toBe(2);
+    await checks.finding('E4', 'Tenant').waitFor();
     const card = checks.finding('E3', 'Tenant');
     await card.waitFor();
     expect(await card.textContent()).toContain(RULES.E3!.title);
@@ -105,7 +107,9 @@ describe('readiness dashboard and checks', () => {
     await checks.open(baseUrl, 'sample', 'scp-seattle');
     expect(await checks.scopeNotice().textContent()).toContain('SC-Seattle');
     await checks.finding('V1', 'SC-Seattle').waitFor();
-    expect(await s.page.getByRole('article').count()).toBe(1);
+    // The policy's own note (V1) and the note on its auto attendant's scope (AA5: shared surnames).
+    await checks.finding('AA5', 'Seattle Main Auto Attendant').waitFor();
+    expect(await s.page.getByRole('article').count()).toBe(2);
     await checks.showAll();
     await expect.poll(() => s.page.getByRole('article').count()).toBeGreaterThan(1);
     await checks.search('no-such-text-anywhere');

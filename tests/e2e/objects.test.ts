@@ -65,13 +65,14 @@ describe('object editors', () => {
 
     // Resource account: only numbers a resource account can carry; PAYG shown for a CP service number (RA9).
     await ws.goToArea('Resource accounts and auto attendants');
-    await o.addResourceAccount({ upn: 'sc-seattle@contoso.com', displayName: 'Seattle Main Line', number: '+12065550100', payg: true });
+    await o.addResourceAccount({ upn: 'sc-seattle@contoso.com', displayName: 'Seattle Main Line', number: '+12065550100', payg: true, billing: 'Pay-as-you-go' });
     await o.row('sc-seattle@contoso.com').getByText('+12065550100').waitFor();
     await o.addAutoAttendant({
       name: 'Seattle AA',
       language: 'en-US',
       timeZone: 'Pacific Standard Time',
       account: 'Seattle Main Line',
+      operator: 'reception@contoso.com',
       group: { name: 'SC-Seattle-Users', sites: ['Seattle'] },
     });
     await o.row('Seattle AA').getByText('SC-Seattle-Users').waitFor();

@@ -126,7 +126,7 @@ describe('one truth on every screen', () => {
     // The user dialog lists it.
     await s.page.goto(`${baseUrl}#/plan/${plan.id}/users/${encodeURIComponent(userKey(target.upn))}`);
     const dialog = s.page.getByRole('dialog', { name: target.displayName });
-    await dialog.getByText(/Emergency call routing policy ECRP-US-CPOC does not fit/).waitFor();
+    await dialog.getByText(/Emergency call routing policy ECRP-US-CPOC is assigned to Direct Routing users/).waitFor();
   });
 
   it('Overview: the verification report reaches the dashboard, and goes stale when the policy changes', async () => {

@@ -683,6 +683,19 @@ describe('stub-tenant runs of stage 01: D9 licences, D13 scopes, RA8', () => {
     expect(called.filter((c) => c.startsWith('Get-MgUser')).length).toBeGreaterThan(0);
   });
 
+  it('RA9: pay-as-you-go billing is a Manual note, no Communications Credits demanded; MOSA billing checks the credits', () => {
+    const { r, log } = run();
+    expect(r.status, log).toBe(0);
+    expect(log).toMatch(/"prereq:ra:ra-seattle:funding","sc-seattle@contoso.com","Check how Calling Plan calls are funded \(RA9\)","Manual","RA9: pay-as-you-go billing: confirm pay-as-you-go is enabled/);
+    expect(log).not.toMatch(/Communications Credits \(RA9\)","Check Communications Credits"/);
+    const mosa = createSamplePlan();
+    mosa.resourceAccounts.find((x) => x.id === 'ra-seattle')!.callingPlanBilling = 'mosa';
+    const m = run(generateScripts(mosa));
+    expect(m.r.status, m.log).toBe(0);
+    // The stub tenant has an MCOPSTNC subscription.
+    expect(m.log).toMatch(/"prereq:ra:ra-seattle:funding","sc-seattle@contoso.com","Check how Calling Plan calls are funded \(RA9\)","Done"/);
+  });
+
   it('D13: stage 01 connects to Microsoft Graph with read-only scopes', () => {
     const { called } = run();
     expect(called.filter((c) => c.startsWith('Connect-MgGraph'))).toEqual(['Connect-MgGraph User.Read.All,Organization.Read.All']);

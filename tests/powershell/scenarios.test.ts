@@ -294,3 +294,32 @@ describe('scenario 7: rollback', () => {
     expect(normal(w.tenant())).toEqual(normal(start));
   });
 });
+
+describe('scenario 8: callback number tags (§3.17, plan setting)', () => {
+  it('apply tags every callback number with its policy name, a re-run changes nothing, the rollback removes the tags', () => {
+    const plan = samplePlan();
+    plan.tenant.tagCallbackNumbers = true;
+    const w = workspace('tags', plan);
+    const start = w.tenant();
+    expect(record('8 apply with tags', w.run([])).exitCode).toBe(0);
+    const tagged = new Map<string, string[]>();
+    for (const n of w.tenant().phoneNumbers as { telephoneNumber: string; tags?: string[] }[]) tagged.set(n.telephoneNumber, [...(n.tags ?? [])]);
+    let callbacks = 0;
+    for (const p of plan.sharedCallingPolicies) {
+      for (const id of p.callbackNumberIds) {
+        const e164 = plan.numbers.find((n) => n.id === id)!.e164;
+        expect(tagged.get(e164), e164).toEqual([p.name]);
+        callbacks++;
+      }
+    }
+    // Only callback numbers are tagged: 8 in the sample.
+    expect(callbacks).toBe(8);
+    expect([...tagged.values()].filter((t) => t.length > 0).length).toBe(8);
+    const again = record('8 run again with tags', w.run([]));
+    expect(again.exitCode).toBe(0);
+    expect(mutating(again.calls)).toEqual([]);
+    expect(record('8 rollback with tags', w.run(['-Stage', 'rollback', '-RemoveResourceAccounts', '-Confirm:$false'])).exitCode).toBe(0);
+    const normal = (t: any) => ({ ...t, batchOperations: [], phoneNumbers: t.phoneNumbers.map((n: any) => ({ ...n, locationId: null })) });
+    expect(normal(w.tenant())).toEqual(normal(start));
+  });
+});

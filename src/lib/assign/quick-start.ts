@@ -296,6 +296,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
       numberId: free?.id ?? null,
       licence: 'teamsPhoneResourceAccount', // RA2
       payAsYouGoCallingPlan: q.numberKind === 'callingPlanService' || q.numberKind === 'callingPlanTollFreeService', // RA9
+      callingPlanBilling: 'unknown', // RA9: funding depends on billing the planner cannot know
       voiceRoutingPolicyId: raVoice,
     };
     resourceAccounts.push(ra);
@@ -309,6 +310,8 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
       dialByName: true,
       dialByExtension: site.extensionRange !== null,
       resourceAccountId: ra.id, // AA4
+      operator: '', // AA10: a person the admin must choose
+      greeting: '',
     });
     let finalName = policyName;
     for (let n = 2; policyNames.has(finalName.toLowerCase()); n++) finalName = `${policyName}-${n}`;

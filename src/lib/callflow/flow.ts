@@ -217,7 +217,7 @@ export function buildCallFlow(plan: Plan, policyId: Id, status: PlanStatus): Cal
     else if (without > 0) {
       // Prefer the count over one user's finding: the box speaks for the whole policy.
       const e1 = byKey.get(`E1:${policy.id}`);
-      s = flag(s, 'problem', e1, 'E1', `${plural(without, 'user')} of ${policy.name} have no emergency call routing policy.`);
+      s = flag(s, 'problem', e1, 'E1', `${plural(without, 'user')} of ${policy.name} ${without === 1 ? 'has' : 'have'} no emergency call routing policy.`);
     }
     emergency.push(s);
   } else {

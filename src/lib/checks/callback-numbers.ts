@@ -6,6 +6,7 @@ import { policyRa, raNumber } from './context.js';
 import { finding } from './finding.js';
 import type { FindingInput } from './finding.js';
 import { callbackFit } from './callback-fit.js';
+import { isCallingPlanService, numberKindPhrase } from './numbers.js';
 import { forPolicy } from './policy-finding.js';
 import type { Finding } from './types.js';
 
@@ -92,7 +93,7 @@ function checkList(ctx: CheckContext, p: SharedCallingPolicy, raNumberIds: Set<I
     const { typeDiffers, countryDiffers } = fit;
     if (typeDiffers || countryDiffers) {
       const what = [
-        typeDiffers ? `is ${NUMBER_KIND_LABEL[num.kind]} while the resource account's number is ${NUMBER_KIND_LABEL[raNum.kind]}` : '',
+        typeDiffers ? `is ${numberKindPhrase(num.kind)} while the resource account's number is ${numberKindPhrase(raNum.kind)}` : '',
         countryDiffers ? `is in ${num.country} while the resource account's number is in ${raNum.country}` : '',
       ]
         .filter((s) => s !== '')
@@ -102,7 +103,8 @@ function checkList(ctx: CheckContext, p: SharedCallingPolicy, raNumberIds: Set<I
           rule: 'EN4',
           severity: 'error',
           message: `Callback number ${num.e164} of ${p.name} ${what}.`,
-          fix: `Use a ${teamsNumberType(raNum.kind)} number from ${raNum.country}.`,
+          // Words, not the -NumberType value: "an Operator Connect number", "a Calling Plan subscriber number".
+          fix: `Use ${numberKindPhrase(isCallingPlanService(raNum.kind) ? 'callingPlanSubscriber' : raNum.kind)} from ${raNum.country}.`,
         }),
       );
     }

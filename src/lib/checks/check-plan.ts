@@ -8,6 +8,7 @@ import { checkExtensions } from './extensions.js';
 import { checkPolicies } from './policies.js';
 import { checkPoolSizes } from './pool-size.js';
 import { checkResourceAccounts } from './resource-accounts.js';
+import { checkSites } from './sites.js';
 import { checkTenant } from './tenant.js';
 import type { Finding } from './types.js';
 import { SEVERITY_ORDER } from './types.js';
@@ -36,6 +37,7 @@ export function checkPlan(plan: Plan): Finding[] {
 
   const findings: Finding[] = [
     ...checkTenant(ctx),
+    ...checkSites(ctx),
     ...checkPolicies(ctx),
     ...checkResourceAccounts(ctx),
     ...checkResourceAccountVoiceRouting(ctx),

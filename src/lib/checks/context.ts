@@ -40,6 +40,8 @@ export interface CheckContext {
   voiceRoutingPolicies: Map<Id, VoiceRoutingPolicy>;
   /** Kind of the number on each policy's resource account; absent when there is none. */
   policyRaKind: Map<Id, NumberKind>;
+  /** Country of the number on each policy's resource account (C3); absent when there is none. */
+  policyRaCountry: Map<Id, string>;
   usage: Map<Id, PolicyUsage>;
   /** Callback numbers (E.164) that users hold today → the first such user (EN6). */
   userNumbers: Map<string, User>;
@@ -63,10 +65,14 @@ export function buildContext(plan: Plan): CheckContext {
   }
 
   const policyRaKind = new Map<Id, NumberKind>();
+  const policyRaCountry = new Map<Id, string>();
   for (const p of plan.sharedCallingPolicies) {
     const ra = p.resourceAccountId === null ? undefined : resourceAccounts.get(p.resourceAccountId);
     const num = ra?.numberId == null ? undefined : numbers.get(ra.numberId);
-    if (num) policyRaKind.set(p.id, num.kind);
+    if (num) {
+      policyRaKind.set(p.id, num.kind);
+      policyRaCountry.set(p.id, num.country);
+    }
   }
 
   // EN6 only asks about callback numbers, so only those are indexed (a small set, not 100,000 users).
@@ -117,6 +123,7 @@ export function buildContext(plan: Plan): CheckContext {
     emergencyPolicies,
     voiceRoutingPolicies,
     policyRaKind,
+    policyRaCountry,
     usage,
     userNumbers,
     extensionCounts,

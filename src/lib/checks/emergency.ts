@@ -1,4 +1,8 @@
-/** Emergency routing rules: a policy per user (E1), PSTN usages by number kind (E2), E3, E5, E6, description length (L2). */
+/**
+ * Emergency routing rules: a policy per user that defines dial strings (E1), PSTN usages by number
+ * kind (E2 for Direct Routing, E8 for Calling Plan / Operator Connect), E3, site policies (E4), E5,
+ * E6, dial strings without "+" for Direct Routing (E9), description length (L2).
+ */
 import type { EmergencyCallRoutingPolicy, Id, Site } from '../domain/model.js';
 import { userKey } from '../domain/model.js';
 import type { CheckContext } from './context.js';
@@ -52,7 +56,7 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
     }
     const kind = u.sharedCallingPolicyId === null ? undefined : ctx.policyRaKind.get(u.sharedCallingPolicyId);
     if (kind === undefined || u.sharedCallingPolicyId === null) continue;
-    // E2: DR needs usages on every dial string; CP/OC must have none.
+    // E2: DR needs usages on every dial string; E8: CP/OC policies only identify emergency numbers.
     const bad = kind === 'directRouting' ? !shape.all : shape.any;
     if (!bad) continue;
     let per = mismatches.get(epId);
@@ -66,34 +70,120 @@ export function checkUserEmergency(ctx: CheckContext, out: UserFindings): Findin
   for (const [epId, per] of mismatches) {
     const ep = ctx.emergencyPolicies.get(epId);
     if (!ep) continue;
-    const parts: string[] = [];
-    const users: string[] = [];
+    const dr: string[] = [];
+    const cpoc: string[] = [];
+    const drUsers: string[] = [];
+    const cpocUsers: string[] = [];
     for (const [policyId, keys] of per) {
       const count = keys.length;
-      users.push(...keys);
-      const kind = ctx.policyRaKind.get(policyId);
       const name = ctx.policies.get(policyId)?.name ?? policyId;
-      parts.push(
-        kind === 'directRouting'
-          ? `${plural(count, 'user')} of ${name} (Direct Routing) need PSTN usages on every emergency number`
-          : `${plural(count, 'user')} of ${name} (Calling Plan / Operator Connect) need a policy without PSTN usages`,
+      if (ctx.policyRaKind.get(policyId) === 'directRouting') {
+        dr.push(`${plural(count, 'user')} of ${name}`);
+        drUsers.push(...keys);
+      } else {
+        cpoc.push(`${plural(count, 'user')} of ${name}`);
+        cpocUsers.push(...keys);
+      }
+    }
+    if (dr.length > 0) {
+      // E2: with Direct Routing the usages route the emergency call.
+      findings.push(
+        finding({
+          rule: 'E2',
+          severity: 'error',
+          message: `Emergency call routing policy ${ep.name} is assigned to Direct Routing users (${dr.join('; ')}) but not every emergency number has a PSTN usage; with Direct Routing the usages route the emergency call.`,
+          subject: ep.name,
+          subjectKind: 'emergencyPolicy',
+          subjectId: ep.id,
+          // The users it is about, so their rows and their policy's call flow show it (not only the emergency policy).
+          users: drUsers,
+          fix: 'Give every emergency number of the policy a PSTN usage that leads to an emergency-capable route, or give the Direct Routing users a policy that has them.',
+        }),
       );
     }
-    findings.push(
+    if (cpoc.length > 0) {
+      // E8: with Calling Plan or Operator Connect the policy only identifies emergency numbers.
+      findings.push(
+        finding({
+          rule: 'E8',
+          severity: 'error',
+          message: `Emergency call routing policy ${ep.name} has PSTN usages but is assigned to users whose resource account has a Calling Plan or Operator Connect number (${cpoc.join('; ')}). For them the policy only identifies emergency numbers; PSTN usages must not be added (E2).`,
+          subject: ep.name,
+          subjectKind: 'emergencyPolicy',
+          subjectId: ep.id,
+          users: cpocUsers,
+          fix: 'Use one emergency call routing policy without PSTN usages for Calling Plan / Operator Connect policies and one with PSTN usages for Direct Routing policies.',
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+/** E1: a policy that defines no emergency dial string identifies no emergency call. */
+function checkDefinesDialStrings(ep: EmergencyCallRoutingPolicy): Finding | null {
+  if (ep.numbers.some((n) => n.dialString.trim() !== '')) return null;
+  return finding({
+    rule: 'E1',
+    severity: 'error',
+    message: `Emergency call routing policy ${ep.name} defines no emergency dial string, so it identifies no emergency call for the users it is assigned to.`,
+    subject: ep.name,
+    subjectKind: 'emergencyPolicy',
+    subjectId: ep.id,
+    fix: 'Add the emergency dial strings of the users’ country (for example 911 and 933, or 112 and 999).',
+  });
+}
+
+/** E9: Teams clients send emergency dial strings without "+", so DR routes must match them so. */
+function checkPlusSigns(ctx: CheckContext): Finding[] {
+  const drPolicies = new Set<Id>();
+  for (const u of ctx.plan.users) {
+    if (u.emergencyPolicyId === null || u.sharedCallingPolicyId === null) continue;
+    if (ctx.policyRaKind.get(u.sharedCallingPolicyId) === 'directRouting') drPolicies.add(u.emergencyPolicyId);
+  }
+  const out: Finding[] = [];
+  for (const epId of drPolicies) {
+    const ep = ctx.emergencyPolicies.get(epId);
+    if (!ep) continue;
+    const plus = ep.numbers
+      .flatMap((n) => [n.dialString, ...n.dialMask.split(';')])
+      .map((v) => v.trim())
+      .filter((v) => v.includes('+'));
+    if (plus.length === 0) continue;
+    out.push(
       finding({
-        rule: 'E2',
+        rule: 'E9',
         severity: 'error',
-        message: `Emergency call routing policy ${ep.name} does not fit the number type of its users' resource account: ${parts.join('; ')}.`,
+        message: `Emergency call routing policy ${ep.name} is used by Direct Routing users and lists ${[...new Set(plus)].join(', ')} with a "+". Teams clients send emergency calls without "+" in front of the dial string, and the emergency route must match the dial string exactly.`,
         subject: ep.name,
         subjectKind: 'emergencyPolicy',
         subjectId: ep.id,
-        // The users it is about, so their rows and their policy's call flow show it (not only the emergency policy).
-        users,
-        fix: 'Use one emergency call routing policy without PSTN usages for Calling Plan / Operator Connect policies and one with PSTN usages for Direct Routing policies.',
+        fix: 'Remove the "+" from the dial strings and masks, and make the Direct Routing voice route for emergency calls match the dial string without "+".',
       }),
     );
   }
-  return findings;
+  return out;
+}
+
+/** E4: a site's policy overrides the user's only for users with a Direct Routing number. */
+function checkSitePolicies(ctx: CheckContext): Finding | null {
+  if (!ctx.plan.tenant.siteAssignedEmergencyPolicies) return null;
+  let withoutDr = 0;
+  for (const u of ctx.plan.users) {
+    if (u.sharedCallingPolicyId === null) continue;
+    const drExtension = u.extension.trim() !== '' && ctx.policyRaKind.get(u.sharedCallingPolicyId) === 'directRouting';
+    if (!drExtension) withoutDr++;
+  }
+  if (withoutDr === 0) return null;
+  return finding({
+    rule: 'E4',
+    severity: 'warning',
+    message: `Emergency call routing policies are assigned to network sites, but a site's policy overrides the user's only for users with a Direct Routing number. ${plural(withoutDr, 'Shared Calling user has', 'Shared Calling users have')} none, so their own (user or group) policy must be right wherever they are; whether a site policy applies to them at all is not documented.`,
+    subject: 'Tenant',
+    subjectKind: 'tenant',
+    subjectId: TENANT_ID,
+    fix: 'Give every Shared Calling user an emergency call routing policy of their own that fits their resource account (E1, E2, E8); do not rely on the site policy.',
+  });
 }
 
 /** E5: dial strings and dial masks must be unique within one policy. */
@@ -183,13 +273,18 @@ function checkCarrierDatabase(ctx: CheckContext): Finding[] {
 export function checkEmergencyPolicies(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const ep of ctx.plan.emergencyPolicies) {
+    const empty = checkDefinesDialStrings(ep);
+    if (empty) out.push(empty);
     const f = checkDuplicates(ep);
     if (f) out.push(f);
     const d = checkDescription(ep);
     if (d) out.push(d);
   }
+  out.push(...checkPlusSigns(ctx));
   const mixed = checkMixed(ctx);
   if (mixed) out.push(mixed);
+  const site = checkSitePolicies(ctx);
+  if (site) out.push(site);
   out.push(...checkCarrierDatabase(ctx));
   return out;
 }

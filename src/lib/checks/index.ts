@@ -3,6 +3,7 @@ export { checkPlan, sortFindings } from './check-plan.js';
 export { RULES, CHECKLIST_RULES } from './rules.js';
 export { AGGREGATE_THRESHOLD } from './user-findings.js';
 export { C1_COUNTRIES } from './resource-accounts.js';
+export { AA5_MAX_MATCHES, AA11_MAX_GREETING } from './auto-attendants.js';
 export { MAX_POLICY_NAME, policyNameProblem } from './policies.js';
 export { splitNumber } from './numbers.js';
 export { callbackFit, callbackMisfitText, type CallbackFit } from './callback-fit.js';

@@ -1,5 +1,12 @@
 /** Small helpers about phone numbers and number kinds used by several rule families. */
 import type { NumberKind } from '../domain/model.js';
+import { NUMBER_KIND_LABEL } from '../domain/model.js';
+
+/** "an Operator Connect number", "a Calling Plan subscriber number": words, never enum names. */
+export function numberKindPhrase(kind: NumberKind): string {
+  const label = NUMBER_KIND_LABEL[kind];
+  return `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} number`;
+}
 
 /** The one normalization of a held number (domain/holders.ts). */
 export { splitNumber } from '../domain/holders.js';

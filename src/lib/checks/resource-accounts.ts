@@ -16,6 +16,34 @@ function forRa(ra: ResourceAccount, f: RaFinding): Finding {
   return finding({ ...f, subject: ra.upn, subjectKind: 'resourceAccount', subjectId: ra.id });
 }
 
+/** Older pages still ask for Communications Credits in every case (§8 item 16): say so where admins meet it. */
+const RA9_OLDER_RULE =
+  'Older Microsoft pages (09/2023) and the cmdlet help still say every such resource account needs a Communications Credits licence; since 09/2024 that holds only for MOSA billing.';
+
+/** RA9: what funds a Calling Plan service number's calls, by the billing type the admin chose. */
+function ra9Funding(ra: ResourceAccount): { rule: string; message: string; fix: string } {
+  switch (ra.callingPlanBilling) {
+    case 'payAsYouGo':
+      return {
+        rule: 'RA9',
+        message: `Confirm that pay-as-you-go is enabled to fund the calls of ${ra.displayName}: with pay-as-you-go billing the Pay-As-You-Go Calling Plan's minutes fund them and no Communications Credits are needed. Unfunded calls play "You are not setup to use this calling feature". ${RA9_OLDER_RULE}`,
+        fix: 'Check in the Microsoft 365 admin center that the Calling Plan subscription is billed pay-as-you-go and enabled to fund calls, then tick this item.',
+      };
+    case 'mosa':
+      return {
+        rule: 'RA9',
+        message: `The Calling Plan subscription behind ${ra.displayName} is billed through a Microsoft Online Subscription Agreement (MOSA) billing account: the resource account needs a Communications Credits licence (MCOPSTNC, also listed as MCOPSTNPP) and a funded credits balance. Unfunded calls play "You are not setup to use this calling feature".`,
+        fix: 'Buy Communications Credits (MOSA customers only; with a Cloud Solution Provider the CSP funds them), assign the licence to the resource account, set up funding, then tick this item.',
+      };
+    default:
+      return {
+        rule: 'RA9',
+        message: `Not known how the Calling Plan subscription behind ${ra.displayName} is billed, which decides how its calls are funded: pay-as-you-go billing funds them with pay-as-you-go minutes; a MOSA billing account needs Communications Credits with a funded balance. ${RA9_OLDER_RULE}`,
+        fix: 'Choose the Calling Plan billing type in the resource account settings, make sure that funding is in place, then tick this item.',
+      };
+  }
+}
+
 function checkNumber(ctx: CheckContext, ra: ResourceAccount, num: PhoneNumber | undefined, out: Finding[]): void {
   if (!num) {
     // RA1: the resource account's number carries every inbound and outbound Shared Calling call.
@@ -79,24 +107,18 @@ function checkNumber(ctx: CheckContext, ra: ResourceAccount, num: PhoneNumber | 
       );
     }
     if (!ra.payAsYouGoCallingPlan) {
-      // RA9: without PAYG (and funding) outbound calls play "not set up for this feature".
+      // RA9: a CP service number needs a Pay-As-You-Go Calling Plan licence ([LIC-TP] "requires").
       out.push(
         forRa(ra, {
           rule: 'RA9',
           severity: 'error',
           message: `${ra.displayName} has a Calling Plan service number but no Pay-As-You-Go Calling Plan licence, so outbound Shared Calling calls fail.`,
-          fix: 'Assign a Pay-As-You-Go Calling Plan licence to the resource account and fund it (Communications Credits or pay-as-you-go billing).',
+          fix: 'Assign a Pay-As-You-Go Calling Plan licence to the resource account, then fund its calls (pay-as-you-go minutes, or Communications Credits where the Calling Plan subscription is MOSA-billed).',
         }),
       );
     } else {
-      const item = checklistItem(ctx.plan, {
-        rule: 'RA9',
-        message: `Confirm that the Pay-As-You-Go Calling Plan of ${ra.displayName} is funded (Communications Credits or pay-as-you-go billing); unfunded calls play a "not set up" message.`,
-        subject: ra.upn,
-        subjectKind: 'resourceAccount',
-        subjectId: ra.id,
-        fix: 'Fund Communications Credits or enable pay-as-you-go billing, then tick this item.',
-      });
+      // RA9 (09/17/2024): funding depends on the billing account of the Calling Plan subscription.
+      const item = checklistItem(ctx.plan, { ...ra9Funding(ra), subject: ra.upn, subjectKind: 'resourceAccount', subjectId: ra.id });
       if (item) out.push(item);
     }
   }

@@ -11,11 +11,41 @@ export const RULES: Record<string, RuleInfo> = {
       'The New-, Set-, Get-, Grant- and Remove-CsTeamsSharedCallingRoutingPolicy cmdlets were introduced in the MicrosoftTeams PowerShell module 5.5.0. The generated scripts declare this requirement; confirm the admin workstation has it and tick the checklist item.',
     source: '§2.1 R1 — [PLAN], [PS-New] NOTES, [PS-Grant] NOTES',
   },
+  R5: {
+    title: 'MicrosoftTeams 6.3.0 and later need PowerShell 7.2+ or Windows PowerShell 5.1',
+    explanation:
+      'Since June 2024 (6.3.0, and 6.2.2-preview) the MicrosoftTeams module runs only on PowerShell 7.2 or later, or on Windows PowerShell 5.1. Stage 01 of the generated scripts checks both the module version and the PowerShell version and stops with a clear message on PowerShell 6.x or 7.0/7.1.',
+    source: '§2.1 R5 — [RELNOTES]',
+  },
+  R6: {
+    title: 'Get-CsOnlineUser output depends on the module version',
+    explanation:
+      'From 6.2.0 Get-CsOnlineUser also returns unlicensed users (AccountType IneligibleUser, formerly Unknown), and without -Identity it returns guests and soft-deleted users (SoftDeletionTimestamp set). The import leaves those rows out with a note, because they cannot be Shared Calling users. 7.0.0 removed OptionFlags, 7.1.0 DialPlan; 7.2.0 (7.1.1-preview) adds EffectivePolicyAssignments in the commercial cloud.',
+    source: '§2.1 R6 — [PS-GetUser] NOTES, [RELNOTES]',
+  },
+  R7: {
+    title: 'Parameter names of Set-/Remove-CsPhoneNumberAssignment',
+    explanation:
+      'Since the 2026-06-26 documentation change the parameters are called -TelephoneNumber and -NumberType, with -PhoneNumber and -PhoneNumberType as aliases; older module versions know only -PhoneNumber and -PhoneNumberType. The generated scripts use -PhoneNumber and -PhoneNumberType, which every supported module accepts (inferred, not documented: no source says which version renamed them).',
+    source: '§2.1 R7 — [PS-SetPNA-2026], [PS-SetPNA]',
+  },
+  R8: {
+    title: 'Number tags need MicrosoftTeams 7.1.0',
+    explanation:
+      'Tagging callback numbers (Set-CsPhoneNumberTag, also Get-, Update- and Remove-CsPhoneNumberTag) needs MicrosoftTeams 7.1.0 or later. With the plan setting on, stage 01 checks for 7.1.0 and the tagging step is skipped with a note on older modules. Other minimums: Get-CsPhoneNumberAssignment -Filter 6.8.0; Export-CsAcquiredPhoneNumber 6.1.0 per its page, 6.6.0 per the release notes.',
+    source: '§2.1 R8, §3.17 — [RELNOTES], [PS-Tag], [PS-Export]',
+  },
   U1: {
     title: 'Teams Phone licence for every user',
     explanation:
       'Every Shared Calling user needs Teams Phone (the MCOEV "Microsoft 365 Phone System" service plan), from Teams Phone Standard, an E5 suite, Teams Phone for Frontline Workers or Teams Phone with Calling Plan. No calling plan or number is needed. When the imported list has no licence information the planner cannot confirm it and asks you to check.',
     source: '§2.2 U1, U3 — [PLAN], [SETUP] Step 1, [LIC-TP]',
+  },
+  U5: {
+    title: 'India needs an India-specific Teams Phone licence',
+    explanation:
+      'For India PSTN requirements a separate, India-specific Teams Phone licence from a licensed telecom operator in India is required (see "Plan Operator Connect for India"). Assigning India numbers provided by Airtel automatically e-mails the user usage guidelines; this cannot be turned off.',
+    source: '§2.2 U5 — [LIC-TP] 04/25/2025, [PS-SetPNA] Example 13',
   },
   V1: {
     title: 'Enterprise Voice enabled',
@@ -32,8 +62,8 @@ export const RULES: Record<string, RuleInfo> = {
   V3: {
     title: 'Extension dialing',
     explanation:
-      'Optionally, users get a Direct Routing number of the form +<E.164>;ext=<extension> (the base digits may repeat the resource account’s number) so callers can reach them by extension. Each extension must be unique; an extension equal to an emergency dial string would start an emergency call. An auto attendant that offers dial by extension can only reach users who have one.',
-    source: '§2.3 V3 — [SETUP] Step 10; §2.5 AA5 [RW]',
+      'Optionally, users get a Direct Routing number of the form +<E.164>;ext=<extension> (the base digits may repeat the resource account’s number) so internal callers can reach them by extension. That needs a Direct Routing number on the resource account of the user’s policy: with a Calling Plan or Operator Connect resource account an extension cannot be assigned. Each extension must be unique; an extension equal to an emergency dial string would start an emergency call. The Teams number alone does not make a user reachable by extension through the auto attendant: that reads Entra BusinessPhone or Mobile (AA7).',
+    source: '§2.3 V3 — [SETUP] Step 10, [DIALREF]; §2.5 AA7',
   },
   V4: {
     title: 'Extension dialing needs a voice routing policy without PSTN usages',
@@ -74,8 +104,8 @@ export const RULES: Record<string, RuleInfo> = {
   RA9: {
     title: 'Pay-As-You-Go Calling Plan and funding for Calling Plan service numbers',
     explanation:
-      'A resource account with a Calling Plan service number needs a Pay-As-You-Go Calling Plan licence, funded through Communications Credits or pay-as-you-go billing. An unfunded call plays the caller a message that they are not set up for the feature. Funding cannot be read from any file, so it is a checklist item.',
-    source: '§2.4 RA9 — [SETUP] Step 5, [PLAN], [PS-New], [LIC-TP]',
+      'A resource account with a Calling Plan service number needs a Pay-As-You-Go Calling Plan licence, and its calls must be funded. Since 09/17/2024 Microsoft says: fund them with pay-as-you-go minutes; only when the Calling Plan subscription is billed through a Microsoft Online Subscription Agreement (MOSA) billing account (or the tenant will not post-pay) set up Communications Credits (MCOPSTNC, also listed as MCOPSTNPP) with a funded balance. Credits cannot be bought by Microsoft Customer Agreement customers; with a Cloud Solution Provider the CSP funds them. An unfunded call plays “You are not setup to use this calling feature”. Admins may still meet the older rule: the 09/2023 planning page and the cmdlet help still say to assign Communications Credits to the resource account in every case. The billing type and the funding cannot be read from any file, so they are a checklist item.',
+    source: '§2.4 RA9, §8 item 16 — [SETUP] Step 5 09/17/2024, [PLAN] 09/17/2024, [CREDITS], [LIC-TP]; older rule [PS-New]/[PS-Set] NOTES',
   },
   RA10: {
     title: 'Operator supports Shared Calling',
@@ -113,16 +143,58 @@ export const RULES: Record<string, RuleInfo> = {
       'The auto attendant is linked to its resource account with New-CsOnlineApplicationInstanceAssociation. A resource account without an auto attendant takes no inbound calls; an auto attendant without a resource account is never reached.',
     source: '§2.5 AA4 — [PS-AA] NOTES, [PS-Assoc]',
   },
+  AA5: {
+    title: 'Directory search fails when more than 5 names remain',
+    explanation:
+      'Auto attendant search applies the Exchange address-book settings first, then the dial scope. If more than 5 names remain, the search fails and the caller is told that too many names were found. So when more than 5 people in one dial scope share a first or last name, callers must say or type the full name; when more than 5 share the full name, none of them can be found by name. The planner counts the names of the plan’s users in each scope (a heuristic: the tenant’s directory may hold more people). An older third-party note put the limit at 100 matches before scoping; Microsoft’s figure supersedes it.',
+    source: '§2.5 AA5, §8 item 17 — [DIALREF] 1/29/2025; older [RW]',
+  },
+  AA6: {
+    title: 'Users hidden from address lists are never found',
+    explanation:
+      'A user with HiddenFromAddressListsEnabled set (hidden from the Exchange global address list) is not returned by auto attendant search, so callers and return calls cannot reach a hidden Shared Calling user through the auto attendant. A user in both the include and the exclude list of a dial scope is excluded too.',
+    source: '§2.5 AA6 — [DIALREF] 1/29/2025, [AA-DOC] 02/28/2025',
+  },
+  AA7: {
+    title: 'Dial by extension reads Entra BusinessPhone or Mobile',
+    explanation:
+      '“Teams Assigned Phone number, LineURI, isn’t supported for Auto attendant Dial by Extension.” The auto attendant finds an extension only in the user’s Entra BusinessPhone (AD TelephoneNumber) or Mobile attribute, written as +<number>;ext=<extension>, +<number>x<extension> or x<extension>. The users script (stage 07) writes +<resource account number>;ext=<extension> to BusinessPhone with Microsoft Graph (Update-MgUser -BusinessPhones), reads it back on every run and never overwrites a business phone the plan did not write; the rollback script clears it again where it is still that value. Without Microsoft Graph the step is a Manual item. Callers must enter the full extension.',
+    source: '§2.5 AA7, §2.3 V3 — [DIALREF] 1/29/2025',
+  },
+  AA8: {
+    title: 'Directory search starts working up to 36 hours later',
+    explanation:
+      'Address-book changes can take up to 24 hours to reach auto attendant search, and a new user can take up to 36 hours to be listed. Plan for 36 hours after the users are assigned before testing dial by name or extension (inferred from the two figures).',
+    source: '§2.5 AA8, §8 item 18 — [DIALREF] 1/29/2025, [AA-DOC] 02/28/2025',
+  },
+  AA9: {
+    title: 'Menu design with directory search',
+    explanation:
+      'Dial keys are matched before directory search, so a caller is transferred before finishing a name or extension. If keys are mapped, Microsoft says to set directory search to None and put it on a separate auto attendant reached by a key; to offer both dial by name and dial by extension, link a dial-by-name auto attendant and map its key 1 to a dial-by-extension auto attendant. The planner’s directory menu maps no keys; when one auto attendant offers both searches the planner says so, since Microsoft recommends separate ones.',
+    source: '§2.5 AA9 — [AA-DOC] 02/28/2025',
+  },
+  AA10: {
+    title: 'Operator',
+    explanation:
+      'The operator is optional but recommended: the auto attendant sends calls to the operator on a configuration error (for example a deleted user) or when the caller makes no choice after hearing the menu three times; without an operator those calls are dropped. Voice command “Operator” works only when a key (0) is mapped to the operator, which the planner’s directory menu does not do (AA9). The plan records the operator; the generated scripts do not set it yet (Teams admin center or Set-CsAutoAttendant).',
+    source: '§2.5 AA10 — [AA-DOC] 02/28/2025',
+  },
+  AA11: {
+    title: 'Auto attendant limits',
+    explanation:
+      'A typed greeting or announcement may have at most 1,000 characters (uploaded audio: 5 MB, .WAV/.MP3/.WMA); an auto attendant has at most 20 holiday sets of 50 date ranges each and at most 15 authorized users. -UserNameExtension (Office/Department, to tell apart people with the same name) is PowerShell-only and any later edit of the auto attendant in Teams admin center erases it.',
+    source: '§2.5 AA11 — [AA-DOC] 02/28/2025',
+  },
   E1: {
     title: 'Emergency call routing policy for every user',
     explanation:
-      'Every Shared Calling user needs an emergency call routing policy that defines the emergency dial strings (e.g. 911 and 933), whatever the kind of the resource account’s number.',
+      'Every Shared Calling user needs an emergency call routing policy that defines the emergency dial strings (e.g. 911 and 933), whatever the kind of the resource account’s number. A policy that defines no dial string does not identify any emergency call.',
     source: '§2.7 E1 — [SETUP] "Configure emergency calling numbers", [PLAN]',
   },
   E2: {
     title: 'PSTN usages on the emergency policy match the number kind',
     explanation:
-      'When the resource account’s number is Calling Plan or Operator Connect, the users’ emergency call routing policy must have no online PSTN usages; with Direct Routing it must have them, because the usages route the emergency call.',
+      'With Direct Routing the users’ emergency call routing policy must have online PSTN usages on its dial strings, because the usages route the emergency call. When the resource account’s number is Calling Plan or Operator Connect it must have none (E8).',
     source: '§2.7 E2 — [SETUP] "Routing of emergency calls"',
   },
   E3: {
@@ -130,6 +202,12 @@ export const RULES: Record<string, RuleInfo> = {
     explanation:
       'A tenant that runs Shared Calling on Calling Plan or Operator Connect and also uses Direct Routing cannot use emergency call routing policies assigned to network sites.',
     source: '§2.7 E3 — [SETUP] note (02/2024, 07/2024)',
+  },
+  E4: {
+    title: 'Site emergency policies override only for users with a Direct Routing number',
+    explanation:
+      'An emergency call routing policy assigned to a network site overrides the user’s policy only for users who have a Direct Routing number and are at that site (04/2025; the 2020 page said every user at the site). Shared Calling users normally have no number of their own, so for them the user-assigned policy is what counts; whether a site policy ever applies to them is not documented (§8 item 20).',
+    source: '§2.7 E4, §8 item 20 — [ECRP-DOC] 04/25/2025',
   },
   E5: {
     title: 'Unique dial strings and masks',
@@ -141,6 +219,18 @@ export const RULES: Record<string, RuleInfo> = {
     explanation:
       'Shared Calling emergency calling works globally, but outside North America the emergency addresses of the resource-account numbers must be loaded into each carrier’s emergency database, arranged with each carrier. This is a checklist item per site.',
     source: '§2.7 E6, §2.9 C4 — [SETUP], [PLAN] 7/21/2023',
+  },
+  E8: {
+    title: 'Calling Plan and Operator Connect: the policy only identifies emergency numbers',
+    explanation:
+      'With Shared Calling on Calling Plan or Operator Connect, emergency call routing policies are only used to identify emergency numbers; they route nothing, and PSTN usages should not be added to policies assigned to such users. With Direct Routing they identify the numbers and carry the PSTN routes (E2).',
+    source: '§2.7 E8 — [ECRP-DOC] 04/25/2025',
+  },
+  E9: {
+    title: 'Direct Routing: emergency dial strings without “+”',
+    explanation:
+      'Teams clients no longer send emergency calls with a “+” in front of the emergency dial string, so the voice route that carries emergency calls must match the dial string without “+”, exactly. A dial string or mask with “+” in a policy for Direct Routing users never matches what the client sends.',
+    source: '§2.7 E9 — [ECRP-DOC] 04/25/2025',
   },
   EN1: {
     title: 'Emergency callback numbers',
@@ -188,6 +278,18 @@ export const RULES: Record<string, RuleInfo> = {
     explanation:
       'An emergency call reserves the next free callback number for 60 minutes; when every number is reserved one is reused, and a callback may reach the wrong person. The planner sizes each policy’s pool with the Poisson-tail model (or Erlang B) from the policy’s users and your emergency call rate, and warns when the list is shorter.',
     source: '§2.8 EN9, EN10; §7 — [SETUP], [PS-New], [PS-Set]',
+  },
+  C3: {
+    title: 'Users outside the country of the policy’s numbers',
+    explanation:
+      'No source requires Shared Calling users to be in the same country as the policy’s numbers; the same-country rule applies only to the numbers inside a policy (the resource account’s number and the callback numbers). It is allowed, but worth knowing: such users show a foreign caller ID, their emergency calls use the location their Teams client detects or else the address of the resource account’s number (E7), and callbacks come from that country’s emergency services.',
+    source: '§2.9 C3 (absence of a rule), §2.7 E7 — [SETUP]',
+  },
+  S1: {
+    title: 'Site country is a known country code',
+    explanation:
+      'A site’s country must be an ISO 3166-1 alpha-2 code of a country libphonenumber-js knows, because it decides how national numbers are read, which emergency dial strings apply and whether the carrier database upload is needed (E6). “UK” is a common slip: the United Kingdom is GB. Plans from workbooks or older planners may still hold such a code.',
+    source: 'Planner rule; §2.7 E6, §2.8 EN4',
   },
   P1: {
     title: 'A Shared Calling policy for every user',
@@ -239,4 +341,4 @@ export const RULES: Record<string, RuleInfo> = {
 };
 
 /** Rules whose findings can be checklist items (ticked in plan.checklist[finding.key]). */
-export const CHECKLIST_RULES: readonly string[] = ['R1', 'RA9', 'RA10', 'E6'];
+export const CHECKLIST_RULES: readonly string[] = ['R1', 'R8', 'RA9', 'RA10', 'E6'];

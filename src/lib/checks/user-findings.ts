@@ -2,8 +2,9 @@
  * Per-user findings, aggregated per Shared Calling policy when many users share the same problem.
  *
  * A 100,000-user plan must not produce 100,000 identical lines: once more than AGGREGATE_THRESHOLD
- * users of one policy break the same rule, they become one finding whose subject is the policy
- * (or the tenant for users without a policy), with a count and a few example UPNs.
+ * users of one policy break the same rule (more than one, for information notes), they become one
+ * finding whose subject is the policy (or the tenant for users without a policy), with a count and
+ * a few example UPNs.
  */
 import type { Id, User } from '../domain/model.js';
 import { userKey } from '../domain/model.js';
@@ -13,6 +14,13 @@ import type { Finding, Severity } from './types.js';
 import { SEVERITY_ORDER, TENANT_ID } from './types.js';
 
 export const AGGREGATE_THRESHOLD = 50;
+/** Information notes are grouped as soon as two users of a policy share one (a list of identical notes helps nobody). */
+export const INFO_AGGREGATE_THRESHOLD = 1;
+
+function thresholdOf(g: Group): number {
+  for (const issue of g.issues.keys()) if (issue.severity !== 'info') return AGGREGATE_THRESHOLD;
+  return INFO_AGGREGATE_THRESHOLD;
+}
 const EXAMPLES = 3;
 
 /** One way a user can break a rule. Several issues may share a rule (e.g. U1 'no' vs 'unknown'). */
@@ -67,7 +75,7 @@ export class UserFindings {
   toFindings(ctx: CheckContext): Finding[] {
     const out: Finding[] = [];
     for (const g of this.order) {
-      if (g.total > AGGREGATE_THRESHOLD) out.push(aggregate(ctx, g));
+      if (g.total > thresholdOf(g)) out.push(aggregate(ctx, g));
       else {
         for (const [issue, entries] of g.issues) {
           for (let i = 0; i < entries.users.length; i++) {

@@ -57,6 +57,39 @@ const HOLDS_NUMBER: UserIssue = {
   fix: 'Remove the number (Remove-CsPhoneNumberAssignment), or for extension dialing give the user a Direct Routing number with ;ext=<extension>.',
 };
 
+// AA6: auto attendant search never returns users hidden from address lists.
+const HIDDEN: UserIssue = {
+  rule: 'AA6',
+  severity: 'warning',
+  one: (u) =>
+    `${u.displayName || u.upn} is hidden from address lists, so the auto attendant never finds them: callers and return calls to the shared number cannot reach them by name or extension.`,
+  many: (n, where, ex) =>
+    `${plural(n, 'user', 'users')} ${where} are hidden from address lists, so the auto attendant never finds them ${ex}.`,
+  fix: 'Clear HiddenFromAddressListsEnabled for these users (Exchange admin center or Set-Mailbox), or accept that callers cannot reach them through the auto attendant.',
+};
+
+// U5: India PSTN needs an India-specific Teams Phone licence from a licensed Indian operator.
+const INDIA: UserIssue = {
+  rule: 'U5',
+  severity: 'warning',
+  one: (u) =>
+    `${u.displayName || u.upn} has usage location India: for India PSTN requirements they need the India-specific Teams Phone licence from a licensed telecom operator in India, not the standard Teams Phone licence.`,
+  many: (n, where, ex) =>
+    `${plural(n, 'user', 'users')} ${where} have usage location India and need the India-specific Teams Phone licence from a licensed Indian operator ${ex}.`,
+  fix: 'Arrange the India-specific Teams Phone licence with an Indian operator (see "Plan Operator Connect for India"). Numbers from Airtel e-mail each user usage guidelines automatically; this cannot be turned off.',
+};
+
+// C3: allowed, but a consultant should know which users call with another country's number.
+const ABROAD: UserIssue = {
+  rule: 'C3',
+  severity: 'info',
+  one: (u, country) =>
+    `${u.displayName || u.upn} has usage location ${u.usageLocation.toUpperCase()} but their policy's numbers are in ${country}. This is allowed: no Microsoft source requires Shared Calling users to be in the numbers' country (C3). They call with a ${country} caller ID, and their emergency calls carry the location their Teams client detects or else the address of the resource account's number (E7).`,
+  many: (n, where, ex) =>
+    `${plural(n, 'user', 'users')} ${where} have a usage location other than the country of the policy's numbers ${ex}. This is allowed (C3): they call with that country's caller ID, and emergency calls carry the location their Teams client detects or else the address of the resource account's number (E7).`,
+  fix: 'Nothing is required. Check that this is intended and that dynamic emergency locations are set up where these users work.',
+};
+
 /** True when the user holds a Direct Routing `;ext=` number: allowed for extension dialing (V3). */
 export function holdsExtensionNumber(ctx: CheckContext, u: User): boolean {
   if (!u.currentNumber.includes(';')) return false;
@@ -79,5 +112,14 @@ export function checkUsers(ctx: CheckContext, out: UserFindings): void {
     if (u.enterpriseVoice !== 'yes') out.add(NOT_EV, u);
 
     if (u.currentNumber.trim() !== '' && !holdsExtensionNumber(ctx, u)) out.add(HOLDS_NUMBER, u);
+
+    if (u.hiddenFromAddressLists) out.add(HIDDEN, u);
+
+    const location = u.usageLocation.trim().toUpperCase();
+    if (location === 'IN') out.add(INDIA, u);
+    if (location !== '' && u.sharedCallingPolicyId !== null) {
+      const country = ctx.policyRaCountry.get(u.sharedCallingPolicyId);
+      if (country !== undefined && country !== '' && country.toUpperCase() !== location) out.add(ABROAD, u, country);
+    }
   }
 }

@@ -8,9 +8,10 @@ import type { Finding } from './types.js';
 import type { UserFindings, UserIssue } from './user-findings.js';
 import { holdsExtensionNumber } from './users.js';
 
+/** 'voice routing policy "SC-NoPSTN"' or 'the Global voice routing policy'. */
 const policyLabel = (ctx: CheckContext, u: User): string => {
   const p = u.voiceRoutingPolicyId === null ? undefined : ctx.voiceRoutingPolicies.get(u.voiceRoutingPolicyId);
-  return p ? `"${p.name}"` : 'the Global policy';
+  return p ? `voice routing policy "${p.name}"` : 'the Global voice routing policy';
 };
 
 const FIX_VR1 =
@@ -20,7 +21,7 @@ const FIX_VR1 =
 const HAS_USAGES: UserIssue = {
   rule: 'VR1',
   severity: 'error',
-  one: (u, _d, ctx) => `${u.displayName || u.upn} gets voice routing policy ${policyLabel(ctx, u)}, which has PSTN usages; Shared Calling users must have none.`,
+  one: (u, _d, ctx) => `${u.displayName || u.upn} gets ${policyLabel(ctx, u)}, which has PSTN usages; Shared Calling users must have none.`,
   many: (n, where, ex) =>
     `${plural(n, 'user', 'users')} ${where} get a voice routing policy with PSTN usages ${ex}; Shared Calling users must have none.`,
   fix: FIX_VR1,
@@ -42,7 +43,7 @@ const EXT_WITH_USAGES: UserIssue = {
   rule: 'V4',
   severity: 'error',
   one: (u, _d, ctx) =>
-    `${u.displayName || u.upn} uses extension dialing but gets voice routing policy ${policyLabel(ctx, u)} with PSTN usages, so they leave Shared Calling and call out as a user with their own number.`,
+    `${u.displayName || u.upn} uses extension dialing but gets ${policyLabel(ctx, u)} with PSTN usages, so they leave Shared Calling and call out as a user with their own number.`,
   many: (n, where, ex) =>
     `${plural(n, 'user', 'users')} ${where} use extension dialing with a voice routing policy that has PSTN usages ${ex}.`,
   fix: FIX_VR1,

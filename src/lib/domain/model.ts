@@ -79,6 +79,11 @@ export interface PhoneNumber {
   note: string;
 }
 
+/** Billing of the Calling Plan subscription behind a CP service number (RA9). */
+export type CallingPlanBilling = 'payAsYouGo' | 'mosa' | 'unknown';
+
+export const CALLING_PLAN_BILLINGS: readonly CallingPlanBilling[] = ['payAsYouGo', 'mosa', 'unknown'];
+
 /** Licence on a resource account (RA2). */
 export type ResourceAccountLicence = 'teamsPhoneResourceAccount' | 'teamsPhoneStandard' | 'none';
 
@@ -91,6 +96,13 @@ export interface ResourceAccount {
   licence: ResourceAccountLicence;
   /** Pay-as-you-go Calling Plan licence assigned (RA9; only matters for CP service numbers). */
   payAsYouGoCallingPlan: boolean;
+  /**
+   * How the tenant's Calling Plan subscription is billed, which decides how a CP service number's
+   * calls are funded (RA9, 09/17/2024): 'payAsYouGo' = pay-as-you-go minutes (post-pay); 'mosa' =
+   * Microsoft Online Subscription Agreement billing, which needs Communications Credits with a
+   * funded balance; 'unknown' = not asked yet. Only matters for Calling Plan service numbers.
+   */
+  callingPlanBilling: CallingPlanBilling;
   /** Voice routing policy with PSTN usages, needed for a Direct Routing number (RA11). */
   voiceRoutingPolicyId: Id | null;
 }
@@ -120,6 +132,13 @@ export interface AutoAttendant {
   dialByExtension: boolean;
   /** The resource account this auto attendant answers for (AA4). */
   resourceAccountId: Id | null;
+  /**
+   * Operator (`-Operator`): the UPN of the person calls go to on a configuration error or when the
+   * caller makes no choice; empty = none, and then the auto attendant drops those calls (AA10).
+   */
+  operator: string;
+  /** Text-to-speech greeting of the directory menu; empty = the planner's default prompt (AA11: ≤ 1,000 characters). */
+  greeting: string;
 }
 
 /** Inputs for sizing a policy's emergency callback number pool (shared-calling.md §7). */
@@ -213,6 +232,8 @@ export interface User {
   voiceRoutingPolicyId: Id | null;
   /** Planned extension for dial-by-extension (V3); empty = none. */
   extension: string;
+  /** Hidden from address lists (`HiddenFromAddressListsEnabled`): never found by auto attendant search (AA6). */
+  hiddenFromAddressLists: boolean;
   source: UserSource | null;
 }
 
@@ -258,6 +279,11 @@ export interface TenantSettings {
   globalVoiceRoutingHasUsages: Tristate;
   /** Emergency call routing policies are assigned to network sites (E3, E4). */
   siteAssignedEmergencyPolicies: boolean;
+  /**
+   * Tag each policy's callback numbers in the tenant with Set-CsPhoneNumberTag (§3.17), so admins
+   * can find them later. Off by default; needs MicrosoftTeams 7.1.0 (R8).
+   */
+  tagCallbackNumbers: boolean;
 }
 
 export interface Plan {
@@ -336,7 +362,7 @@ export function createEmptyPlan(id: Id, name: string, now: string): Plan {
     notes: '',
     createdAt: now,
     updatedAt: now,
-    tenant: { globalVoiceRoutingHasUsages: 'unknown', siteAssignedEmergencyPolicies: false },
+    tenant: { globalVoiceRoutingHasUsages: 'unknown', siteAssignedEmergencyPolicies: false, tagCallbackNumbers: false },
     sites: [],
     numbers: [],
     resourceAccounts: [],
@@ -369,6 +395,7 @@ export function blankUser(upn: string, displayName: string): User {
     emergencyPolicyId: null,
     voiceRoutingPolicyId: null,
     extension: '',
+    hiddenFromAddressLists: false,
     source: null,
   };
 }

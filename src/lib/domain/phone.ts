@@ -5,7 +5,7 @@
  * The `max` metadata is used because number *types* matter here (toll-free detection for the
  * number inventory, RA4/EN3); the `min` metadata leaves the type unknown for many numbers.
  */
-import { parsePhoneNumberFromString, isSupportedCountry } from 'libphonenumber-js/max';
+import { getCountries, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import type { E164 } from './model.js';
 
 export type PhoneFailure = 'empty' | 'scientific' | 'too-long' | 'no-region' | 'invalid';
@@ -24,12 +24,63 @@ export function isE164(s: string): s is E164 {
   return E164_RE.test(s);
 }
 
+let regionNames: Intl.DisplayNames | null | undefined;
+/** English name of an ISO region code from Intl.DisplayNames; undefined where the runtime has none. */
+export function countryName(code: string): string | undefined {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    const name = regionNames?.of(code);
+    return name && name !== code ? name : undefined;
+  } catch {
+    return undefined; // not a well-formed region code
+  }
+}
+
+/** "United States (US)"; the code alone where the runtime has no display names. */
+export function countryLabel(code: string): string {
+  const name = countryName(code);
+  return name ? `${name} (${code})` : code;
+}
+
+export { isKnownCountry } from './country-codes.js';
+
+let countryList: readonly (readonly [string, string])[] | undefined;
+/** Every country libphonenumber-js knows, with its English name, sorted by name. */
+export function knownCountries(): readonly (readonly [string, string])[] {
+  countryList ??= getCountries()
+    .map((c) => [c, countryName(c) ?? c] as const)
+    .sort((a, b) => a[1].localeCompare(b[1], 'en'));
+  return countryList;
+}
+
+/**
+ * Why a number is invalid, naming the country it was read for, and the likely fix when the digits
+ * are a valid international number whose "+" Excel dropped (a cell typed as a number).
+ */
+function invalidMessage(text: string, country: string | undefined): string {
+  const where = country ? ` for ${countryLabel(country)}` : '';
+  const digits = text.replace(/[\s().-]/g, '');
+  if (!text.startsWith('+') && /^\d{8,15}$/.test(digits)) {
+    const plus = parsePhoneNumberFromString(`+${digits}`);
+    if (plus?.isValid()) {
+      return `"${text}" is not a valid phone number${where}. With a leading "+" it is ${plus.number}, a valid number in ${countryLabel(plus.country ?? '')}: Excel probably dropped the "+" (the column was stored as numbers). Add the "+" in the source, or format the column as text before exporting.`;
+    }
+  }
+  return `"${text}" is not a valid phone number${where}.`;
+}
+
 function fail(reason: PhoneFailure, message: string): PhoneResult {
   return { ok: false, reason, message };
 }
 
 /** A region libphonenumber knows, upper-cased; undefined otherwise. */
-function region(code: string | undefined): Parameters<typeof parsePhoneNumberFromString>[1] {
+function region(code: string | undefined): CountryCode | undefined {
   if (!code) return undefined;
   const c = code.trim().toUpperCase();
   return isSupportedCountry(c) ? c : undefined;
@@ -58,9 +109,9 @@ export function toE164(input: string, defaultRegion?: string): PhoneResult {
     if (!hasPlus && !reg) {
       return fail('no-region', `"${text}" has no country code and the user has no usage location to supply one.`);
     }
-    return fail('invalid', `"${text}" is not a valid phone number.`);
+    return fail('invalid', invalidMessage(text, reg));
   }
-  if (!parsed.isValid()) return fail('invalid', `"${text}" is not a valid phone number for its country.`);
+  if (!parsed.isValid()) return fail('invalid', invalidMessage(text, parsed.country ?? reg));
   const e164 = parsed.number;
   if (!isE164(e164)) return fail('invalid', `"${text}" is not a valid phone number.`);
   const result: PhoneResult = { ok: true, e164 };

@@ -142,7 +142,7 @@ export function createSamplePlan(): Plan {
       'Ofcom drama range, ACMA fictional range). Edit it freely or create a new plan.',
     createdAt: SAMPLE_TIME,
     updatedAt: SAMPLE_TIME,
-    tenant: { globalVoiceRoutingHasUsages: 'yes', siteAssignedEmergencyPolicies: false },
+    tenant: { globalVoiceRoutingHasUsages: 'yes', siteAssignedEmergencyPolicies: false, tagCallbackNumbers: false },
     sites: [],
     numbers,
     resourceAccounts: [],
@@ -224,6 +224,8 @@ export function createSamplePlan(): Plan {
       numberId: raNumberId,
       licence: 'teamsPhoneResourceAccount',
       payAsYouGoCallingPlan: s.kind === 'callingPlanService',
+      // RA9: post-pay billing, so pay-as-you-go minutes fund the calls (no Communications Credits).
+      callingPlanBilling: s.kind === 'callingPlanService' ? 'payAsYouGo' : 'unknown',
       voiceRoutingPolicyId: s.kind === 'directRouting' ? 'vrp-au-ra' : null,
     });
     plan.autoAttendants.push({
@@ -235,6 +237,9 @@ export function createSamplePlan(): Plan {
       dialByName: true,
       dialByExtension: s.extensions,
       resourceAccountId: raId,
+      // AA10: without an operator the auto attendant drops calls it cannot route.
+      operator: `reception.${s.name.toLowerCase()}@contoso.com`,
+      greeting: '',
     });
     const policyId = `scp-${s.name.toLowerCase()}`;
     plan.sharedCallingPolicies.push({
@@ -248,7 +253,7 @@ export function createSamplePlan(): Plan {
 
     // Facts no file can prove are checklist items; the sample ticks them.
     if (s.kind === 'callingPlanService') {
-      plan.checklist[`RA9:${raId}`] = { done: true, note: 'Communications Credits funded (sample)' };
+      plan.checklist[`RA9:${raId}`] = { done: true, note: 'Pay-as-you-go billing enabled for the Calling Plan subscription (sample)' };
     }
     if (s.kind === 'operatorConnect') {
       plan.checklist[`RA10:${raId}`] = { done: true, note: 'Operator confirmed Shared Calling support (sample)' };
@@ -276,6 +281,7 @@ export function createSamplePlan(): Plan {
         emergencyPolicyId: s.emergencyPolicyId,
         voiceRoutingPolicyId: 'vrp-users',
         extension: s.extensions ? String(2001 + u) : '',
+        hiddenFromAddressLists: false,
         source: { file: 'sample-users.csv', row: plan.users.length + 2 },
       };
       plan.users.push(user);

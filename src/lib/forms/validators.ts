@@ -6,6 +6,7 @@
 import type { E164, Id, NumberKind } from '../domain/model.js';
 import { NUMBER_KIND_LABEL } from '../domain/model.js';
 import { policyNameProblem } from '../checks/policies.js';
+import { isKnownCountry } from '../domain/country-codes.js';
 
 
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,11 +64,16 @@ export function nameProblem(name: string, others: readonly { id: Id; name: strin
   return clash ? `Another ${what} is already called "${clash.name}"; names are not case-sensitive.` : '';
 }
 
-/** ISO 3166-1 alpha-2 code: two letters (upper-cased by the caller). */
+/**
+ * ISO 3166-1 alpha-2 code of a country libphonenumber-js knows (any case). "UK" is the common
+ * mistake: the United Kingdom's code is GB.
+ */
 export function countryProblem(code: string): string {
-  const t = code.trim();
+  const t = code.trim().toUpperCase();
   if (t === '') return 'Choose the country.';
-  if (!/^[A-Za-z]{2}$/.test(t)) return 'Enter a two-letter ISO country code, e.g. US or GB.';
+  if (t === 'UK') return 'UK is not an ISO country code: the United Kingdom is GB.';
+  if (!/^[A-Z]{2}$/.test(t)) return 'Enter a two-letter ISO country code, e.g. US or GB.';
+  if (!isKnownCountry(t)) return `${t} is not a country code the planner knows (ISO 3166-1, e.g. US, GB, DE).`;
   return '';
 }
 

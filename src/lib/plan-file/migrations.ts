@@ -38,6 +38,39 @@ function v1to2(plan: unknown): unknown {
   return out;
 }
 
+/**
+ * Version 3 adds fields the newest Microsoft documentation made necessary; their defaults keep an
+ * older plan's meaning:
+ *  - resource accounts: `callingPlanBilling` 'unknown' (RA9: funding depends on the billing type);
+ *  - auto attendants: `operator` '' (none, AA10) and `greeting` '' (the default prompt, AA11);
+ *  - users: `hiddenFromAddressLists` false (AA6);
+ *  - tenant: `tagCallbackNumbers` false (§3.17, off by default).
+ * The same fill-ins upgrade plans stored in the browser (db/database.ts, schema 3).
+ */
+export function fillV3PlanBody(plan: unknown): unknown {
+  if (!isObj(plan)) return plan;
+  const out: Json = { ...plan };
+  if (isObj(plan.tenant)) out.tenant = { tagCallbackNumbers: false, ...plan.tenant };
+  if (Array.isArray(plan.resourceAccounts)) {
+    out.resourceAccounts = plan.resourceAccounts.map((r: unknown) => (isObj(r) ? { callingPlanBilling: 'unknown', ...r } : r));
+  }
+  if (Array.isArray(plan.autoAttendants)) {
+    out.autoAttendants = plan.autoAttendants.map((a: unknown) => (isObj(a) ? { operator: '', greeting: '', ...a } : a));
+  }
+  return out;
+}
+
+export function fillV3User(user: unknown): unknown {
+  return isObj(user) ? { hiddenFromAddressLists: false, ...user } : user;
+}
+
+function v2to3(plan: unknown): unknown {
+  const out = fillV3PlanBody(plan);
+  if (isObj(out) && Array.isArray(out.users)) out.users = out.users.map(fillV3User);
+  return out;
+}
+
 export const MIGRATIONS: Record<number, (plan: unknown) => unknown> = {
   1: v1to2,
+  2: v2to3,
 };

@@ -1,7 +1,7 @@
 /**
  * The versioned JSON backup format (docs/plan-file.md).
  *
- *   { "format": "shared-calling-planner/plan", "version": 2, "savedAt": "…", "plan": { … } }
+ *   { "format": "shared-calling-planner/plan", "version": 3, "savedAt": "…", "plan": { … } }
  *
  * Users keep backups for years: every older version must open. Each version has a migration to the
  * next; `deserializePlan` runs them in order and then validates the current shape strictly.
@@ -13,7 +13,7 @@ import { checkReferences } from './references.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const PLAN_FORMAT = 'shared-calling-planner/plan';
-export const PLAN_FORMAT_VERSION = 2;
+export const PLAN_FORMAT_VERSION = 3;
 /** Backups larger than this are refused before parsing (a 100,000-user plan is about 40 MB). */
 export const MAX_PLAN_FILE_CHARS = 400_000_000;
 

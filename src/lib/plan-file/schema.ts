@@ -1,4 +1,4 @@
-/** The strict shape of a current (version 2) plan. */
+/** The strict shape of a current (version 3) plan. */
 import type {
   AssignmentRule,
   AutoAttendant,
@@ -18,7 +18,7 @@ import type {
   VerificationEntry,
   VoiceRoutingPolicy,
 } from '../domain/model.js';
-import { NUMBER_KINDS, DEFAULT_SIZING } from '../domain/model.js';
+import { CALLING_PLAN_BILLINGS, NUMBER_KINDS, DEFAULT_SIZING } from '../domain/model.js';
 import { arr, bool, nullable, num, obj, oneOf, partial, record, str, type Check } from './validate.js';
 import { PlanFileError } from './validate.js';
 
@@ -59,6 +59,7 @@ const resourceAccount = obj<ResourceAccount>({
   numberId: nullable(id),
   licence: oneOf(['teamsPhoneResourceAccount', 'teamsPhoneStandard', 'none'] as const),
   payAsYouGoCallingPlan: bool,
+  callingPlanBilling: oneOf(CALLING_PLAN_BILLINGS),
   voiceRoutingPolicyId: nullable(id),
 });
 
@@ -73,6 +74,8 @@ const autoAttendant = obj<AutoAttendant>({
   dialByName: bool,
   dialByExtension: bool,
   resourceAccountId: nullable(id),
+  operator: str(300),
+  greeting: text,
 });
 
 const sizingFields = {
@@ -125,6 +128,7 @@ export const userShape = obj<User>({
   emergencyPolicyId: nullable(id),
   voiceRoutingPolicyId: nullable(id),
   extension: str(20),
+  hiddenFromAddressLists: bool,
   source: nullable(obj({ file: text, row: num(0, 1e9) })),
 });
 
@@ -158,7 +162,7 @@ const verificationEntry: Check<VerificationEntry> = (v, path) => {
   return checked === '' ? entry : { ...entry, basis: checked };
 };
 
-const tenant = obj<TenantSettings>({ globalVoiceRoutingHasUsages: tristate, siteAssignedEmergencyPolicies: bool });
+const tenant = obj<TenantSettings>({ globalVoiceRoutingHasUsages: tristate, siteAssignedEmergencyPolicies: bool, tagCallbackNumbers: bool });
 
 export const planShape: Check<Plan> = obj<Plan>({
   id,

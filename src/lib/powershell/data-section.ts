@@ -54,6 +54,7 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
           ['UsageLocation', q(r.usageLocation)],
           ['Licence', q(r.licence)],
           ['PayAsYouGo', bool(r.payAsYouGo)],
+          ['CallingPlanBilling', q(r.callingPlanBilling)],
           ['VoiceRoutingPolicy', q(r.voiceRoutingPolicy)],
         ]),
       ),
@@ -70,6 +71,7 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
           ['DialByName', bool(a.dialByName)],
           ['DialByExtension', bool(a.dialByExtension)],
           ['ResourceAccountUpn', q(a.resourceAccountUpn)],
+          ['Greeting', q(a.greeting)],
           [
             'Groups',
             a.groups.length === 0
@@ -189,6 +191,7 @@ export function renderDataSection(
     `    GeneratorVersion = ${q(d.generatorVersion)}`,
     `    GlobalVoiceRoutingHasUsages = ${q(d.globalVoiceRoutingHasUsages)}`,
     `    UsersWithoutVoiceRoutingPolicy = ${int(d.usersWithoutVoiceRoutingPolicy)}`,
+    `    TagCallbackNumbers = ${bool(d.tagCallbackNumbers)}`,
     '',
   ].join('\r\n');
   const out: Segment[] = [head];

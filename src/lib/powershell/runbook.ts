@@ -137,6 +137,8 @@ try {
         Write-Host ('Failed stages: {0}. Fix the items in their .retry.csv files, then run again with -Resume.' -f ($failedStages -join ', '))
     } else {
         Write-Host ('Finished: {0} stage(s).' -f $selected.Count)
+        # AA8: address-book changes reach auto attendant search up to 24 h later, a new user up to 36 h.
+        Write-Host 'Auto attendant dial by name and extension may not find new users for up to 36 hours (AA8): test directory search then.'
     }
 } finally {
     if ($transcriptOn) { $null = Stop-Transcript }

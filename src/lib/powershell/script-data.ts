@@ -29,6 +29,11 @@ export interface ResourceAccountData {
   licence: ResourceAccountLicence;
   /** RA9: a pay-as-you-go Calling Plan is needed (Calling Plan service number). */
   payAsYouGo: boolean;
+  /**
+   * RA9 (09/17/2024): how the Calling Plan subscription is billed, which decides the funding
+   * ('payAsYouGo', 'mosa' or 'unknown'); empty when the number is not a Calling Plan service number.
+   */
+  callingPlanBilling: string;
   /** RA11: voice routing policy with PSTN usages (Direct Routing); empty = none. */
   voiceRoutingPolicy: string;
 }
@@ -42,6 +47,8 @@ export interface AutoAttendantData {
   dialByExtension: boolean;
   resourceAccountUpn: string;
   groups: { name: string; objectId: string }[];
+  /** Text-to-speech greeting of the directory menu (AA11: ≤ 1,000 characters); empty = the default prompt. */
+  greeting: string;
 }
 
 export interface VoiceRoutingPolicyData {
@@ -99,6 +106,8 @@ export interface ScriptData {
   users: UserData[];
   /** Users without a planned voice routing policy (VR1 warning when Global has usages). */
   usersWithoutVoiceRoutingPolicy: number;
+  /** §3.17: tag each policy's callback numbers with the policy name (plan setting; module 7.1.0, R8). */
+  tagCallbackNumbers: boolean;
 }
 
 /** Fixed note for a planned extension whose policy's resource account has no Direct Routing number. */
@@ -133,6 +142,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
       usageLocation: num ? num.country : site ? site.country : '',
       licence: ra.licence,
       payAsYouGo: ra.payAsYouGoCallingPlan,
+      callingPlanBilling: num && (num.kind === 'callingPlanService' || num.kind === 'callingPlanTollFreeService') ? ra.callingPlanBilling : '',
       voiceRoutingPolicy: ra.voiceRoutingPolicyId !== null ? (vrps.get(ra.voiceRoutingPolicyId)?.name ?? '') : '',
     };
   });
@@ -184,6 +194,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         name: aa.name,
         languageId: aa.languageId,
         timeZoneId: aa.timeZoneId,
+        greeting: aa.greeting.trim(),
         dialByName: aa.dialByName,
         dialByExtension: aa.dialByExtension,
         resourceAccountUpn: ra ? ra.upn : '',
@@ -218,5 +229,6 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
     }),
     users,
     usersWithoutVoiceRoutingPolicy,
+    tagCallbackNumbers: plan.tenant.tagCallbackNumbers === true,
   };
 }

@@ -80,7 +80,9 @@ export function buildSizingChart(input: ChartInput): ChartGeometry {
   const { series, target, current, recommended, width, height } = input;
   const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
   const values = series.flatMap((s) => [s.poisson, s.erlang]);
-  const domain = logDomain(values, target);
+  // The recommended pool is the decision the chart explains: its figures are always on the axis.
+  const rec = series.find((s) => s.n === recommended);
+  const domain = logDomain(values, target, undefined, rec ? [rec.poisson, rec.erlang] : []);
   const y = logScale(domain, plot.bottom, plot.top);
   const first = series[0]?.n ?? 1;
   const last = series.at(-1)?.n ?? first;
@@ -88,7 +90,16 @@ export function buildSizingChart(input: ChartInput): ChartGeometry {
   const x = linearScale(first - 0.5, last + 0.5, plot.left, plot.right);
   const bottomValue = 10 ** domain.minExp;
   const clipped = values.some((v) => v < bottomValue);
-  const pts = (key: 'poisson' | 'erlang') => series.map((s) => ({ n: s.n, x: x(s.n), y: y(s[key]), p: s[key] }));
+  // A curve stops at the first point below the axis (drawn on the bottom edge): running on along
+  // the edge, both curves would merge into one flat line that means nothing.
+  const pts = (key: 'poisson' | 'erlang') => {
+    const out: { n: number; x: number; y: number; p: number }[] = [];
+    for (const s of series) {
+      out.push({ n: s.n, x: x(s.n), y: y(s[key]), p: s[key] });
+      if (!(s[key] >= bottomValue)) break;
+    }
+    return out;
+  };
   const poissonPoints = pts('poisson');
   const erlangPoints = pts('erlang');
   const inRange = (n: number) => n >= first && n <= last && series.length > 0;
@@ -98,7 +109,8 @@ export function buildSizingChart(input: ChartInput): ChartGeometry {
     plot,
     domain,
     xTicks: integerTicks(first, last, Math.max(2, Math.floor((plot.right - plot.left) / 36))).map((n) => ({ value: n, pos: x(n), label: String(n) })),
-    yTicks: logTicks(domain).map((e) => ({ value: e, pos: y(10 ** e), label: decadeLabel(e) })),
+    // Every decade labelled while the axis spans up to 8 (the usual case once it is capped near the target).
+    yTicks: logTicks(domain, 9).map((e) => ({ value: e, pos: y(10 ** e), label: decadeLabel(e) })),
     poissonPath: linePath(poissonPoints),
     erlangPath: linePath(erlangPoints),
     poissonPoints,

@@ -11,15 +11,29 @@ export interface LogDomain {
 /** The lowest decade shown; smaller (or underflowed 0) values sit on the bottom edge. */
 export const MIN_EXP = -30;
 
+/** Decades shown below the target's decade: what lies further down does not change a decision. */
+export const DECADES_BELOW_TARGET = 3;
+
 /**
- * From the largest decade below every positive value (and the target) up to 1, never lower than
- * 10^floorExp and always at least one decade tall.
+ * From 1 down to the largest decade below every positive value, but no further than
+ * DECADES_BELOW_TARGET decades below the target (the decades that matter around it; smaller values
+ * sit on the bottom edge and the chart says so) unless a value in `mustShow` lies lower (the
+ * recommended pool's figures), never lower than 10^floorExp and always at least
+ * one decade tall. Without the cap a pool of 10 numbers at a tiny load spans 30 decades and the
+ * curves near the target are squeezed into a few pixels.
  */
-export function logDomain(values: readonly number[], target: number, floorExp = MIN_EXP): LogDomain {
-  let min = target > 0 && Number.isFinite(target) ? target : 1;
-  for (const v of values) if (v > 0 && Number.isFinite(v) && v < min) min = v;
-  const minExp = Math.max(floorExp, Math.min(-1, Math.floor(Math.log10(min))));
-  return { minExp, maxExp: 0 };
+export function logDomain(values: readonly number[], target: number, floorExp = MIN_EXP, mustShow: readonly number[] = []): LogDomain {
+  const validTarget = target > 0 && Number.isFinite(target);
+  const lowest = (list: readonly number[], start: number) => {
+    let min = start;
+    for (const v of list) if (v > 0 && Number.isFinite(v) && v < min) min = v;
+    return min;
+  };
+  let minExp = Math.min(-1, Math.floor(Math.log10(lowest(values, validTarget ? target : 1))));
+  if (validTarget) minExp = Math.max(minExp, Math.floor(Math.log10(target)) - DECADES_BELOW_TARGET);
+  // Values the reader must see (the recommended pool's figures) extend the axis if needed.
+  minExp = Math.min(minExp, Math.floor(Math.log10(lowest(mustShow, 1))));
+  return { minExp: Math.max(floorExp, Math.min(-1, minExp)), maxExp: 0 };
 }
 
 /** Maps a probability to a pixel position; values ≤ 0 or below the domain land on the bottom edge. */

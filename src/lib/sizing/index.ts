@@ -15,6 +15,7 @@ export {
   emergencyCallsPerHour,
   offeredLoad,
   annualEmergencyCalls,
+  parseDecimal,
 } from './inputs.js';
 export {
   MIN_TABLE_ROWS,
@@ -24,7 +25,7 @@ export {
   sizePolicy,
   recommendedForLoad,
 } from './policy.js';
-export { effectiveSizing, policyUserCounts, recommendPoolSize } from './plan.js';
+export { effectiveSizing, policyUserCounts, recommendPoolSize, mergeablePolicyGroups, type MergeableGroup } from './plan.js';
 export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
 export { applyRecommendedCallbacks } from './apply.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';

@@ -89,3 +89,26 @@ export function annualEmergencyCalls(inputs: SizingInputs, users: number): numbe
   if (inputs.mode === 'direct') return (inputs.callsPerHour * HOURS_PER_YEAR) / inputs.busyHourFactor;
   return (users * inputs.callsPer1000UsersPerYear) / 1000;
 }
+
+/**
+ * A typed number, with a decimal comma accepted ("0,5" as in most of Europe) as well as a decimal
+ * point. Spaces and apostrophes group thousands ("1 000", "1'000"); with both separators present the
+ * last one is the decimal mark ("1.234,5", "1,234.5"). A lone comma followed by exactly three digits
+ * is ambiguous ("1,000") and read as a decimal comma only when the number starts with "0"; otherwise
+ * as thousands. Anything else (letters, two decimal marks) is NaN, never a guess.
+ */
+export function parseDecimal(text: string): number {
+  let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  if (s === '') return Number.NaN;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma >= 0) {
+    const parts = s.split(',');
+    const thousands = parts.length > 1 && parts.slice(1).every((p) => p.length === 3) && !/^[+-]?0$/.test(parts[0] ?? '');
+    s = thousands ? parts.join('') : parts.length === 2 ? s.replace(',', '.') : 'x';
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return Number.NaN;
+  return Number(s);
+}

@@ -2,7 +2,7 @@
  * Plan-level entry points: the effective inputs of a policy, its user count and its recommended
  * pool (shared-calling.md §7.4.1: each policy is a pool of its own, EN7).
  */
-import { DEFAULT_SIZING, type Id, type Plan, type SharedCallingPolicy, type SizingInputs } from '../domain/model.js';
+import { DEFAULT_SIZING, teamsNumberType, type Id, type Plan, type SharedCallingPolicy, type SizingInputs } from '../domain/model.js';
 import { MAX_LOAD } from './guards.js';
 import { offeredLoad, sanitizeSizing } from './inputs.js';
 import { recommendedForLoad } from './policy.js';
@@ -55,3 +55,38 @@ export function recommendPoolSize(plan: Plan, policy: SharedCallingPolicy, userC
   const load = Math.min(offeredLoad(inputs, userCount), MAX_LOAD);
   return recommendedForLoad(inputs, load).recommended;
 }
+
+/** Policies whose users could share one pool: same resource-account number kind and country (EN4). */
+export interface MergeableGroup {
+  /** e.g. "Calling Plan, US". */
+  label: string;
+  policyIds: Id[];
+}
+
+/**
+ * Groups of populated policies that could ever be merged into one pool: their resource accounts'
+ * numbers have the same Teams number type and country, so one number could carry them all and the
+ * callback numbers would qualify for each (EN4). Policies without a resource account number, and
+ * groups of one, are left out: comparing them with one big pool would promise a saving no design
+ * can deliver.
+ */
+export function mergeablePolicyGroups(plan: Plan): MergeableGroup[] {
+  const counts = policyUserCounts(plan);
+  const ras = new Map(plan.resourceAccounts.map((r) => [r.id, r] as const));
+  const nums = new Map(plan.numbers.map((n) => [n.id, n] as const));
+  const groups = new Map<string, MergeableGroup>();
+  for (const p of plan.sharedCallingPolicies) {
+    if ((counts.get(p.id) ?? 0) === 0) continue;
+    const ra = p.resourceAccountId === null ? undefined : ras.get(p.resourceAccountId);
+    const num = ra?.numberId == null ? undefined : nums.get(ra.numberId);
+    if (!num) continue;
+    const type = teamsNumberType(num.kind);
+    const key = `${type}|${num.country}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { label: `${TEAMS_TYPE_LABEL[type]}, ${num.country}`, policyIds: [] }));
+    g.policyIds.push(p.id);
+  }
+  return [...groups.values()].filter((g) => g.policyIds.length > 1);
+}
+
+const TEAMS_TYPE_LABEL = { CallingPlan: 'Calling Plan', OperatorConnect: 'Operator Connect', DirectRouting: 'Direct Routing' } as const;

@@ -44,6 +44,7 @@ function facts(u: ImportedUser): Partial<User> {
   if (u.hasTeamsPhone !== undefined) f.teamsPhone = u.hasTeamsPhone ? 'yes' : 'no';
   if (u.enterpriseVoiceEnabled !== undefined) f.enterpriseVoice = u.enterpriseVoiceEnabled ? 'yes' : 'no';
   if (u.phoneNumber) f.currentNumber = u.phoneExtension ? `${u.phoneNumber};ext=${u.phoneExtension}` : u.phoneNumber;
+  if (u.hiddenFromAddressLists !== undefined) f.hiddenFromAddressLists = u.hiddenFromAddressLists;
   return f;
 }
 
@@ -51,7 +52,7 @@ export function importedToUser(u: ImportedUser, file: string): User {
   return { ...blankUser(u.upn, u.displayName), ...facts(u), source: { file: clip(file), row: u.row } };
 }
 
-const FACT_KEYS = ['upn', 'displayName', 'usageLocation', 'department', 'office', 'teamsPhone', 'enterpriseVoice', 'currentNumber'] as const;
+const FACT_KEYS = ['upn', 'displayName', 'usageLocation', 'department', 'office', 'teamsPhone', 'enterpriseVoice', 'currentNumber', 'hiddenFromAddressLists'] as const;
 
 /** The existing user refreshed with the list's facts; the same object when nothing changes. */
 export function refreshUser(existing: User, u: ImportedUser, file: string): User {
@@ -151,4 +152,67 @@ export function importPreview(plan: Plan, users: readonly ImportedUser[]): Impor
   }
   for (const k of byKey.keys()) if (!seen.has(k)) p.notInList++;
   return p;
+}
+
+/** Plain-word names of the facts an import can change (for the preview). */
+export const FACT_LABEL: Readonly<Record<(typeof FACT_KEYS)[number], string>> = {
+  upn: 'User principal name (case)',
+  displayName: 'Display name',
+  usageLocation: 'Usage location',
+  department: 'Department',
+  office: 'Office',
+  teamsPhone: 'Teams Phone licence',
+  enterpriseVoice: 'Enterprise Voice',
+  currentNumber: 'Teams number',
+  hiddenFromAddressLists: 'Hidden from address lists',
+};
+
+export interface ImportFieldChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface ImportPreviewDetails {
+  /** Users the list changes, with what changes; at most `limit`. */
+  changed: { upn: string; displayName: string; changes: ImportFieldChange[] }[];
+  /** Users a replace would remove; at most `limit`. */
+  removed: { upn: string; displayName: string }[];
+  /** Totals before the limit. */
+  changedTotal: number;
+  removedTotal: number;
+}
+
+const shownValue = (v: unknown): string => (v === undefined || v === '' ? '(empty)' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+
+/**
+ * Who the import changes and how, and who a replace would remove: the preview shows names, not only
+ * counts. Linear in plan users + list users; keeps at most `limit` entries of each list.
+ */
+export function importPreviewDetails(plan: Plan, users: readonly ImportedUser[], limit = 200): ImportPreviewDetails {
+  const byKey = new Map(plan.users.map((u) => [userKey(u.upn), u] as const));
+  const seen = new Set<string>();
+  const out: ImportPreviewDetails = { changed: [], removed: [], changedTotal: 0, removedTotal: 0 };
+  for (const u of users) {
+    const key = userKey(u.upn);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const existing = byKey.get(key);
+    if (!existing) continue;
+    const f = facts(u);
+    const changes: ImportFieldChange[] = [];
+    for (const k of FACT_KEYS) {
+      const next = f[k];
+      if (next !== undefined && next !== existing[k]) changes.push({ field: FACT_LABEL[k], from: shownValue(existing[k]), to: shownValue(next) });
+    }
+    if (changes.length === 0) continue;
+    out.changedTotal++;
+    if (out.changed.length < limit) out.changed.push({ upn: existing.upn, displayName: existing.displayName, changes });
+  }
+  for (const [key, u] of byKey) {
+    if (seen.has(key)) continue;
+    out.removedTotal++;
+    if (out.removed.length < limit) out.removed.push({ upn: u.upn, displayName: u.displayName });
+  }
+  return out;
 }

@@ -54,7 +54,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 }
 
 /**
- * Binary data that is not text: NUL characters or many control characters in the first 4,000
+ * Binary data that is not text: many NUL or other control characters in the first 4,000
  * characters (PNG, PDF, random bytes…).
  */
 export function looksBinary(text: string): boolean {
@@ -62,7 +62,8 @@ export function looksBinary(text: string): boolean {
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) return true;
+    // A NUL counts like any other control character: one in a cell of a real list is that row's
+    // problem (read-rows.ts reports it), not a reason to refuse the whole file.
     if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
   }
   return n > 0 && bad / n > 0.02;

@@ -4,7 +4,7 @@
  * `__proto__` or `constructor` is just text.
  */
 import type { UserListLayout } from './types.js';
-import { aliasOf, isField, normalizeHeader, type Field } from './fields.js';
+import { aliasOf, isField, LOCALIZED_LICENCE_HEADERS, LOCALIZED_UPN_HEADERS, normalizeHeader, type Field } from './fields.js';
 
 const TEAMS_SIGNALS = ['enterprisevoiceenabled', 'lineuri', 'featuretypes', 'teamssharedcallingroutingpolicy', 'onlinevoiceroutingpolicy', 'teamsemergencycallroutingpolicy'];
 const M365_SIGNALS = ['blockcredential', 'countryregion', 'licenseassignmentdetail', 'dirsyncenabled', 'lastdirsynctime', 'oathtokenstatus'];
@@ -13,7 +13,12 @@ const ENTRA_SIGNALS = ['usertype', 'accountenabled', 'givenname', 'officelocatio
 export function detectLayout(headers: readonly string[]): UserListLayout {
   const norm = new Set(headers.map(normalizeHeader));
   const raw = new Set(headers.map((h) => h.trim().toLowerCase()));
-  if (!norm.has('userprincipalname')) return 'generic';
+  if (!norm.has('userprincipalname')) {
+    // The admin center's export in another display language: a translated UPN and Licences header.
+    const localizedUpn = [...norm].some((h) => LOCALIZED_UPN_HEADERS.has(h));
+    const localizedLicences = [...norm].some((h) => LOCALIZED_LICENCE_HEADERS.has(h) || h === 'licenses');
+    return localizedUpn && localizedLicences ? 'm365-admin-center' : 'generic';
+  }
   if (TEAMS_SIGNALS.some((s) => norm.has(s))) return 'teams-powershell';
   if (M365_SIGNALS.some((s) => norm.has(s)) || (raw.has('user principal name') && norm.has('licenses'))) return 'm365-admin-center';
   if (ENTRA_SIGNALS.some((s) => norm.has(s))) return 'entra-download-users';

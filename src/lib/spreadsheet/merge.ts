@@ -6,7 +6,7 @@ type OptionalKey = Exclude<keyof ImportedUser, 'upn' | 'row'>;
 const KEYS: readonly OptionalKey[] = [
   'displayName', 'usageLocation', 'hasTeamsPhone', 'enterpriseVoiceEnabled', 'phoneNumber', 'phoneExtension',
   'firstName', 'lastName', 'department', 'office', 'city', 'country', 'licenses', 'directoryPhone',
-  'sharedCallingPolicy', 'voiceRoutingPolicy', 'emergencyPolicy',
+  'sharedCallingPolicy', 'voiceRoutingPolicy', 'emergencyPolicy', 'hiddenFromAddressLists',
 ];
 
 export function mergeInto(first: ImportedUser, later: ImportedUser): ImportedUser {

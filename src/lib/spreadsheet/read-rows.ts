@@ -15,6 +15,16 @@ import { featureTypesHaveTeamsPhone, licencesHaveTeamsPhone } from './licences.j
 import { isValidUpn, parseBool } from './values.js';
 import { mergeInto } from './merge.js';
 
+/** Control characters other than tab, line feed and carriage return (a single character class: linear). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** What `Export-Csv` writes for a List<string> property it cannot flatten. */
+const UNJOINED_LIST = /^System\.Collections\.Generic\.List`1\[System\.String\]$/;
+
+/** An export that works: the list joined into text; AccountType and SoftDeletionTimestamp let the import leave out guests, unlicensed and deleted users (R6). */
+export const FEATURE_TYPES_EXPORT =
+  "Get-CsOnlineUser | Select-Object UserPrincipalName, DisplayName, UsageLocation, AccountType, SoftDeletionTimestamp, EnterpriseVoiceEnabled, LineURI, @{Name='FeatureTypes'; Expression={$_.FeatureTypes -join ','}}, TeamsSharedCallingRoutingPolicy, OnlineVoiceRoutingPolicy, TeamsEmergencyCallRoutingPolicy | Export-Csv -Path users.csv -NoTypeInformation -Encoding UTF8";
+
 /** Beyond this many issues only a count is reported: a broken 100,000-row file stays usable. */
 export const MAX_ISSUES = 5_000;
 
@@ -53,7 +63,14 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     teamsPhone: col('teamsPhone'), enterpriseVoice: col('enterpriseVoice'), phoneNumber: col('phoneNumber'),
     directoryPhone: col('directoryPhone'), sharedCallingPolicy: col('sharedCallingPolicy'),
     voiceRoutingPolicy: col('voiceRoutingPolicy'), emergencyPolicy: col('emergencyPolicy'),
+    hiddenFromAddressLists: col('hiddenFromAddressLists'), accountType: col('accountType'), softDeleted: col('softDeleted'),
   };
+  // Export-Csv without -join writes a list property as its .NET type name: Teams Phone then reads
+  // as unknown for everyone. Counted, then reported once (below).
+  let unjoinedFeatureTypes = 0;
+  let firstUnjoinedRow = 0;
+  // R6: rows Get-CsOnlineUser (6.2.0+) returns that cannot be Shared Calling users.
+  let ineligible = 0;
   const mappedCols = [...cols.values()];
   const country = memo(toCountryCode);
   const licences = memo(licencesHaveTeamsPhone);
@@ -80,6 +97,22 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     const sheetRow = r + 1;
     const t = (i: number) => (i < 0 ? '' : grid.text(r, i).trim());
 
+    // A NUL or other control character in a cell (a damaged export, a paste from another tool) makes
+    // only this row suspect: it is skipped with an issue, and the rest of the list imports.
+    let control = -1;
+    for (const i of mappedCols) {
+      if (CONTROL.test(grid.text(r, i))) {
+        control = i;
+        break;
+      }
+    }
+    if (control >= 0) {
+      const ch = grid.text(r, control).match(CONTROL)?.[0] ?? '';
+      const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      issue(sheetRow, 'error', 'control-character', `Row ${sheetRow}: column ${control + 1} holds a control character (${code}${code === 'U+0000' ? ', NUL' : ''}) that no export writes; the row was skipped. Correct the cell in the source and import again.`);
+      continue;
+    }
+
     const upn = t(c.upn);
     if (upn === '') {
       let mappedEmpty = true;
@@ -90,6 +123,17 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     }
     if (!isValidUpn(upn)) {
       issue(sheetRow, 'error', 'invalid-upn', `Row ${sheetRow}: "${upn.slice(0, 80)}" is not a user principal name (name@domain.tld); the row was skipped.`);
+      continue;
+    }
+
+    // R6: since 6.2.0 Get-CsOnlineUser lists guests, unlicensed users (IneligibleUser) and, without
+    // -Identity, soft-deleted users; none of them can be a Shared Calling user.
+    const accountType = t(c.accountType).toLowerCase();
+    const softDeleted = t(c.softDeleted);
+    if (accountType === 'guest' || accountType === 'ineligibleuser' || softDeleted !== '') {
+      ineligible++;
+      const why = softDeleted !== '' ? 'is soft-deleted (SoftDeletionTimestamp set)' : accountType === 'guest' ? 'is a guest' : 'has no valid Teams licence (AccountType IneligibleUser)';
+      issue(sheetRow, 'warning', 'ineligible-account', `Row ${sheetRow}: ${upn.slice(0, 80)} ${why}; Get-CsOnlineUser lists such accounts since module 6.2.0 (R6). The row was left out.`);
       continue;
     }
 
@@ -135,7 +179,12 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
       if (lic) user.licenses = lic;
       yes(licences(lic));
     }
-    if (c.featureTypes >= 0) yes(features(t(c.featureTypes)));
+    if (c.featureTypes >= 0) {
+      const ft = t(c.featureTypes);
+      if (UNJOINED_LIST.test(ft)) {
+        if (unjoinedFeatureTypes++ === 0) firstUnjoinedRow = sheetRow;
+      } else yes(features(ft));
+    }
     if (hasPhone !== undefined) user.hasTeamsPhone = hasPhone;
 
     if (c.enterpriseVoice >= 0) {
@@ -165,6 +214,12 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     if (vrp) user.voiceRoutingPolicy = vrp;
     const ecrp = t(c.emergencyPolicy);
     if (ecrp) user.emergencyPolicy = ecrp;
+    if (c.hiddenFromAddressLists >= 0) {
+      const text = t(c.hiddenFromAddressLists);
+      const v = parseBool(text);
+      if (v === null) issue(sheetRow, 'warning', 'bad-boolean', `Row ${sheetRow}: HiddenFromAddressListsEnabled "${text.slice(0, 40)}" is not True or False.`);
+      else if (v !== undefined) user.hiddenFromAddressLists = v;
+    }
 
     const key = userKey(upn);
     const existing = byKey.get(key);
@@ -178,6 +233,24 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     }
     byKey.set(key, users.length);
     users.push(user);
+  }
+  if (unjoinedFeatureTypes > 0) {
+    issues.unshift({
+      row: 0,
+      severity: 'warning',
+      code: 'featuretypes-not-joined',
+      message:
+        `The FeatureTypes column holds "System.Collections.Generic.List\`1[System.String]" in ${unjoinedFeatureTypes.toLocaleString('en-US')} rows (first: row ${firstUnjoinedRow}): Export-Csv wrote the list's type name instead of its values, so whether these users have Teams Phone is unknown. ` +
+        `Export again with the list joined: ${FEATURE_TYPES_EXPORT}`,
+    });
+  }
+  if (ineligible > 0) {
+    issues.unshift({
+      row: 0,
+      severity: 'warning',
+      code: 'ineligible-accounts',
+      message: `${ineligible.toLocaleString('en-US')} rows are guests, unlicensed (IneligibleUser) or soft-deleted accounts, which Get-CsOnlineUser returns since module 6.2.0; they were left out (R6).`,
+    });
   }
   if (dropped > 0) {
     issues.push({ row: 0, severity: 'warning', code: 'too-many-issues', message: `${dropped} more row issues were not listed.` });

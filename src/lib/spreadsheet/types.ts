@@ -30,6 +30,8 @@ export interface ImportedUser {
   sharedCallingPolicy?: string;
   voiceRoutingPolicy?: string;
   emergencyPolicy?: string;
+  /** HiddenFromAddressListsEnabled (Exchange exports): never found by auto attendant search (AA6). */
+  hiddenFromAddressLists?: boolean;
   /** 1-based sheet row the user came from (the first one, when duplicates were merged). */
   row: number;
 }

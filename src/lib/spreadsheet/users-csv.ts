@@ -56,3 +56,10 @@ export function usersToCsv(plan: Plan): string {
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** The row issues of an import as CSV (same safety rules as the users CSV): Row, Severity, Code, Message. */
+export function rowIssuesToCsv(issues: readonly { row: number; severity: string; code: string; message: string }[]): string {
+  const lines = ['Row,Severity,Code,Message'];
+  for (const i of issues) lines.push([i.row === 0 ? 'File' : String(i.row), i.severity, i.code, i.message].map((c) => quote(csvSafe(c))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

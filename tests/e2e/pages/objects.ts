@@ -98,24 +98,27 @@ export class ObjectsPage {
     await this.save(d, /^Add (number|\d+ numbers)$/);
   }
 
-  async addResourceAccount(r: { upn: string; displayName: string; number?: string; payg?: boolean; voiceRouting?: string }) {
+  async addResourceAccount(r: { upn: string; displayName: string; number?: string; payg?: boolean; billing?: string; voiceRouting?: string }) {
     await this.page.getByRole('button', { name: 'Add resource account' }).click();
     const d = this.dialog('Add resource account');
     await d.getByLabel('User principal name').fill(r.upn);
     await d.getByLabel('Display name').fill(r.displayName);
     if (r.number) await chooseOption(d.getByLabel('Phone number'), r.number);
-    if (r.payg) await d.getByLabel('Pay-as-you-go Calling Plan assigned and funded').check();
+    if (r.payg) await d.getByLabel('Pay-as-you-go Calling Plan licence assigned').check();
+    // RA9: how the Calling Plan subscription is billed decides the funding.
+    if (r.billing) await chooseOption(d.getByLabel('Calling Plan billing'), r.billing);
     if (r.voiceRouting) await chooseOption(d.getByLabel('Voice routing policy'), r.voiceRouting);
     await this.save(d);
   }
 
-  async addAutoAttendant(a: { name: string; language: string; timeZone: string; account: string; group?: { name: string; sites: string[] } }) {
+  async addAutoAttendant(a: { name: string; language: string; timeZone: string; account: string; operator?: string; group?: { name: string; sites: string[] } }) {
     await this.page.getByRole('button', { name: 'Add auto attendant' }).click();
     const d = this.dialog('Add auto attendant');
     await d.getByLabel('Auto attendant name').fill(a.name);
     await d.getByLabel('Language').fill(a.language);
     await d.getByLabel('Time zone').selectOption(a.timeZone);
     await chooseOption(d.getByLabel('Resource account'), a.account);
+    if (a.operator) await d.getByLabel('Operator (user principal name)').fill(a.operator);
     if (a.group) {
       await d.getByRole('button', { name: 'Add dial scope group' }).click();
       await d.getByLabel('Group 1 name').fill(a.group.name);

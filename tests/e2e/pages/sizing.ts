@@ -74,6 +74,45 @@ export class SizingPage {
     await this.panel(policy).getByLabel(/^Incident floor/).fill(text);
   }
 
+  /** Fill a sizing number field and commit it (Enter). */
+  async setNumber(policy: string, label: RegExp, text: string) {
+    const input = this.panel(policy).getByLabel(label);
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** Type into a sizing number field without committing it. */
+  async typeNumber(policy: string, label: RegExp, text: string) {
+    await this.panel(policy).getByLabel(label).fill(text);
+  }
+
+  invalidNotice(policy: string): Locator {
+    return this.panel(policy).getByTestId('sizing-invalid');
+  }
+
+  async recommendedCount(policy: string): Promise<number> {
+    return this.panel(policy).getByTestId('recommended').count();
+  }
+
+  /** The y-axis labels of the chart, top to bottom. */
+  async yTickLabels(policy: string): Promise<string[]> {
+    return this.chart(policy).locator('text.tick[text-anchor="end"]').allTextContents();
+  }
+
+  async curveStyles(policy: string): Promise<{ poisson: { stroke: string; dash: string; width: string }; erlang: { stroke: string; dash: string; width: string }; markers: { circles: boolean; squares: boolean } }> {
+    const chart = this.chart(policy);
+    const style = (testId: string) =>
+      chart.getByTestId(testId).evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return { stroke: cs.stroke, dash: cs.strokeDasharray, width: cs.strokeWidth };
+      });
+    return {
+      poisson: await style('curve-poisson'),
+      erlang: await style('curve-erlang-b'),
+      markers: { circles: (await chart.locator('circle.dot.poisson').count()) > 0, squares: (await chart.locator('rect.dot.erlang').count()) > 0 },
+    };
+  }
+
   fieldError(policy: string): Locator {
     return this.panel(policy).locator('.field-error');
   }

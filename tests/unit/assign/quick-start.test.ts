@@ -84,8 +84,11 @@ describe('quick start', () => {
     // RA1: the accounts have no number yet; everything else is complete.
     expect([...new Set(errors.map((f) => f.rule))]).toEqual(['RA1']);
     const warnings = [...new Set(checkPlan(next).filter((f) => f.severity === 'warning').map((f) => f.rule))].sort();
-    // R1 (module version) and E6 (carrier database) are checklist items; EN1 = no callback numbers yet.
-    for (const w of warnings) expect(['R1', 'E6', 'EN1', 'EN9', 'RA9', 'RA10']).toContain(w);
+    // R1 (module version) and E6 (carrier database) are checklist items; EN1 = no callback numbers yet;
+    // AA10 = the operator is a person only the admin can choose; RA8 = the new sites have no
+    // emergency address yet.
+    for (const w of warnings) expect(['R1', 'E6', 'EN1', 'EN9', 'RA9', 'RA10', 'AA10', 'RA8']).toContain(w);
+    expect(warnings).toContain('AA10');
   });
 
   it('is deterministic and uses free numbers of the plan first', () => {

@@ -1,35 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, breakSample, byId, expectOnly, userAt } from './helpers.js';
+import { BASE, breakSample, byId, expectOnly, expectOnlyBesidesInfo, userAt } from './helpers.js';
 
 describe('auto attendant checks', () => {
   it('AA1: dial scope does not cover the users who share the number', () => {
-    const f = expectOnly((p) => {
+    const f = expectOnlyBesidesInfo((p) => {
       const g = byId(p.autoAttendants, 'aa-seattle').dialScopeGroups[0];
       if (g) g.siteIds = ['site-london'];
-    }, 'AA1', 'Seattle Main Auto Attendant');
+    }, 'AA1', 'Seattle Main Auto Attendant', ['AA5']);
     expect(f.severity).toBe('warning');
     expect(f.message).toContain('80');
   });
 
   it('AA1: an empty dial scope reaches everyone', () => {
     const d = breakSample((p) => (byId(p.autoAttendants, 'aa-seattle').dialScopeGroups = []));
-    expect(d.added).toEqual([]);
+    // Only AA5's note changes: the search now reaches the users of every site.
+    expect(d.added.map((f) => `${f.rule} ${f.severity}`)).toEqual(['AA5 info']);
   });
 
   it('AA3: neither dial by name nor dial by extension', () => {
-    expectOnly((p) => (byId(p.autoAttendants, 'aa-seattle').dialByName = false), 'AA3', 'Seattle Main Auto Attendant');
+    expectOnlyBesidesInfo((p) => (byId(p.autoAttendants, 'aa-seattle').dialByName = false), 'AA3', 'Seattle Main Auto Attendant', ['AA5']);
   });
 
   it('AA4: resource account without an auto attendant', () => {
-    const f = expectOnly((p) => (p.autoAttendants = p.autoAttendants.filter((a) => a.id !== 'aa-seattle')), 'AA4', 'sc-seattle@contoso.com');
+    const f = expectOnlyBesidesInfo((p) => (p.autoAttendants = p.autoAttendants.filter((a) => a.id !== 'aa-seattle')), 'AA4', 'sc-seattle@contoso.com', ['AA5']);
     expect(f.subjectKind).toBe('resourceAccount');
   });
 
   it('AA4: auto attendant without a resource account', () => {
-    const f = expectOnly(
+    const f = expectOnlyBesidesInfo(
       (p) => p.autoAttendants.push({ ...byId(p.autoAttendants, 'aa-london'), id: 'aa-spare', name: 'Spare AA', resourceAccountId: null }),
       'AA4',
       'Spare AA',
+      ['AA5'],
     );
     expect(f.subjectKind).toBe('autoAttendant');
   });

@@ -14,9 +14,40 @@ describe('emergency routing checks', () => {
     expect(f.message).toContain('SC-Sydney');
   });
 
-  it('E2: Calling Plan users on an emergency policy with PSTN usages', () => {
-    const f = expectOnly((p) => (userAt(p, 'site-seattle', 0).emergencyPolicyId = 'ecrp-au'), 'E2', 'ECRP-AU-DR');
+  it('E8: Calling Plan users on an emergency policy with PSTN usages (the policy only identifies numbers)', () => {
+    const f = expectOnly((p) => (userAt(p, 'site-seattle', 0).emergencyPolicyId = 'ecrp-au'), 'E8', 'ECRP-AU-DR');
+    expect(f.severity).toBe('error');
     expect(f.message).toContain('SC-Seattle');
+    expect(f.message).toContain('only identifies emergency numbers');
+  });
+
+  it('E8: a PSTN usage added to the Operator Connect policy', () => {
+    const f = expectOnly((p) => {
+      const n = byId(p.emergencyPolicies, 'ecrp-uk').numbers[0];
+      if (n) n.pstnUsage = 'UK-Emergency';
+    }, 'E8', 'ECRP-UK-CPOC');
+    expect(f.message).toContain('60 users of SC-London');
+  });
+
+  it('E1: an emergency call routing policy that defines no dial strings', () => {
+    const f = expectOnly((p) => (byId(p.emergencyPolicies, 'ecrp-uk').numbers = []), 'E1', 'ECRP-UK-CPOC');
+    expect(f).toMatchObject({ severity: 'error', subjectKind: 'emergencyPolicy', key: 'E1:ecrp-uk' });
+  });
+
+  it('E9: a Direct Routing emergency dial string with "+"', () => {
+    const f = expectOnly((p) => {
+      const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[0];
+      if (n) n.dialString = '+000';
+    }, 'E9', 'ECRP-AU-DR');
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('+000');
+  });
+
+  it('E9: "+" in a dial mask of a Direct Routing policy; not checked for Calling Plan policies', () => {
+    expectOnly((p) => {
+      const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[1];
+      if (n) n.dialMask = '+112';
+    }, 'E9', 'ECRP-AU-DR');
   });
 
   it('E2: one dial string without a usage in a Direct Routing policy', () => {
@@ -27,9 +58,24 @@ describe('emergency routing checks', () => {
     expect(f.message).toContain('40 users');
   });
 
-  it('E3: CP/OC Shared Calling next to Direct Routing with site-assigned emergency policies', () => {
-    const f = expectOnly((p) => (p.tenant.siteAssignedEmergencyPolicies = true), 'E3', 'Tenant');
-    expect(f.key).toBe('E3:tenant');
+  it('E3: CP/OC Shared Calling next to Direct Routing with site-assigned emergency policies (and E4)', () => {
+    const d = breakSample((p) => (p.tenant.siteAssignedEmergencyPolicies = true));
+    expect(d.removed).toEqual([]);
+    expect(d.added.map((f) => `${f.rule} ${f.subject}`)).toEqual(['E3 Tenant', 'E4 Tenant']);
+    const e3 = d.added[0];
+    expect(e3?.key).toBe('E3:tenant');
+    // E4: everybody but the 40 Sydney extension users (Direct Routing numbers) has no DR number.
+    expect(d.added[1]?.message).toContain('140 Shared Calling users have none');
+    expect(d.added[1]?.severity).toBe('warning');
+  });
+
+  it('E4: no warning when every Shared Calling user has a Direct Routing extension number', () => {
+    const d = breakSample((p) => {
+      p.tenant.siteAssignedEmergencyPolicies = true;
+      p.users = p.users.filter((u) => u.siteId === 'site-sydney');
+      p.sharedCallingPolicies = p.sharedCallingPolicies.filter((x) => x.id === 'scp-sydney');
+    });
+    expect(d.all.some((f) => f.rule === 'E4')).toBe(false);
   });
 
   it('L2: an emergency policy description over 512 characters is an error (§3.12)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyNameProblem } from '../../../src/lib/checks/index.js';
-import { byId, expectOnly } from './helpers.js';
+import { byId, expectOnly, expectOnlyBesidesInfo } from './helpers.js';
 
 describe('policy checks', () => {
   it('P2: policy without a resource account', () => {
@@ -10,12 +10,12 @@ describe('policy checks', () => {
   });
 
   it('P3: duplicate policy names (case-insensitive)', () => {
-    const f = expectOnly((p) => (byId(p.sharedCallingPolicies, 'scp-london').name = 'sc-seattle'), 'P3', 'sc-seattle');
+    const f = expectOnlyBesidesInfo((p) => (byId(p.sharedCallingPolicies, 'scp-london').name = 'sc-seattle'), 'P3', 'sc-seattle', ['V1']);
     expect(f.subjectId).toBe('scp-london');
   });
 
   it('P4: policy name with a character outside letters, digits, space, - _ .', () => {
-    const f = expectOnly((p) => (byId(p.sharedCallingPolicies, 'scp-london').name = 'SC/London'), 'P4', 'SC/London');
+    const f = expectOnlyBesidesInfo((p) => (byId(p.sharedCallingPolicies, 'scp-london').name = 'SC/London'), 'P4', 'SC/London', ['V1']);
     expect(f.message).toContain('"/"');
   });
 

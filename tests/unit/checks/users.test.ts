@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, expectOnly, breakSample, userAt } from './helpers.js';
+import { BASE, BASE_FINDINGS, breakSample, expectOnly, userAt } from './helpers.js';
 
 const sydney0 = userAt(BASE, 'site-sydney', 0); // Enterprise Voice 'yes' in the sample
 const seattle1 = userAt(BASE, 'site-seattle', 1);
@@ -17,9 +17,25 @@ describe('user checks', () => {
     expect(f.severity).toBe('warning');
   });
 
-  it('V1: user not Enterprise Voice enabled is info (the script enables it)', () => {
-    const f = expectOnly((p) => (userAt(p, 'site-sydney', 0).enterpriseVoice = 'no'), 'V1', sydney0.upn);
-    expect(f.severity).toBe('info');
+  it('V1: user not Enterprise Voice enabled is info (the script enables it), grouped per policy', () => {
+    // Sydney users 0, 3, 6 … are enabled; the others are one grouped note already.
+    const d = breakSample((p) => (userAt(p, 'site-sydney', 0).enterpriseVoice = 'no'));
+    expect(d.added.map((f) => `${f.rule} ${f.subject} ${f.severity}`)).toEqual(['V1 SC-Sydney info']);
+    expect(d.added[0]?.message).toMatch(/^27 users of policy SC-Sydney are not Enterprise Voice enabled today/);
+    // A single user gets a note of their own.
+    const one = breakSample((p) => {
+      for (const u of p.users) if (u.siteId === 'site-sydney') u.enterpriseVoice = u === userAt(p, 'site-sydney', 0) ? 'no' : 'yes';
+    });
+    expect(one.added.map((f) => `${f.rule} ${f.subject}`)).toEqual([`V1 ${sydney0.upn}`]);
+  });
+
+  it('information notes for many users of one policy are one grouped note in every policy', () => {
+    const notes = BASE_FINDINGS.filter((f) => f.rule === 'V1');
+    expect(notes.map((f) => `${f.subject} ${f.subjectKind}`)).toEqual([
+      'SC-Seattle sharedCallingPolicy',
+      'SC-London sharedCallingPolicy',
+      'SC-Sydney sharedCallingPolicy',
+    ]);
   });
 
   it('V2: user holding a phone number of their own', () => {

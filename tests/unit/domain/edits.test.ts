@@ -195,3 +195,27 @@ describe('Teams names for voice routing / emergency policies and PSTN usages', (
     expect(usagesProblem(['AU-PSTN', '$(whoami)'])).toMatch(/PSTN usage "\$\(whoami\)"/);
   });
 });
+
+describe('site country (libphonenumber-js countries, Intl.DisplayNames names)', () => {
+  it('accepts only countries libphonenumber-js knows', async () => {
+    const { countryProblem } = await import('../../../src/lib/forms/validators.js');
+    expect(countryProblem('GB')).toBe('');
+    expect(countryProblem('de')).toBe('');
+    expect(countryProblem('ZZ')).toContain('ZZ is not a country code');
+    expect(countryProblem('UK')).toContain('GB');
+    expect(countryProblem('')).toBe('Choose the country.');
+  });
+  it('turns UK into GB with a note, and a country name into its code', async () => {
+    const { normalizeCountryInput } = await import('../../../src/lib/forms/country-input.js');
+    expect(normalizeCountryInput('uk')).toEqual({ code: 'GB', note: 'UK was changed to GB, the ISO code of the United Kingdom.' });
+    expect(normalizeCountryInput('Germany')).toEqual({ code: 'DE', note: '' });
+    expect(normalizeCountryInput('Bosnia & Herzegovina')).toEqual({ code: 'BA', note: '' });
+    expect(normalizeCountryInput('Atlantis')).toEqual({ code: 'Atlantis', note: '' });
+  });
+  it('names countries with Intl.DisplayNames', async () => {
+    const { countryLabel, knownCountries } = await import('../../../src/lib/domain/phone.js');
+    expect(countryLabel('GB')).toBe('United Kingdom (GB)');
+    expect(knownCountries().length).toBeGreaterThan(200);
+    expect(knownCountries().some(([c]) => c === 'UK')).toBe(false);
+  });
+});

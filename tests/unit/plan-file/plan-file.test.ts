@@ -48,6 +48,21 @@ describe('plan file', () => {
     expect(deserializePlan(serializePlan(plan))).toEqual(plan);
   });
 
+  it('opens a version 2 file through the migration: format-3 fields get their defaults', () => {
+    const plan = deserializePlan(fixture('plan-v2.json'));
+    expect(plan.name).toBe('Fabrikam pilot (format 2)');
+    // RA9: the billing type was never asked; the ticked funding item stays ticked.
+    expect(plan.resourceAccounts[0]?.callingPlanBilling).toBe('unknown');
+    expect(plan.checklist['RA9:ra-main']).toEqual({ done: true, note: 'Communications Credits funded' });
+    // AA10, AA11: no operator, default greeting.
+    expect(plan.autoAttendants[0]).toMatchObject({ operator: '', greeting: '' });
+    // AA6: nobody is known to be hidden from address lists.
+    expect(plan.users.map((u) => u.hiddenFromAddressLists)).toEqual([false, false]);
+    // §3.17: tagging callback numbers is off by default.
+    expect(plan.tenant.tagCallbackNumbers).toBe(false);
+    expect(deserializePlan(serializePlan(plan))).toEqual(plan);
+  });
+
   it('accepts a leading byte-order mark', () => {
     const p = createSamplePlan();
     expect(deserializePlan('\ufeff' + serializePlan(p))).toEqual(p);
@@ -60,7 +75,7 @@ describe('plan file', () => {
     ['JSON without marker', '{"plan":{}}', /format/],
     ['a newer version', JSON.stringify({ format: 'shared-calling-planner/plan', version: 99, plan: {} }), /newer planner/],
     ['a bad version', JSON.stringify({ format: 'shared-calling-planner/plan', version: 'two', plan: {} }), /version/],
-    ['a missing field', JSON.stringify({ format: 'shared-calling-planner/plan', version: 2, plan: { id: 'x' } }), /plan\.name is missing/],
+    ['a missing field', JSON.stringify({ format: 'shared-calling-planner/plan', version: 3, plan: { id: 'x' } }), /plan\.name is missing/],
   ];
   for (const [what, text, message] of bad) {
     it(`rejects ${what} with a clear message`, () => {
@@ -73,7 +88,7 @@ describe('plan file', () => {
     const env = (mutate: (p: Record<string, any>) => void) => {
       const p = JSON.parse(JSON.stringify(createSamplePlan()));
       mutate(p);
-      return JSON.stringify({ format: 'shared-calling-planner/plan', version: 2, plan: p });
+      return JSON.stringify({ format: 'shared-calling-planner/plan', version: 3, plan: p });
     };
     expect(() => deserializePlan(env((p) => (p.users[0].upn = 42)))).toThrow(/plan\.users\[0\]\.upn should be text/);
     expect(() => deserializePlan(env((p) => (p.numbers[0].e164 = '555-0100')))).toThrow(/not an E\.164 number/);

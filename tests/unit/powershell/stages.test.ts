@@ -21,7 +21,8 @@ const DOCUMENTED: Record<string, string[]> = {
   // §3.7: -PhoneNumber = -TelephoneNumber, -PhoneNumberType = -NumberType.
   'Set-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'PhoneNumber', 'NumberType', 'PhoneNumberType', 'LocationId', 'EnterpriseVoiceEnabled'],
   'Get-CsPhoneNumberAssignment': ['TelephoneNumber', 'AssignedPstnTargetId', 'NumberType', 'Top', 'Skip'],
-  'Remove-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'NumberType', 'Notify', 'RemoveAll'],
+  // R7: -PhoneNumber and -PhoneNumberType are aliases since the 2026-06-26 docs and the names before.
+  'Remove-CsPhoneNumberAssignment': ['Identity', 'TelephoneNumber', 'PhoneNumber', 'NumberType', 'PhoneNumberType', 'Notify', 'RemoveAll'],
   'New-CsOnlineApplicationInstanceAssociation': ['Identities', 'ConfigurationId', 'ConfigurationType', 'CallPriority'],
   'Get-CsOnlineApplicationInstanceAssociation': ['Identity'],
   'Remove-CsOnlineApplicationInstanceAssociation': ['Identities'],
@@ -36,6 +37,9 @@ const DOCUMENTED: Record<string, string[]> = {
   'Find-CsGroup': ['SearchQuery', 'ExactMatchOnly', 'MailEnabledOnly', 'MaxResults'],
   'New-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'EmergencyNumbers', 'ResourceAccount', 'Description', 'Force'],
   'Set-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'EmergencyNumbers', 'ResourceAccount', 'Description', 'Force'],
+  // §3.17 [PS-Tag]: Set-/Remove-CsPhoneNumberTag -PhoneNumber <String> -Tag <String> (7.1.0, R8).
+  'Set-CsPhoneNumberTag': ['PhoneNumber', 'Tag'],
+  'Remove-CsPhoneNumberTag': ['PhoneNumber', 'Tag'],
   'Get-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'Filter'],
   'Grant-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'PolicyName', 'Global', 'Group', 'Rank', 'Force'],
   'Remove-CsTeamsSharedCallingRoutingPolicy': ['Identity', 'Force'],
@@ -56,7 +60,7 @@ const DOCUMENTED: Record<string, string[]> = {
   'Get-MgContext': [],
   'Get-MgSubscribedSku': ['All'],
   'Get-MgUser': ['UserId', 'Property'],
-  'Update-MgUser': ['UserId', 'UsageLocation'],
+  'Update-MgUser': ['UserId', 'UsageLocation', 'BusinessPhones'],
   'Set-MgUserLicense': ['UserId', 'AddLicenses', 'RemoveLicenses'],
   'Remove-MgUser': ['UserId'],
 };
@@ -100,11 +104,79 @@ describe('every Teams and Graph cmdlet is used with documented parameter names',
     expect(problems).toEqual([]);
   });
 
+  it('R7: Set-/Remove-CsPhoneNumberAssignment use -PhoneNumber and -PhoneNumberType, which every supported module accepts', () => {
+    const offenders: string[] = [];
+    let calls = 0;
+    for (const [file, list] of cmds) {
+      for (const c of list) {
+        if (c.name !== 'Set-CsPhoneNumberAssignment' && c.name !== 'Remove-CsPhoneNumberAssignment') continue;
+        calls++;
+        for (const p of c.params) if (p === 'TelephoneNumber' || p === 'NumberType') offenders.push(`${file}: ${c.name} -${p}`);
+      }
+    }
+    expect(calls).toBeGreaterThan(3);
+    expect(offenders).toEqual([]);
+  });
+
   it('no Invoke-Expression anywhere', () => {
     for (const f of files) {
       expect(f.text).not.toMatch(/Invoke-Expression|\biex\b/i);
       expect((cmds.get(f.name) ?? []).map((c) => c.name)).not.toContain('Invoke-Expression');
     }
+  });
+});
+
+describe('AA7: extensions in Entra BusinessPhone', () => {
+  it('stage 07 writes +<number>;ext=<extension> with Update-MgUser -BusinessPhones after reading it, never over another value', () => {
+    const F = '07-users.ps1';
+    expectCall(F, 'Update-MgUser', ['UserId', 'BusinessPhones']);
+    expectCall(F, 'Get-MgUser', ['UserId', 'Property']);
+    expect(text(F)).toContain("Connect-GraphIfNeeded @('User.ReadWrite.All')");
+    expect(text(F)).toContain('which the plan did not write; it was not overwritten');
+    expect(text(F)).toContain("'Manual' ('AA7: Microsoft Graph not used");
+  });
+  it('the rollback clears it only where it is still the planned value', () => {
+    const F = '09-rollback.ps1';
+    expectCall(F, 'Update-MgUser', ['UserId', 'BusinessPhones']);
+    expect(text(F)).toContain('@($graphUser.BusinessPhones) -notcontains $user.ExtensionNumber');
+    expect(text(F)).toContain('-BusinessPhones @()');
+  });
+});
+
+describe('AA11: the greeting of the directory menu', () => {
+  it('uses the plan greeting, quoted, or the default prompt', () => {
+    const F = '03-auto-attendants.ps1';
+    expect(text(F)).toContain("if ($aa.Greeting) { $promptText = $aa.Greeting }");
+    expect(text(F)).toContain("Greeting = ''");
+    const p = createSamplePlan();
+    p.autoAttendants[0]!.greeting = "Welcome to Contoso's main line. $(calc)";
+    const f = generateScripts(p).find((x) => x.name === F)!;
+    expect(f.text).toContain("Greeting = 'Welcome to Contoso''s main line. $(calc)'");
+  });
+});
+
+describe('runbook', () => {
+  it('AA8: the closing line says directory search may take up to 36 hours', () => {
+    expect(text('Invoke-SharedCallingRunbook.ps1')).toContain('may not find new users for up to 36 hours (AA8)');
+  });
+});
+
+describe('§3.17 callback number tags (plan setting, R8)', () => {
+  it('off by default: the data says so and no tag is written', () => {
+    expect(text('06-shared-calling-policies.ps1')).toContain('TagCallbackNumbers = $false');
+  });
+  it('on: stage 06 tags each callback number with the policy name after reading it, needs 7.1.0; the rollback removes only that tag', () => {
+    const p = createSamplePlan();
+    p.tenant.tagCallbackNumbers = true;
+    const out = generateScripts(p);
+    const t06 = out.find((f) => f.name === '06-shared-calling-policies.ps1')!.text;
+    expect(t06).toContain('TagCallbackNumbers = $true');
+    expect(t06).toContain('Invoke-Change { Set-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }');
+    expect(t06).toContain("if (@($assignment.Tag) -contains $scp.Name) { return $true }");
+    expect(t06).toContain('$tagsSupported = Test-NumberTagSupport');
+    const t09 = out.find((f) => f.name === '09-rollback.ps1')!.text;
+    expect(t09).toContain('Invoke-Change { Remove-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }');
+    expect(out.find((f) => f.name === '01-prerequisites.ps1')!.text).toContain("[version]'7.1.0'");
   });
 });
 
@@ -123,6 +195,24 @@ describe('01-prerequisites', () => {
   it('uses Microsoft Graph only for licences', () => {
     expectCall(F, 'Get-MgSubscribedSku', ['All']);
     expect(text(F)).toContain('PHONESYSTEM_VIRTUALUSER');
+  });
+  it('R5: MicrosoftTeams 6.3.0 and later need PowerShell 7.2+ or Windows PowerShell 5.1', () => {
+    expect(text(F)).toContain("$teamsModule.Version -lt [version]'6.3.0'");
+    expect(text(F)).toContain("$PSVersionTable.PSVersion -ge [version]'7.2'");
+    expect(text(F)).toContain("$edition -eq 'Desktop'");
+  });
+  it('RA9: funding follows the billing type: credits are checked only for MOSA billing', () => {
+    // The sample's Seattle account is billed pay-as-you-go: a Manual note, no credits demanded.
+    expect(text(F)).toContain("CallingPlanBilling = 'payAsYouGo'");
+    expect(text(F)).toContain("if ($ra.CallingPlanBilling -eq 'mosa')");
+    expect(text(F)).toContain('no Communications Credits are needed (older pages say they are)');
+    expect(text(F)).not.toContain("'prereq:licence:credits'");
+    const mosa = createSamplePlan();
+    mosa.resourceAccounts.find((r) => r.id === 'ra-seattle')!.callingPlanBilling = 'mosa';
+    const f = generateScripts(mosa).find((x) => x.name === F)!;
+    expect(f.text).toContain("CallingPlanBilling = 'mosa'");
+    // Only Calling Plan service numbers carry a billing type into the script.
+    expect(text(F).match(/CallingPlanBilling = '[^']*'/g)).toEqual(["CallingPlanBilling = 'payAsYouGo'", "CallingPlanBilling = ''", "CallingPlanBilling = ''"]);
   });
   it('changes nothing', () => {
     for (const c of cmds.get(F) ?? []) expect(c.name).not.toMatch(/^(New|Set|Grant|Remove|Update)-(Cs|Mg)/);

@@ -34,6 +34,12 @@ describe('renderReadme', () => {
     expect(text).not.toMatch(/blocking error/);
   });
 
+  it('AA8: says when directory search starts working (up to 36 hours)', () => {
+    const text = renderReadme(plan, { planSha256: hash });
+    expect(text).toContain('up to 36 hours for a new user (AA8)');
+    expect(text).toContain('Test directory search 36 hours after stage 07');
+  });
+
   it('warns about acknowledged blocking errors', () => {
     expect(renderReadme(plan, { planSha256: hash, blockingErrors: 3 })).toContain('3 blocking errors');
   });

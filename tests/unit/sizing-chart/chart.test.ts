@@ -14,10 +14,16 @@ import { erlangB, poissonTail } from '../../../src/lib/sizing/index.js';
 
 describe('log scale', () => {
   it('domain runs from the decade below the smallest value (or target) up to 1', () => {
-    expect(logDomain([0.5, 3.9e-9, 0], 0.001)).toEqual({ minExp: -9, maxExp: 0 });
+    // The decades that matter around the target: at most three below its decade (issue: sizing input).
+    expect(logDomain([0.5, 3.9e-9, 0], 0.001)).toEqual({ minExp: -6, maxExp: 0 });
+    expect(logDomain([0.5, 3.9e-5], 0.001)).toEqual({ minExp: -5, maxExp: 0 });
+    expect(logDomain([0.5, 3.9e-9], 0.5)).toEqual({ minExp: -4, maxExp: 0 });
     expect(logDomain([0.5, 0.2], 0.01)).toEqual({ minExp: -2, maxExp: 0 });
     expect(logDomain([0.9], 0.5)).toEqual({ minExp: -1, maxExp: 0 });
-    expect(logDomain([1e-200], 0.001)).toEqual({ minExp: -30, maxExp: 0 });
+    expect(logDomain([1e-200], 0.001)).toEqual({ minExp: -6, maxExp: 0 });
+    expect(logDomain([1e-200], 1e-40)).toEqual({ minExp: -30, maxExp: 0 });
+    // The recommended pool's figures are always on the axis.
+    expect(logDomain([0.5, 3.9e-12], 0.001, -30, [9.4e-7])).toEqual({ minExp: -7, maxExp: 0 });
   });
   it('maps decades evenly and clamps 0 and out-of-range values to the edges', () => {
     const y = logScale({ minExp: -4, maxExp: 0 }, 400, 0);
@@ -87,6 +93,20 @@ describe('chart geometry', () => {
     const g = buildSizingChart({ series: chartSeries(1e-6, 1, 40), target: 0.001, current: 0, recommended: 50, width: 600, height: 300 });
     expect(g.currentX).toBeNull();
     expect(g.recommendedX).toBeNull();
+    expect(g.clipped).toBe(true);
+  });
+});
+
+describe('curves below the axis (issue: sizing input)', () => {
+  it('a curve stops at its first point below the axis instead of running along the bottom edge', () => {
+    const series = chartSeries(0.01, 1, 12);
+    const g = buildSizingChart({ series, target: 0.001, current: 3, recommended: 2, width: 640, height: 300 });
+    expect(g.domain.minExp).toBe(-6);
+    // P(Poisson(0.01) ≥ n) is about 1e-2, 5e-5, 1.7e-7 …: the third point is the first below 1e-6.
+    expect(g.poissonPoints.map((p) => p.n)).toEqual([1, 2, 3]);
+    // With pool 3 recommended its figure (1.7e-7) extends the axis to 10⁻⁷.
+    expect(buildSizingChart({ series, target: 0.001, current: 3, recommended: 3, width: 640, height: 300 }).domain.minExp).toBe(-7);
+    expect(g.poissonPoints.at(-1)?.y).toBe(g.plot.bottom);
     expect(g.clipped).toBe(true);
   });
 });

@@ -33,6 +33,7 @@ const ra = (id: string, numberId: string | null): ResourceAccount => ({
   numberId,
   licence: 'teamsPhoneResourceAccount',
   payAsYouGoCallingPlan: true,
+  callingPlanBilling: 'payAsYouGo',
   voiceRoutingPolicyId: null,
 });
 

@@ -3,7 +3,7 @@ import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
 import type { E164 } from '../../../src/lib/domain/model.js';
 import { planShape } from '../../../src/lib/plan-file/schema.js';
 import { checkReferences } from '../../../src/lib/plan-file/references.js';
-import { applyImport, importPreview, parseUserList, type ImportedUser } from '../../../src/lib/spreadsheet/index.js';
+import { applyImport, importPreview, importPreviewDetails, parseUserList, rowIssuesToCsv, type ImportedUser } from '../../../src/lib/spreadsheet/index.js';
 import { fixture } from './fixtures.js';
 
 const sample = createSamplePlan();
@@ -81,5 +81,39 @@ describe('importPreview', () => {
     expect(importPreview(sample, [...imported, imported[2]!])).toEqual({
       total: 3, new: 1, existing: 2, changed: 1, unchanged: 1, notInList: sample.users.length - 2, duplicates: 1,
     });
+  });
+});
+
+describe('importPreviewDetails', () => {
+  it('names the fields that change for whom, and who a replace would remove', () => {
+    const d = importPreviewDetails(sample, [...imported, imported[2]!]);
+    expect(d.changedTotal).toBe(1);
+    expect(d.changed[0]?.upn).toBe(first.upn);
+    expect(d.changed[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'Display name', from: first.displayName, to: 'Renamed' },
+        { field: 'Teams Phone licence', from: 'yes', to: 'no' },
+        { field: 'Teams number', from: '(empty)', to: '+14255550100;ext=7' },
+      ]),
+    );
+    expect(d.removedTotal).toBe(sample.users.length - 2);
+    expect(d.removed[0]?.upn).toBe(sample.users[2]?.upn);
+  });
+  it('keeps at most `limit` entries but counts all', () => {
+    const d = importPreviewDetails(sample, [], 5);
+    expect(d.removed).toHaveLength(5);
+    expect(d.removedTotal).toBe(sample.users.length);
+  });
+});
+
+describe('rowIssuesToCsv', () => {
+  it('writes every issue, whole-file ones as "File", safe for Excel', () => {
+    const csv = rowIssuesToCsv([
+      { row: 0, severity: 'warning', code: 'featuretypes-not-joined', message: 'FeatureTypes, joined' },
+      { row: 7, severity: 'error', code: 'invalid-upn', message: '=cmd|calc' },
+    ]);
+    expect(csv.startsWith('\uFEFFRow,Severity,Code,Message\r\n')).toBe(true);
+    expect(csv).toContain('File,warning,featuretypes-not-joined,"FeatureTypes, joined"\r\n');
+    expect(csv).toContain("7,error,invalid-upn,'=cmd|calc\r\n");
   });
 });

@@ -16,7 +16,7 @@ function hostilePlan(): Plan {
   p.tenantDomain = '';
   // Longer than one Excel cell, with a CR LF and a surrogate pair around the 30,000 boundary.
   p.notes = `${'n'.repeat(29_999)}\r\n${'😀'.repeat(10)}${'x'.repeat(40_000)}_x0041_`;
-  p.tenant = { globalVoiceRoutingHasUsages: 'unknown', siteAssignedEmergencyPolicies: true };
+  p.tenant = { globalVoiceRoutingHasUsages: 'unknown', siteAssignedEmergencyPolicies: true, tagCallbackNumbers: true };
   p.sites[0] = { ...p.sites[0]!, id: 'id with spaces; = and "quotes"', name: h(1), address: { street: h(5), city: '', postalCode: '0012', region: h(7) }, lisLocationId: '', extensionRange: { from: 0, to: 0 } };
   // Keep references intact after changing the site id.
   const oldSite = 'site-seattle';

@@ -1,4 +1,4 @@
-/** Stage 01: tooling, connection and tenant prerequisites (R1, R4, RA8, E2, RA11, VR1, RA2, RA9). */
+/** Stage 01: tooling, connection and tenant prerequisites (R1, R4, R5, RA8, E2, RA11, VR1, RA2, RA9). */
 import type { StageSpec } from '../stage.js';
 
 export const prerequisitesStage: StageSpec = {
@@ -7,10 +7,10 @@ export const prerequisitesStage: StageSpec = {
   name: 'prerequisites',
   synopsis: 'Shared Calling runbook, stage 01: check tooling, connect, check tenant prerequisites.',
   description: [
-    'Checks PowerShell 5.1 or later and the MicrosoftTeams module 5.5.0 or later (R1, R4), connects with Connect-MicrosoftTeams, and checks what later stages rely on: the LIS location of every resource-account number (RA8: a number without one stops the runbook here, as it is an error in the planner), the online PSTN usages named by emergency and voice routing policies (E2, RA11), and the PSTN usages of the Global voice routing policy (VR1).',
-    'Microsoft Graph is used only when the plan licenses resource accounts (RA2, RA9), with read-only scopes, to compare the free licences with the accounts that do not hold one yet. This stage changes nothing.',
+    'Checks PowerShell 5.1 or later, the MicrosoftTeams module 5.5.0 or later (R1, R4) and, for module 6.3.0 or later, PowerShell 7.2+ or Windows PowerShell 5.1 (R5), connects with Connect-MicrosoftTeams, and checks what later stages rely on: the LIS location of every resource-account number (RA8: a number without one stops the runbook here, as it is an error in the planner), the online PSTN usages named by emergency and voice routing policies (E2, RA11), and the PSTN usages of the Global voice routing policy (VR1).',
+    'Microsoft Graph is used only when the plan licenses resource accounts (RA2, RA9), with read-only scopes, to compare the free licences with the accounts that do not hold one yet. For a Calling Plan service number it reports how the calls are funded (RA9, 09/2024): pay-as-you-go minutes, or Communications Credits only where the Calling Plan subscription is MOSA-billed. This stage changes nothing.',
   ],
-  rules: ['R1', 'R3', 'R4', 'RA2', 'RA8', 'RA9', 'RA11', 'E2', 'VR1'],
+  rules: ['R1', 'R3', 'R4', 'R5', 'RA2', 'RA8', 'RA9', 'RA11', 'E2', 'VR1'],
   data: ['resourceAccounts', 'voiceRoutingPolicies', 'emergencyPolicies'],
   body: `
 # R1/R4: the *-CsTeamsSharedCallingRoutingPolicy cmdlets need MicrosoftTeams 5.5.0 or later.
@@ -23,6 +23,24 @@ Invoke-Check 'prereq:module' 'MicrosoftTeams' 'Check MicrosoftTeams module 5.5.0
     if ($null -eq $teamsModule) { return 'MicrosoftTeams is not installed: Install-Module MicrosoftTeams -Scope CurrentUser' }
     if ($teamsModule.Version -ge [version]'5.5.0') { return $true }
     return ('MicrosoftTeams {0} found; update with Update-Module MicrosoftTeams' -f $teamsModule.Version)
+}
+# R5: MicrosoftTeams 6.3.0 and later run only on PowerShell 7.2 or later, or on Windows PowerShell 5.1.
+Invoke-Check 'prereq:powershell-for-module' 'PowerShell' 'Check PowerShell version for the MicrosoftTeams module (R5)' {
+    $teamsModule = Get-Module -ListAvailable -Name 'MicrosoftTeams' | Sort-Object Version -Descending | Select-Object -First 1
+    if ($null -eq $teamsModule -or $teamsModule.Version -lt [version]'6.3.0') { return $true }
+    $edition = 'Desktop'
+    if ($PSVersionTable.ContainsKey('PSEdition')) { $edition = [string]$PSVersionTable.PSEdition }
+    if ($edition -eq 'Desktop' -or $PSVersionTable.PSVersion -ge [version]'7.2') { return $true }
+    return ('R5: MicrosoftTeams {0} needs PowerShell 7.2 or later, or Windows PowerShell 5.1; this is PowerShell {1}' -f $teamsModule.Version, $PSVersionTable.PSVersion)
+}
+# R8: tagging callback numbers (plan setting, §3.17) needs MicrosoftTeams 7.1.0; stage 06 skips the
+# tags with a Manual line on an older module, so this is a note, not a stop.
+if ($Plan.TagCallbackNumbers) {
+    if (Test-NumberTagSupport) {
+        Write-StepLog 'prereq:module:tags' 'MicrosoftTeams' 'Check MicrosoftTeams 7.1.0 for number tags (R8)' 'Done' 'as required'
+    } else {
+        Write-StepLog 'prereq:module:tags' 'MicrosoftTeams' 'Check MicrosoftTeams 7.1.0 for number tags (R8)' 'Manual' 'R8: number tags need MicrosoftTeams 7.1.0 or later; stage 06 will skip them. Update-Module MicrosoftTeams'
+    }
 }
 Invoke-Check 'prereq:connect' 'Microsoft Teams' 'Connect-MicrosoftTeams' {
     Connect-TeamsIfNeeded
@@ -99,6 +117,7 @@ function Get-MissingLicenceCount {
 }
 
 # RA2, RA9: licences for resource accounts (Microsoft Graph, read only here).
+$skus = $null
 $licensedAccounts = @($Plan.ResourceAccounts | Where-Object { $_.Licence -ne 'none' -or $_.PayAsYouGo })
 if ($licensedAccounts.Count -gt 0) {
     # This stage only reads.
@@ -126,16 +145,32 @@ if ($licensedAccounts.Count -gt 0) {
                     return ('{0} free, {1} needed by accounts that do not hold one yet' -f $free, $needed)
                 }
             }
-            # RA9: Communications Credits (MCOPSTNC, also listed as MCOPSTNPP) fund pay-as-you-go calls.
-            if (@($licensedAccounts | Where-Object { $_.PayAsYouGo }).Count -gt 0) {
-                Invoke-Check 'prereq:licence:credits' 'Communications Credits (RA9)' 'Check Communications Credits' {
-                    if (@($skus | Where-Object { $_.SkuPartNumber -eq 'MCOPSTNC' -or $_.SkuPartNumber -eq 'MCOPSTNPP' }).Count -gt 0) { return $true }
-                    return 'RA9: no Communications Credits subscription; fund pay-as-you-go calls another way (New Commerce post-pay) or buy them'
-                }
-            }
         }
     } else {
         Write-StepLog 'prereq:licences' 'Licences' 'Check licences (RA2, RA9)' 'Manual' 'Microsoft Graph not used: check the Teams Phone Resource Account and pay-as-you-go licences in the Microsoft 365 admin center.'
+    }
+}
+
+# RA9 (09/17/2024): the calls of a Calling Plan service number are funded with pay-as-you-go minutes;
+# only a Calling Plan subscription billed through a Microsoft Online Subscription Agreement (MOSA)
+# billing account needs Communications Credits (MCOPSTNC, also listed as MCOPSTNPP) with a funded
+# balance. Older pages and the cmdlet help still ask for credits in every case (§8 item 16).
+foreach ($ra in @($Plan.ResourceAccounts | Where-Object { $_.CallingPlanBilling })) {
+    $fundingKey = ('prereq:ra:{0}:funding' -f $ra.Id)
+    $fundingAction = 'Check how Calling Plan calls are funded (RA9)'
+    if ($ra.CallingPlanBilling -eq 'mosa') {
+        if ($null -eq $skus) {
+            Write-StepLog $fundingKey $ra.Upn $fundingAction 'Manual' 'RA9: MOSA billing: the account needs a Communications Credits licence (MCOPSTNC or MCOPSTNPP) and a funded balance; check them in the Microsoft 365 admin center.'
+        } else {
+            Invoke-Check $fundingKey $ra.Upn $fundingAction {
+                if (@($skus | Where-Object { $_.SkuPartNumber -eq 'MCOPSTNC' -or $_.SkuPartNumber -eq 'MCOPSTNPP' }).Count -gt 0) { return $true }
+                return 'RA9: the Calling Plan subscription is MOSA-billed, so calls need Communications Credits (MCOPSTNC or MCOPSTNPP), and the tenant has none: buy them and keep the balance funded'
+            }
+        }
+    } elseif ($ra.CallingPlanBilling -eq 'payAsYouGo') {
+        Write-StepLog $fundingKey $ra.Upn $fundingAction 'Manual' 'RA9: pay-as-you-go billing: confirm pay-as-you-go is enabled to fund the calls; no Communications Credits are needed (older pages say they are).'
+    } else {
+        Write-StepLog $fundingKey $ra.Upn $fundingAction 'Manual' 'RA9: billing type not in the plan: with pay-as-you-go billing confirm pay-as-you-go is enabled; with a MOSA billing account assign Communications Credits (MCOPSTNC or MCOPSTNPP) and fund them.'
     }
 }
 `,

@@ -8,9 +8,9 @@ export const autoAttendantsStage: StageSpec = {
   synopsis: 'Shared Calling runbook, stage 03: auto attendants and their resource accounts.',
   description: [
     'For each planned auto attendant: resolves the dial-scope groups (object id from the plan, or an exact Find-CsGroup match on the name), creates a directory-search menu (dial by name and/or by extension, AA3), a default call flow and the auto attendant with New-CsAutoAttendant and an inclusion scope from New-CsAutoAttendantDialScope -GroupScope -GroupIds (AA2), then associates the resource account with New-CsOnlineApplicationInstanceAssociation -Identities <ObjectId> -ConfigurationId <AA Id> -ConfigurationType AutoAttendant (AA4).',
-    'An existing auto attendant keeps its call flows; only its language, time zone and dial-scope groups are brought in line with the plan. The menu prompt is fixed English text: change it in the Teams admin center for other languages.',
+    'An existing auto attendant keeps its call flows; only its language, time zone and dial-scope groups are brought in line with the plan. The menu prompt is the greeting of the plan (AA11: at most 1,000 characters) or, without one, fixed English text; it is used when the auto attendant is created, and a later change of the greeting is not applied to an existing one (change it in the Teams admin center). The operator (AA10) is not set by this script: set it in the Teams admin center.',
   ],
-  rules: ['AA1', 'AA2', 'AA3', 'AA4', 'AA5'],
+  rules: ['AA1', 'AA2', 'AA3', 'AA4', 'AA5', 'AA10', 'AA11'],
   data: ['autoAttendants'],
   body: `
 Connect-TeamsIfNeeded
@@ -56,7 +56,10 @@ foreach ($aa in $Plan.AutoAttendants) {
         if ($null -ne (Find-AutoAttendant $aa.Name)) { return $true }
         return 'not found'
     } -Change {
-        $prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt 'Please say or enter the name or extension of the person you want to reach.'
+        # AA11: the plan's greeting (at most 1,000 characters, checked by the planner) or the default.
+        $promptText = 'Please say or enter the name or extension of the person you want to reach.'
+        if ($aa.Greeting) { $promptText = $aa.Greeting }
+        $prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt $promptText
         $menu = New-CsAutoAttendantMenu -Name 'Shared Calling directory' -Prompts @($prompt) -EnableDialByName:$dialByName -DirectorySearchMethod $searchMethod -ErrorAction Stop
         $callFlow = New-CsAutoAttendantCallFlow -Name 'Shared Calling default call flow' -Menu $menu -ErrorAction Stop
         if ($plannedGroupIds.Count -gt 0) {

@@ -9,8 +9,9 @@ export const sharedCallingPoliciesStage: StageSpec = {
   description: [
     'Creates or updates each planned policy with New-/Set-CsTeamsSharedCallingRoutingPolicy. -ResourceAccount gets the resource account\'s ObjectId, read at run time with (Get-CsOnlineApplicationInstance -Identity <upn>).ObjectId: the cmdlet does not accept a UPN (shared-calling.md §3.1, §8).',
     'Emergency callback numbers are reconciled against the current list. First the numbers no longer planned are taken out of every policy with @{remove=...}, so a number can move from one policy to another (EN7, EN8); then each policy whose list differs from the plan in content or order gets the planned list as a plain array, which replaces it (EN9, EN10: the list is used in order and its first number is reused when all are reserved).',
+    'With the plan setting "tag callback numbers" on (off by default), every callback number gets the policy name as a tag with Set-CsPhoneNumberTag, so the pool can be found later with Get-CsPhoneNumberAssignment -Filter "Tags -contains [\'<name>\']" (§3.17); that needs MicrosoftTeams 7.1.0 (R8), and on an older module, or for a name longer than 50 characters, the step is reported as Manual.',
   ],
-  rules: ['RA6', 'RA7', 'RA8', 'EN1', 'EN2', 'EN3', 'EN4', 'EN6', 'EN7', 'EN8', 'EN9', 'EN10'],
+  rules: ['RA6', 'RA7', 'RA8', 'R8', 'EN1', 'EN2', 'EN3', 'EN4', 'EN6', 'EN7', 'EN8', 'EN9', 'EN10'],
   data: ['sharedCallingPolicies'],
   body: `
 Connect-TeamsIfNeeded
@@ -48,6 +49,9 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
         Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop }
     }
 }
+
+$tagsSupported = $false
+if ($Plan.TagCallbackNumbers) { $tagsSupported = Test-NumberTagSupport }
 
 foreach ($scp in $Plan.SharedCallingPolicies) {
     if (-not $scp.ResourceAccountUpn) {
@@ -99,6 +103,32 @@ foreach ($scp in $Plan.SharedCallingPolicies) {
             $current = Find-SharedCallingPolicy $scp.Name
             $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @())
             Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop }
+        }
+    }
+
+    # §3.17 (plan setting, off by default): tag each callback number with the policy name, so admins
+    # find the pool later (Get-CsPhoneNumberAssignment -Filter "Tags -contains ['<name>']"). Tags need
+    # MicrosoftTeams 7.1.0 (R8), have at most 50 characters and are not case-sensitive.
+    if ($Plan.TagCallbackNumbers) {
+        foreach ($callbackNumber in @($scp.CallbackNumbers)) {
+            $tagKey = ('scp:{0}:tag:{1}' -f $scp.Id, $callbackNumber)
+            $tagAction = ('Tag callback number {0} (§3.17)' -f $scp.Name)
+            if (-not $tagsSupported) {
+                Write-StepLog $tagKey $callbackNumber $tagAction 'Manual' 'R8: Set-CsPhoneNumberTag needs MicrosoftTeams 7.1.0 or later; update the module and run again, or tag the number in the Teams admin center'
+                continue
+            }
+            if ($scp.Name.Length -gt 50) {
+                Write-StepLog $tagKey $callbackNumber $tagAction 'Manual' '§3.17: a tag has at most 50 characters and the policy name is longer; tag the number by hand'
+                continue
+            }
+            Invoke-PlanStep $tagKey $callbackNumber $tagAction -IsDone {
+                $assignment = Find-NumberAssignment $callbackNumber
+                if ($null -eq $assignment) { throw 'the number is not in the Teams number inventory (Get-CsPhoneNumberAssignment), so it cannot be tagged' }
+                if (@($assignment.Tag) -contains $scp.Name) { return $true }
+                return ('tags: {0}' -f ((@($assignment.Tag) | Where-Object { $_ }) -join ', '))
+            } -Change {
+                Invoke-Change { Set-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-/** Stage 07: users (V1, V3, E1, VR1, §3.14). */
+/** Stage 07: users (V1, V3, AA7, E1, VR1, §3.14). */
 import type { StageSpec } from '../stage.js';
 import { BATCH_HELPERS, BATCH_SIZE_HELP, BATCH_SIZE_PARAM } from './batch.js';
 
@@ -9,9 +9,10 @@ export const usersStage: StageSpec = {
   synopsis: 'Shared Calling runbook, stage 07: enable and assign the users.',
   description: [
     'Runs in the order of shared-calling.md §9: first the emergency call routing policies (E1) and voice routing policies (VR1), assigned with New-CsBatchPolicyAssignmentOperation -PolicyType TeamsEmergencyCallRoutingPolicy / OnlineVoiceRoutingPolicy, at most 5,000 users per batch, one batch at a time, each polled with Get-CsBatchPolicyAssignmentOperation -OperationId until it completes; then, per user, Enterprise Voice with Set-CsPhoneNumberAssignment -Identity <upn> -EnterpriseVoiceEnabled $true (V1) and a planned extension as Set-CsPhoneNumberAssignment -Identity <upn> -PhoneNumber \'<resource account number>;ext=<extension>\' -PhoneNumberType DirectRouting (V3); and last the Shared Calling policy with Grant-CsTeamsSharedCallingRoutingPolicy -Identity <upn> -PolicyName <name>, one user at a time, because batch assignment does not support that policy type (shared-calling.md §3.14).',
+    'Users with an extension also get it in Entra BusinessPhone as +<number>;ext=<extension> with Microsoft Graph (Update-MgUser -BusinessPhones, scope User.ReadWrite.All), because the auto attendant reads dial-by-extension from there, not from the Teams number (AA7); a business phone the plan did not write is never overwritten, and without Graph the step is reported as Manual.',
     'The Shared Calling policy is granted only to users whose earlier steps succeeded. A user without Teams Phone (no PhoneSystem feature and no enabled MCOEV plan, U1) is reported as Failed and left unchanged. Users whose assignment already matches are skipped.',
   ],
-  rules: ['U1', 'V1', 'V2', 'V3', 'V4', 'E1', 'VR1'],
+  rules: ['U1', 'V1', 'V2', 'V3', 'V4', 'AA7', 'E1', 'VR1'],
   data: ['users'],
   extraParams: [BATCH_SIZE_PARAM],
   extraParamHelp: [BATCH_SIZE_HELP],
@@ -89,6 +90,16 @@ Complete-LoopProgress 'Stage 07: reading users'
 Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
 Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
+# AA7: the auto attendant's dial by extension reads the extension from Entra BusinessPhone (or
+# Mobile), never from the Teams number (LineURI), so users with an extension get it there too, in
+# the documented form +<number>;ext=<extension>. Microsoft Graph with User.ReadWrite.All; without it
+# (or with -SkipLicensing) the step is reported as Manual.
+$directoryPhones = $false
+if (@($readyUsers | Where-Object { $_.User.ExtensionNumber }).Count -gt 0) {
+    if ($DryRun) { $directoryPhones = Connect-GraphIfNeeded @('User.Read.All') }
+    else { $directoryPhones = Connect-GraphIfNeeded @('User.ReadWrite.All') }
+}
+
 # Pass 2 (§9 steps 11-13): Enterprise Voice (V1), the extension (V3), then the Shared Calling policy,
 # which is granted only when every earlier step of the user succeeded.
 $userIndex = 0
@@ -127,6 +138,24 @@ foreach ($ready in $readyUsers) {
             }
         }
         if ($script:LastStatus -eq 'Failed') { $failedFirst.Add('extension (V3)') }
+
+        # AA7: the same extension in Entra BusinessPhone, where the auto attendant looks for it. A
+        # business phone the plan did not write is never overwritten.
+        $phoneAction = 'Write extension to Entra BusinessPhone (AA7)'
+        if (-not $directoryPhones) {
+            Write-StepLog ($userKey + ':businessphone') $user.Upn $phoneAction 'Manual' ('AA7: Microsoft Graph not used: enter {0} as the business phone of this user in Entra, or dial by extension will not find them' -f $user.ExtensionNumber)
+        } else {
+            Invoke-PlanStep ($userKey + ':businessphone') $user.Upn $phoneAction -IsDone {
+                $graphUser = Invoke-Lookup { Get-MgUser -UserId $user.Upn -Property 'Id,BusinessPhones' -ErrorAction Stop }
+                if ($null -eq $graphUser) { throw 'AA7: user not found in Microsoft Graph' }
+                $phones = @($graphUser.BusinessPhones | Where-Object { $_ })
+                if ($phones -contains $user.ExtensionNumber) { return $true }
+                if ($phones.Count -gt 0) { throw ('AA7: the business phone is {0}, which the plan did not write; it was not overwritten. Replace it with {1} by hand (or put the extension in Mobile).' -f ($phones -join ', '), $user.ExtensionNumber) }
+                return 'no business phone'
+            } -Change {
+                Invoke-Change { Update-MgUser -UserId $user.Upn -BusinessPhones @($user.ExtensionNumber) -ErrorAction Stop }
+            }
+        }
     } elseif ($user.ExtensionNote) {
         Write-StepLog ($userKey + ':extension') $user.Upn 'Assign extension (V3)' 'Manual' $user.ExtensionNote
     }

@@ -44,6 +44,13 @@ function Get-ReversedList {
 }
 
 # Reverse of stage 07: users.
+# AA7: the extension stage 07 wrote to Entra BusinessPhone is cleared again, but only where it is
+# still exactly that value (a business phone the plan did not write is left alone).
+$rollbackPhones = $false
+if (@($Plan.Users | Where-Object { $_.ExtensionNumber }).Count -gt 0) {
+    if ($DryRun) { $rollbackPhones = Connect-GraphIfNeeded @('User.Read.All') }
+    else { $rollbackPhones = Connect-GraphIfNeeded @('User.ReadWrite.All') }
+}
 $emergencyBatches = @{}
 $voiceRoutingBatches = @{}
 $userCount = @($Plan.Users).Count
@@ -88,7 +95,20 @@ foreach ($user in (Get-ReversedList $Plan.Users)) {
             if ($lineUri -ne $user.ExtensionNumber) { return $true }
             return ('line URI {0}' -f $lineUri)
         } -Change {
-            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -TelephoneNumber $user.ExtensionNumber -NumberType DirectRouting -ErrorAction Stop }
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $user.Upn -PhoneNumber $user.ExtensionNumber -PhoneNumberType DirectRouting -ErrorAction Stop }
+        }
+        $phoneAction = 'Clear the extension from Entra BusinessPhone (AA7)'
+        if (-not $rollbackPhones) {
+            Write-StepLog ($userKey + ':businessphone') $user.Upn $phoneAction 'Manual' ('AA7: Microsoft Graph not used: remove {0} from the business phone of this user in Entra if it is still there' -f $user.ExtensionNumber)
+        } else {
+            Invoke-PlanStep ($userKey + ':businessphone') $user.Upn $phoneAction -IsDone {
+                $graphUser = Invoke-Lookup { Get-MgUser -UserId $user.Upn -Property 'Id,BusinessPhones' -ErrorAction Stop }
+                if ($null -eq $graphUser) { return $true }
+                if (@($graphUser.BusinessPhones) -notcontains $user.ExtensionNumber) { return $true }
+                return ('business phone {0}' -f $user.ExtensionNumber)
+            } -Change {
+                Invoke-Change { Update-MgUser -UserId $user.Upn -BusinessPhones @() -ErrorAction Stop }
+            }
         }
     }
     # V1: Enterprise Voice goes back off only where the plan's user list showed it off before.
@@ -109,7 +129,22 @@ Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $v
 
 # Reverse of stage 06: Shared Calling policies. EN8: a number is taken out of the policy before the
 # number can be reused, so the callback numbers are removed first, then the policy.
+$tagsSupported = $false
+if ($Plan.TagCallbackNumbers) { $tagsSupported = Test-NumberTagSupport }
 foreach ($scp in (Get-ReversedList $Plan.SharedCallingPolicies)) {
+    # §3.17: remove the tag stage 06 set (only that tag; other tags stay).
+    if ($Plan.TagCallbackNumbers -and $tagsSupported) {
+        foreach ($callbackNumber in @($scp.CallbackNumbers)) {
+            Invoke-PlanStep ('rollback:scp:{0}:tag:{1}' -f $scp.Id, $callbackNumber) $callbackNumber ('Remove tag {0} (§3.17)' -f $scp.Name) -IsDone {
+                $assignment = Find-NumberAssignment $callbackNumber
+                if ($null -eq $assignment) { return $true }
+                if (@($assignment.Tag) -notcontains $scp.Name) { return $true }
+                return ('tagged {0}' -f $scp.Name)
+            } -Change {
+                Invoke-Change { Remove-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }
+            }
+        }
+    }
     Invoke-PlanStep ('rollback:scp:{0}:callbacks' -f $scp.Id) $scp.Name 'Take the callback numbers out of the policy (EN8)' -IsDone {
         $current = Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -ErrorAction Stop }
         if ($null -eq $current) { return $true }
@@ -199,7 +234,7 @@ foreach ($ra in (Get-ReversedList $Plan.ResourceAccounts)) {
             if ([string]$assignment.AssignedPstnTargetId -ne [string]$instance.ObjectId) { return $true }
             return 'assigned'
         } -Change {
-            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -TelephoneNumber $ra.PhoneNumber -NumberType $ra.NumberType -ErrorAction Stop }
+            Invoke-Change { Remove-CsPhoneNumberAssignment -Identity $ra.Upn -PhoneNumber $ra.PhoneNumber -PhoneNumberType $ra.NumberType -ErrorAction Stop }
         }
     }
     if (-not $RemoveResourceAccounts) {

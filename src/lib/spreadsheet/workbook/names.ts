@@ -43,6 +43,7 @@ export const PLAN_FIELD = {
   updatedAt: 'Updated',
   globalVr: 'Global voice routing policy has PSTN usages (yes/no/unknown)',
   siteEcrp: 'Emergency policies assigned to network sites',
+  tagCallbackNumbers: 'Tag callback numbers in the tenant',
 } as const;
 
 /** Sizing fields, in the order shown; the same labels are used on the policy sheet. */
@@ -73,6 +74,13 @@ export const LICENCE_WORDS = {
   teamsPhoneResourceAccount: 'Teams Phone Resource Account',
   teamsPhoneStandard: 'Teams Phone Standard',
   none: 'None',
+} as const;
+
+/** RA9: how the Calling Plan subscription is billed (a MOSA bill needs Communications Credits). */
+export const BILLING_WORDS = {
+  payAsYouGo: 'Pay-as-you-go allowed',
+  mosa: 'MOSA (needs Communications Credits)',
+  unknown: 'Not known',
 } as const;
 
 /** Code of a cell that holds either the words or the code itself (any case); the text itself otherwise. */

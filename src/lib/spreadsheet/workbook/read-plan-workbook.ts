@@ -24,7 +24,7 @@ import { ExactLookup } from './exact-text.js';
 import { CellError, table, type Table } from './sheet-read.js';
 import { decodeList, ListError } from './lists.js';
 import {
-  codeOf, LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND,
+  BILLING_WORDS, codeOf, LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND,
 } from './names.js';
 
 type WrittenKind = (typeof WRITTEN_KIND)[keyof typeof WRITTEN_KIND];
@@ -281,6 +281,10 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     return r;
   };
   const field = (label: string) => planSheet.text(rowOf(label), 'Value');
+  const optionalRow = (label: string): boolean => {
+    const r = fields.get(label)?.[0];
+    return r === undefined ? false : planSheet.bool(r, 'Value');
+  };
   if (field(PLAN_FIELD.format) !== WORKBOOK_FORMAT) throw notPlan(`its "Plan" sheet does not say "Format: ${WORKBOOK_FORMAT}".`);
   const version = planSheet.num(rowOf(PLAN_FIELD.version), 'Value');
   if (version > WORKBOOK_VERSION) throw new NotPlanWorkbook(`This plan workbook was written by a newer planner (version ${version}); update the planner to read it.`);
@@ -334,8 +338,10 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
       numberId: ref(t, r, 'Number id', 'Number', numberNames, 'number'),
       licence: codeOf(LICENCE_WORDS, t.text(r, 'Licence')) as ResourceAccount['licence'], // checked by the shape check
       payAsYouGoCallingPlan: t.bool(r, 'Pay-as-you-go Calling Plan'),
+      // Workbooks written before RA9's billing question have no such column: 'unknown'.
+      callingPlanBilling: (codeOf(BILLING_WORDS, t.text(r, 'Calling Plan billing')) || 'unknown') as ResourceAccount['callingPlanBilling'], // checked by the shape check
       voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
-    }), OBJECT_SHAPES.resourceAccount, { upn: 'UPN', displayName: 'Display name', licence: 'Licence' },
+    }), OBJECT_SHAPES.resourceAccount, { upn: 'UPN', displayName: 'Display name', licence: 'Licence', callingPlanBilling: 'Calling Plan billing' },
     { key: byId('Resource account id'), old: reader.oldById((p) => p.resourceAccounts) }),
     'ra', (a) => a.upn,
   );
@@ -346,7 +352,8 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
       id: t.text(r, 'Auto attendant id'), name: t.text(r, 'Name'), languageId: t.text(r, 'Language'), timeZoneId: t.text(r, 'Time zone'),
       dialScopeGroups: [], dialByName: t.bool(r, 'Dial by name'), dialByExtension: t.bool(r, 'Dial by extension'),
       resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
-    }), OBJECT_SHAPES.autoAttendant, { name: 'Name', languageId: 'Language', timeZoneId: 'Time zone' },
+      operator: t.text(r, 'Operator'), greeting: t.text(r, 'Greeting'),
+    }), OBJECT_SHAPES.autoAttendant, { name: 'Name', languageId: 'Language', timeZoneId: 'Time zone', operator: 'Operator', greeting: 'Greeting' },
     { key: byId('Auto attendant id'), old: reader.oldById((p) => p.autoAttendants) }),
     'aa', (a) => a.name,
   );
@@ -425,11 +432,12 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
       emergencyPolicyId: ref(t, r, 'Emergency policy id', 'Emergency policy', ecrpNames, 'emergency policy'),
       voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
       extension: t.text(r, 'Extension'),
+      hiddenFromAddressLists: t.bool(r, 'Hidden from address lists'),
       source: sourceRow === null ? null : { file: t.text(r, 'Source file'), row: sourceRow },
     };
   }, OBJECT_SHAPES.user, {
     upn: 'UPN', displayName: 'Display name', usageLocation: 'Usage location', department: 'Department', office: 'Office', teamsPhone: 'Teams Phone',
-    enterpriseVoice: 'Enterprise Voice', currentNumber: 'Current number', extension: 'Extension', source: 'Source row',
+    enterpriseVoice: 'Enterprise Voice', currentNumber: 'Current number', extension: 'Extension', hiddenFromAddressLists: 'Hidden from address lists', source: 'Source row',
   }, { key: (r, t) => userKey(t.text(r, 'UPN')), old: oldUsers });
 
   const assignmentRules = newIds(
@@ -473,7 +481,12 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
     notes: (fields.get(PLAN_FIELD.notes) ?? []).map((r) => planSheet.text(r, 'Value')).join(''),
     createdAt: field(PLAN_FIELD.createdAt),
     updatedAt: field(PLAN_FIELD.updatedAt),
-    tenant: { globalVoiceRoutingHasUsages: field(PLAN_FIELD.globalVr).trim().toLowerCase() || 'unknown', siteAssignedEmergencyPolicies: planSheet.bool(rowOf(PLAN_FIELD.siteEcrp), 'Value') },
+    tenant: {
+      globalVoiceRoutingHasUsages: field(PLAN_FIELD.globalVr).trim().toLowerCase() || 'unknown',
+      siteAssignedEmergencyPolicies: planSheet.bool(rowOf(PLAN_FIELD.siteEcrp), 'Value'),
+      // Absent in workbooks written before callback-number tags (§3.17): off.
+      tagCallbackNumbers: optionalRow(PLAN_FIELD.tagCallbackNumbers),
+    },
     sites, numbers, resourceAccounts, autoAttendants, sharedCallingPolicies, emergencyPolicies, voiceRoutingPolicies,
     users: planUsers, assignmentRules,
     checklist: entriesToRecord(checklist),

@@ -18,7 +18,7 @@ import { verificationIndex, VERIFICATION_STATUS_LABEL } from '../../verification
 import { ExactTexts } from './exact-text.js';
 import { addSheet, chunkText, inlineList, listRange, type CellValue, type ColumnSpec } from './sheet-write.js';
 import { encodeList } from './lists.js';
-import { LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND } from './names.js';
+import { BILLING_WORDS, LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND } from './names.js';
 import { sizingSheet } from './sizing-sheet.js';
 
 export interface WorkbookFinding {
@@ -110,6 +110,7 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
     [PLAN_FIELD.updatedAt, plan.updatedAt],
     [PLAN_FIELD.globalVr, plan.tenant.globalVoiceRoutingHasUsages],
     [PLAN_FIELD.siteEcrp, plan.tenant.siteAssignedEmergencyPolicies],
+    [PLAN_FIELD.tagCallbackNumbers, plan.tenant.tagCallbackNumbers],
     ...SIZING_KEYS.map((k): CellValue[] => [SIZING_LABEL[k], plan.sizingDefaults[k]]),
   ];
   add(SHEET.plan, [{ header: 'Field' }, { header: 'Value' }], planRows);
@@ -120,13 +121,13 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
       { header: 'UPN' }, { header: 'Display name' }, { header: 'Usage location' }, { header: 'Department' }, { header: 'Office' },
       { header: 'Site', list: lists.site }, { header: 'Teams Phone', list: YES_NO_UNKNOWN }, { header: 'Enterprise Voice', list: YES_NO_UNKNOWN },
       { header: 'Current number' }, { header: 'Shared Calling policy', list: lists.scp }, { header: 'Emergency policy', list: lists.ecrp },
-      { header: 'Voice routing policy', list: lists.vrp }, { header: 'Extension' }, ...STATUS_COLUMNS,
+      { header: 'Voice routing policy', list: lists.vrp }, { header: 'Extension' }, { header: 'Hidden from address lists' }, ...STATUS_COLUMNS,
       { header: 'Source file', role: 'id' }, { header: 'Source row', role: 'id' }, { header: 'Site id', role: 'id' },
       { header: 'Shared Calling policy id', role: 'id' }, { header: 'Emergency policy id', role: 'id' }, { header: 'Voice routing policy id', role: 'id' },
     ],
     plan.users.map((u) => [
       u.upn, u.displayName, u.usageLocation, u.department, u.office, site(u.siteId), u.teamsPhone, u.enterpriseVoice, u.currentNumber,
-      scp(u.sharedCallingPolicyId), ecrp(u.emergencyPolicyId), vrp(u.voiceRoutingPolicyId), u.extension, ...status('user', userKey(u.upn)),
+      scp(u.sharedCallingPolicyId), ecrp(u.emergencyPolicyId), vrp(u.voiceRoutingPolicyId), u.extension, u.hiddenFromAddressLists, ...status('user', userKey(u.upn)),
       u.source?.file, u.source?.row, u.siteId, u.sharedCallingPolicyId, u.emergencyPolicyId, u.voiceRoutingPolicyId,
     ]),
     { freezeFirstColumn: true },
@@ -157,10 +158,10 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
     SHEET.resourceAccounts,
     [
       { header: 'UPN' }, { header: 'Display name' }, { header: 'Number', list: lists.number }, { header: 'Licence', list: inlineList(Object.values(LICENCE_WORDS)) },
-      { header: 'Pay-as-you-go Calling Plan' }, { header: 'Voice routing policy', list: lists.vrp }, ...STATUS_COLUMNS,
+      { header: 'Pay-as-you-go Calling Plan' }, { header: 'Calling Plan billing', list: inlineList(Object.values(BILLING_WORDS)) }, { header: 'Voice routing policy', list: lists.vrp }, ...STATUS_COLUMNS,
       { header: 'Resource account id', role: 'id' }, { header: 'Number id', role: 'id' }, { header: 'Voice routing policy id', role: 'id' },
     ],
-    plan.resourceAccounts.map((r) => [r.upn, r.displayName, num(r.numberId), LICENCE_WORDS[r.licence], r.payAsYouGoCallingPlan, vrp(r.voiceRoutingPolicyId),
+    plan.resourceAccounts.map((r) => [r.upn, r.displayName, num(r.numberId), LICENCE_WORDS[r.licence], r.payAsYouGoCallingPlan, BILLING_WORDS[r.callingPlanBilling], vrp(r.voiceRoutingPolicyId),
       ...status('resourceAccount', r.id), r.id, r.numberId, r.voiceRoutingPolicyId]),
     { freezeFirstColumn: true },
   );
@@ -169,9 +170,9 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
     SHEET.autoAttendants,
     [
       { header: 'Name' }, { header: 'Language' }, { header: 'Time zone' }, { header: 'Dial by name' }, { header: 'Dial by extension' },
-      { header: 'Resource account', list: lists.ra }, ...STATUS_COLUMNS, { header: 'Auto attendant id', role: 'id' }, { header: 'Resource account id', role: 'id' },
+      { header: 'Resource account', list: lists.ra }, { header: 'Operator' }, { header: 'Greeting' }, ...STATUS_COLUMNS, { header: 'Auto attendant id', role: 'id' }, { header: 'Resource account id', role: 'id' },
     ],
-    plan.autoAttendants.map((a) => [a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId),
+    plan.autoAttendants.map((a) => [a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId), a.operator, a.greeting,
       ...status('autoAttendant', a.id), a.id, a.resourceAccountId]),
     { freezeFirstColumn: true },
   );

@@ -1,30 +1,9 @@
-/** Pick lists for the object forms: common countries, language tags and Windows time zone ids. */
-
-/** ISO 3166-1 alpha-2 codes with English names; any other two-letter code may be typed in. */
-export const COUNTRIES: readonly (readonly [string, string])[] = [
-  ['US', 'United States'], ['CA', 'Canada'], ['MX', 'Mexico'], ['BR', 'Brazil'], ['AR', 'Argentina'],
-  ['CL', 'Chile'], ['CO', 'Colombia'], ['PE', 'Peru'], ['PR', 'Puerto Rico'], ['GB', 'United Kingdom'],
-  ['IE', 'Ireland'], ['DE', 'Germany'], ['FR', 'France'], ['ES', 'Spain'], ['PT', 'Portugal'],
-  ['IT', 'Italy'], ['NL', 'Netherlands'], ['BE', 'Belgium'], ['LU', 'Luxembourg'], ['CH', 'Switzerland'],
-  ['AT', 'Austria'], ['DK', 'Denmark'], ['SE', 'Sweden'], ['NO', 'Norway'], ['FI', 'Finland'],
-  ['IS', 'Iceland'], ['PL', 'Poland'], ['CZ', 'Czech Republic'], ['SK', 'Slovakia'], ['HU', 'Hungary'],
-  ['RO', 'Romania'], ['BG', 'Bulgaria'], ['GR', 'Greece'], ['HR', 'Croatia'], ['SI', 'Slovenia'],
-  ['RS', 'Serbia'], ['EE', 'Estonia'], ['LV', 'Latvia'], ['LT', 'Lithuania'], ['UA', 'Ukraine'],
-  ['TR', 'Türkiye'], ['CY', 'Cyprus'], ['MT', 'Malta'], ['IL', 'Israel'], ['AE', 'United Arab Emirates'],
-  ['SA', 'Saudi Arabia'], ['QA', 'Qatar'], ['EG', 'Egypt'], ['ZA', 'South Africa'], ['NG', 'Nigeria'],
-  ['KE', 'Kenya'], ['MA', 'Morocco'], ['IN', 'India'], ['PK', 'Pakistan'], ['CN', 'China'],
-  ['JP', 'Japan'], ['KR', 'South Korea'], ['TW', 'Taiwan'], ['HK', 'Hong Kong'], ['SG', 'Singapore'],
-  ['MY', 'Malaysia'], ['TH', 'Thailand'], ['VN', 'Vietnam'], ['ID', 'Indonesia'], ['PH', 'Philippines'],
-  ['AU', 'Australia'], ['NZ', 'New Zealand'],
-];
-
-const COUNTRY_NAME = new Map(COUNTRIES);
-
-/** "GB" → "United Kingdom (GB)"; unknown codes as they are. */
-export function countryLabel(code: string): string {
-  const name = COUNTRY_NAME.get(code);
-  return name ? `${name} (${code})` : code;
-}
+/** Pick lists for the object forms: language tags and Windows time zone ids. */
+/*
+ * Countries come from the core facade (knownCountries, countryLabel), imported by the lazily loaded
+ * views that need them: this module is shared with the entry script, which must not carry the
+ * phone-number metadata.
+ */
 
 /** Common `-LanguageId` values for auto attendants. */
 export const LANGUAGES: readonly (readonly [string, string])[] = [

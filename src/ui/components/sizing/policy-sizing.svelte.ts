@@ -42,7 +42,9 @@ export class PolicySizingState {
   problems = $derived(sizingInputProblems(this.inputs));
   /** The core's pool status: the same figures as the EN9 check and the sizing overview. */
   pool = $derived(this.policy ? poolStatus(this.plan, this.policy, this.users) : null);
-  sizing = $derived(this.pool?.sizing ?? null);
+  /** A field holds an invalid value (issue 14): the last result must not stand in for it. */
+  draftInvalid = $state(false);
+  sizing = $derived(this.draftInvalid ? null : (this.pool?.sizing ?? null));
   error = $derived(this.pool?.inputError ?? '');
   usesDefaults = $derived(this.policy?.sizing == null);
   overridden = $derived(

@@ -6,6 +6,8 @@
 import {
   commitImport,
   importPreview,
+  importPreviewDetails,
+  type ImportPreviewDetails,
   MAX_BYTES,
   type ImportMode,
   type ImportPreview,
@@ -65,6 +67,8 @@ export class ImportSession {
   fileErrors = $derived<RowIssue[]>(this.result?.issues.filter((i) => i.row === 0) ?? []);
   rowIssues = $derived<RowIssue[]>(this.result?.issues.filter((i) => i.row > 0) ?? []);
   preview = $derived.by<ImportPreview | null>(() => (this.result ? importPreview(this.#ws().plan, this.result.users) : null));
+  /** Who changes how, and who a replace removes (first entries of each). */
+  details = $derived.by<ImportPreviewDetails | null>(() => (this.result ? importPreviewDetails(this.#ws().plan, this.result.users) : null));
   canCommit = $derived(
     this.phase === 'ready' && !!this.result && this.result.users.length > 0 && !this.fileErrors.some((i) => i.severity === 'error'),
   );

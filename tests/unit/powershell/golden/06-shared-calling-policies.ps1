@@ -14,6 +14,12 @@
     gets the planned list as a plain array, which replaces it (EN9, EN10: the list is used in order
     and its first number is reused when all are reserved).
 
+    With the plan setting "tag callback numbers" on (off by default), every callback number gets the
+    policy name as a tag with Set-CsPhoneNumberTag, so the pool can be found later with
+    Get-CsPhoneNumberAssignment -Filter "Tags -contains ['<name>']" (§3.17); that needs
+    MicrosoftTeams 7.1.0 (R8), and on an older module, or for a name longer than 50 characters, the
+    step is reported as Manual.
+
     Everything this script does is fixed code that loops over the plan data section ($Plan) below;
     plan values appear in it only as single-quoted literals. It is safe to run again: each step
     reads the current state, changes only what differs and logs what it skipped.
@@ -65,9 +71,9 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
-# Rules (shared-calling.md): RA6, RA7, RA8, EN1, EN2, EN3, EN4, EN6, EN7, EN8, EN9, EN10
+# Rules (shared-calling.md): RA6, RA7, RA8, R8, EN1, EN2, EN3, EN4, EN6, EN7, EN8, EN9, EN10
 
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -86,10 +92,11 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785'
+    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
+    TagCallbackNumbers = $false
     SharedCallingPolicies = @(
         @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103') }
         @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103') }
@@ -484,6 +491,12 @@ function Find-OnlineUser {
     return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
 }
 
+# R8: Get-, Set-, Update- and Remove-CsPhoneNumberTag need MicrosoftTeams 7.1.0 or later (§3.17).
+function Test-NumberTagSupport {
+    $tagModule = Get-Module -ListAvailable -Name 'MicrosoftTeams' | Sort-Object Version -Descending | Select-Object -First 1
+    return ($null -ne $tagModule -and $tagModule.Version -ge [version]'7.1.0')
+}
+
 function Find-NumberAssignment {
     param([string]$AssignmentNumber)
     return (Invoke-Lookup { Get-CsPhoneNumberAssignment -TelephoneNumber $AssignmentNumber -ErrorAction Stop | Select-Object -First 1 })
@@ -553,6 +566,9 @@ try {
         }
     }
 
+    $tagsSupported = $false
+    if ($Plan.TagCallbackNumbers) { $tagsSupported = Test-NumberTagSupport }
+
     foreach ($scp in $Plan.SharedCallingPolicies) {
         if (-not $scp.ResourceAccountUpn) {
             Write-StepLog ('scp:{0}:create' -f $scp.Id) $scp.Name 'Create Shared Calling policy' 'Failed' 'the plan names no resource account for this policy'
@@ -603,6 +619,32 @@ try {
                 $current = Find-SharedCallingPolicy $scp.Name
                 $extraNumbers = @(Get-ListExcess @($current.EmergencyNumbers) @())
                 Invoke-Change { Set-CsTeamsSharedCallingRoutingPolicy -Identity $scp.Name -EmergencyNumbers @{ remove = $extraNumbers } -ErrorAction Stop }
+            }
+        }
+
+        # §3.17 (plan setting, off by default): tag each callback number with the policy name, so admins
+        # find the pool later (Get-CsPhoneNumberAssignment -Filter "Tags -contains ['<name>']"). Tags need
+        # MicrosoftTeams 7.1.0 (R8), have at most 50 characters and are not case-sensitive.
+        if ($Plan.TagCallbackNumbers) {
+            foreach ($callbackNumber in @($scp.CallbackNumbers)) {
+                $tagKey = ('scp:{0}:tag:{1}' -f $scp.Id, $callbackNumber)
+                $tagAction = ('Tag callback number {0} (§3.17)' -f $scp.Name)
+                if (-not $tagsSupported) {
+                    Write-StepLog $tagKey $callbackNumber $tagAction 'Manual' 'R8: Set-CsPhoneNumberTag needs MicrosoftTeams 7.1.0 or later; update the module and run again, or tag the number in the Teams admin center'
+                    continue
+                }
+                if ($scp.Name.Length -gt 50) {
+                    Write-StepLog $tagKey $callbackNumber $tagAction 'Manual' '§3.17: a tag has at most 50 characters and the policy name is longer; tag the number by hand'
+                    continue
+                }
+                Invoke-PlanStep $tagKey $callbackNumber $tagAction -IsDone {
+                    $assignment = Find-NumberAssignment $callbackNumber
+                    if ($null -eq $assignment) { throw 'the number is not in the Teams number inventory (Get-CsPhoneNumberAssignment), so it cannot be tagged' }
+                    if (@($assignment.Tag) -contains $scp.Name) { return $true }
+                    return ('tags: {0}' -f ((@($assignment.Tag) | Where-Object { $_ }) -join ', '))
+                } -Change {
+                    Invoke-Change { Set-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }
+                }
             }
         }
     }

@@ -14,6 +14,11 @@
     Grant-CsTeamsSharedCallingRoutingPolicy -Identity <upn> -PolicyName <name>, one user at a time,
     because batch assignment does not support that policy type (shared-calling.md §3.14).
 
+    Users with an extension also get it in Entra BusinessPhone as +<number>;ext=<extension> with
+    Microsoft Graph (Update-MgUser -BusinessPhones, scope User.ReadWrite.All), because the auto
+    attendant reads dial-by-extension from there, not from the Teams number (AA7); a business phone
+    the plan did not write is never overwritten, and without Graph the step is reported as Manual.
+
     The Shared Calling policy is granted only to users whose earlier steps succeeded. A user without
     Teams Phone (no PhoneSystem feature and no enabled MCOEV plan, U1) is reported as Failed and
     left unchanged. Users whose assignment already matches are skipped.
@@ -72,9 +77,9 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
-# Rules (shared-calling.md): U1, V1, V2, V3, V4, E1, VR1
+# Rules (shared-calling.md): U1, V1, V2, V3, V4, AA7, E1, VR1
 
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -95,10 +100,11 @@ $Plan = @{
     Id = 'sample'
     Name = 'Contoso Shared Calling (sample)'
     TenantDomain = 'contoso.com'
-    Sha256 = '5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785'
+    Sha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
     GeneratorVersion = 'shared-calling-planner/powershell 1.0.0'
     GlobalVoiceRoutingHasUsages = 'yes'
     UsersWithoutVoiceRoutingPolicy = 0
+    TagCallbackNumbers = $false
     Users = @(
         @{ Key = 'alex.obrien0@contoso.com'; Upn = 'alex.obrien0@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'yes' }
         @{ Key = 'bianca.obrien1@contoso.com'; Upn = 'bianca.obrien1@contoso.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''; ExtensionNote = ''; EnterpriseVoiceBefore = 'no' }
@@ -670,6 +676,12 @@ function Find-OnlineUser {
     return (Invoke-Lookup { Get-CsOnlineUser -Identity $OnlineUserUpn -ErrorAction Stop })
 }
 
+# R8: Get-, Set-, Update- and Remove-CsPhoneNumberTag need MicrosoftTeams 7.1.0 or later (§3.17).
+function Test-NumberTagSupport {
+    $tagModule = Get-Module -ListAvailable -Name 'MicrosoftTeams' | Sort-Object Version -Descending | Select-Object -First 1
+    return ($null -ne $tagModule -and $tagModule.Version -ge [version]'7.1.0')
+}
+
 function Find-NumberAssignment {
     param([string]$AssignmentNumber)
     return (Invoke-Lookup { Get-CsPhoneNumberAssignment -TelephoneNumber $AssignmentNumber -ErrorAction Stop | Select-Object -First 1 })
@@ -854,6 +866,16 @@ try {
     Invoke-BatchAssignment -BatchPolicyType 'TeamsEmergencyCallRoutingPolicy' -BatchSets $emergencyBatches
     Invoke-BatchAssignment -BatchPolicyType 'OnlineVoiceRoutingPolicy' -BatchSets $voiceRoutingBatches
 
+    # AA7: the auto attendant's dial by extension reads the extension from Entra BusinessPhone (or
+    # Mobile), never from the Teams number (LineURI), so users with an extension get it there too, in
+    # the documented form +<number>;ext=<extension>. Microsoft Graph with User.ReadWrite.All; without it
+    # (or with -SkipLicensing) the step is reported as Manual.
+    $directoryPhones = $false
+    if (@($readyUsers | Where-Object { $_.User.ExtensionNumber }).Count -gt 0) {
+        if ($DryRun) { $directoryPhones = Connect-GraphIfNeeded @('User.Read.All') }
+        else { $directoryPhones = Connect-GraphIfNeeded @('User.ReadWrite.All') }
+    }
+
     # Pass 2 (§9 steps 11-13): Enterprise Voice (V1), the extension (V3), then the Shared Calling policy,
     # which is granted only when every earlier step of the user succeeded.
     $userIndex = 0
@@ -892,6 +914,24 @@ try {
                 }
             }
             if ($script:LastStatus -eq 'Failed') { $failedFirst.Add('extension (V3)') }
+
+            # AA7: the same extension in Entra BusinessPhone, where the auto attendant looks for it. A
+            # business phone the plan did not write is never overwritten.
+            $phoneAction = 'Write extension to Entra BusinessPhone (AA7)'
+            if (-not $directoryPhones) {
+                Write-StepLog ($userKey + ':businessphone') $user.Upn $phoneAction 'Manual' ('AA7: Microsoft Graph not used: enter {0} as the business phone of this user in Entra, or dial by extension will not find them' -f $user.ExtensionNumber)
+            } else {
+                Invoke-PlanStep ($userKey + ':businessphone') $user.Upn $phoneAction -IsDone {
+                    $graphUser = Invoke-Lookup { Get-MgUser -UserId $user.Upn -Property 'Id,BusinessPhones' -ErrorAction Stop }
+                    if ($null -eq $graphUser) { throw 'AA7: user not found in Microsoft Graph' }
+                    $phones = @($graphUser.BusinessPhones | Where-Object { $_ })
+                    if ($phones -contains $user.ExtensionNumber) { return $true }
+                    if ($phones.Count -gt 0) { throw ('AA7: the business phone is {0}, which the plan did not write; it was not overwritten. Replace it with {1} by hand (or put the extension in Mobile).' -f ($phones -join ', '), $user.ExtensionNumber) }
+                    return 'no business phone'
+                } -Change {
+                    Invoke-Change { Update-MgUser -UserId $user.Upn -BusinessPhones @($user.ExtensionNumber) -ErrorAction Stop }
+                }
+            }
         } elseif ($user.ExtensionNote) {
             Write-StepLog ($userKey + ':extension') $user.Upn 'Assign extension (V3)' 'Manual' $user.ExtensionNote
         }

@@ -66,7 +66,7 @@
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
-# Plan SHA-256:  5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785  (canonical JSON of the plan, verification results excluded)
+# Plan SHA-256:  4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
 
 [CmdletBinding(SupportsShouldProcess)]
@@ -86,7 +86,7 @@ param(
 
 Set-StrictMode -Version 1.0
 $ErrorActionPreference = 'Stop'
-$PlanSha256 = '5cd27c9556a2b20eeee1434760bf60db85791b4b30af4ce7cf0ab3f0c2558785'
+$PlanSha256 = '4c27ca757e741e8f8644c212478b893c2af1035f75232e41fbbd0fa33de86f73'
 
 # The runbook checks the module itself instead of '#Requires -Modules' (which every stage file has):
 # a script whose #Requires loads a script module can lose its 'exit 1' and end the process with 0
@@ -164,6 +164,8 @@ try {
         Write-Host ('Failed stages: {0}. Fix the items in their .retry.csv files, then run again with -Resume.' -f ($failedStages -join ', '))
     } else {
         Write-Host ('Finished: {0} stage(s).' -f $selected.Count)
+        # AA8: address-book changes reach auto attendant search up to 24 h later, a new user up to 36 h.
+        Write-Host 'Auto attendant dial by name and extension may not find new users for up to 36 hours (AA8): test directory search then.'
     }
 } finally {
     if ($transcriptOn) { $null = Stop-Transcript }
