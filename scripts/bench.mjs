@@ -28,7 +28,14 @@ for (const file of files) {
       }
     } else if (line.trim()) console.log(line);
   }
-  if (res.stderr?.trim()) console.error(res.stderr.trim().split('\n').filter((l) => !l.includes('Unknown user config')).join('\n'));
+  if (res.stderr?.trim())
+    console.error(
+      res.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('Unknown user config'))
+        .join('\n'),
+    );
   if (res.status !== 0) {
     failures++;
     console.error(`${file} exited with ${res.status}`);
@@ -36,7 +43,12 @@ for (const file of files) {
 }
 
 const fmt = (v, unit) => (unit === 'ratio' ? v.toFixed(2) : unit === 'KB' ? v.toFixed(1) : v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const rows = figures.map((f) => [f.name, `${fmt(f.value, f.unit)} ${f.unit === 'ratio' ? '×' : f.unit}`, f.target ?? '', f.ok === undefined ? '' : f.ok ? 'within' : 'OVER']);
+const rows = figures.map((f) => [
+  f.name,
+  `${fmt(f.value, f.unit)} ${f.unit === 'ratio' ? '×' : f.unit}`,
+  f.target ?? '',
+  f.ok === undefined ? '' : f.ok ? 'within' : 'OVER',
+]);
 const head = ['figure', 'value', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ');

@@ -18,12 +18,12 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
   console.error(
     'Chromium is needed for the browser tests and is not installed.\n' +
-      'Install Debian\'s package:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+      "Install Debian's package:  sudo apt-get update && sudo apt-get install -y chromium\n" +
       'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
   );
   process.exit(1);
 }
-console.log('Chromium not found: installing Debian\'s chromium package (apt-get)…');
+console.log("Chromium not found: installing Debian's chromium package (apt-get)…");
 try {
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
 } catch {

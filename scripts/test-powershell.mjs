@@ -25,11 +25,11 @@ if (has('dotnet', ['--version'])) {
     execFileSync('dotnet', ['tool', 'restore'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     // `dotnet tool run` finds the manifest only below the repository; the scenarios run the
     // scripts from their own folders, so call the tool's pwsh.dll through the dotnet host.
-    const dll = execFileSync(
-      'dotnet',
-      ['tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', '[Environment]::GetCommandLineArgs()[0]'],
-      { cwd: root, env, encoding: 'utf8' },
-    ).trim();
+    const dll = execFileSync('dotnet', ['tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', '[Environment]::GetCommandLineArgs()[0]'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    }).trim();
     pwsh = ['dotnet', dll];
   } catch {
     console.error('`dotnet tool restore` failed: pwsh 7.6.9 could not be installed from NuGet.');
@@ -40,8 +40,7 @@ if (has('dotnet', ['--version'])) {
 }
 
 if (pwsh === null) {
-  const line =
-    'PowerShell tier skipped: needs the .NET 10 SDK (then `dotnet tool restore` brings pwsh 7.6.9) or pwsh 7 on PATH.';
+  const line = 'PowerShell tier skipped: needs the .NET 10 SDK (then `dotnet tool restore` brings pwsh 7.6.9) or pwsh 7 on PATH.';
   if (required) {
     console.error(`${line} SCP_REQUIRE_POWERSHELL=1 makes that a failure.`);
     process.exit(1);

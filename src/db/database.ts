@@ -86,17 +86,26 @@ export class PlannerDb extends Dexie {
     this.version(3)
       .stores({})
       .upgrade(async (tx) => {
-        await tx.table('plans').toCollection().modify((r: { body: unknown }) => {
-          r.body = fillV3PlanBody(r.body);
-        });
-        await tx.table('userChunks').toCollection().modify((c: { users: unknown[] }) => {
-          if (Array.isArray(c.users)) c.users = c.users.map(fillV3User);
-        });
-        await tx.table('trashPlans').toCollection().modify((t: { plan: unknown }) => {
-          const plan = fillV3PlanBody(t.plan) as { users?: unknown };
-          if (Array.isArray(plan.users)) plan.users = plan.users.map(fillV3User);
-          t.plan = plan;
-        });
+        await tx
+          .table('plans')
+          .toCollection()
+          .modify((r: { body: unknown }) => {
+            r.body = fillV3PlanBody(r.body);
+          });
+        await tx
+          .table('userChunks')
+          .toCollection()
+          .modify((c: { users: unknown[] }) => {
+            if (Array.isArray(c.users)) c.users = c.users.map(fillV3User);
+          });
+        await tx
+          .table('trashPlans')
+          .toCollection()
+          .modify((t: { plan: unknown }) => {
+            const plan = fillV3PlanBody(t.plan) as { users?: unknown };
+            if (Array.isArray(plan.users)) plan.users = plan.users.map(fillV3User);
+            t.plan = plan;
+          });
       });
   }
 }

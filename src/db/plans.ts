@@ -134,9 +134,7 @@ export class PlanRepository {
       }
       const oldCount = current?.chunkCount ?? 0;
       if (oldCount > chunkCount) {
-        await this.db.userChunks.bulkDelete(
-          Array.from({ length: oldCount - chunkCount }, (_, i) => [plan.id, chunkCount + i] as [string, number]),
-        );
+        await this.db.userChunks.bulkDelete(Array.from({ length: oldCount - chunkCount }, (_, i) => [plan.id, chunkCount + i] as [string, number]));
       }
       return revision;
     });

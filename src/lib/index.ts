@@ -4,13 +4,7 @@
  */
 export * from './domain/model.js';
 export { createSamplePlan } from './domain/sample-plan.js';
-export {
-  serializePlan,
-  deserializePlan,
-  PlanFileError,
-  PLAN_FORMAT,
-  PLAN_FORMAT_VERSION,
-} from './plan-file/plan-file.js';
+export { serializePlan, deserializePlan, PlanFileError, PLAN_FORMAT, PLAN_FORMAT_VERSION } from './plan-file/plan-file.js';
 export { fillV3PlanBody, fillV3User } from './plan-file/migrations.js';
 export { isKnownCountry } from './domain/country-codes.js';
 // Country names and the full list (libphonenumber-js metadata): for the lazily loaded views only;

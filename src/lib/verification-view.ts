@@ -25,11 +25,7 @@ export const VERIFICATION_STATUS_DESCRIPTION: Record<VerificationStatus, string>
 export const verificationEntryKey = (kind: string, subjectId: string) => `${kind}:${subjectId}`;
 
 /** The entry of one object, or undefined. */
-export function verificationEntry(
-  verification: Readonly<Record<string, VerificationEntry>>,
-  kind: string,
-  subjectId: string,
-): VerificationEntry | undefined {
+export function verificationEntry(verification: Readonly<Record<string, VerificationEntry>>, kind: string, subjectId: string): VerificationEntry | undefined {
   return verificationIndex(verification).get(verificationEntryKey(kind, subjectId));
 }
 
@@ -80,9 +76,7 @@ export function formatVerificationTime(at: string): string {
 export function describeVerification(e: VerificationEntry): string {
   const when = formatVerificationTime(e.at);
   const detail = e.detail.trim().replace(/\.+$/, '');
-  return [`${VERIFICATION_STATUS_LABEL[e.status]}: ${VERIFICATION_STATUS_DESCRIPTION[e.status]}`, detail, when && `Checked ${when}`]
-    .filter(Boolean)
-    .join('. ');
+  return [`${VERIFICATION_STATUS_LABEL[e.status]}: ${VERIFICATION_STATUS_DESCRIPTION[e.status]}`, detail, when && `Checked ${when}`].filter(Boolean).join('. ');
 }
 
 /** Status codes of a users array: 0 = no result, 1 = done, 2 = failed, 3 = missing. */
@@ -139,12 +133,7 @@ export function statusFilter(text: string): ((code: number) => boolean) | null {
  * status label (Deployed, Failed, Missing; users without a result last in both directions).
  * Stable and linear: a counting sort over four buckets.
  */
-export function applyStatusQuery(
-  rows: Int32Array,
-  codes: Uint8Array,
-  filter: string,
-  sort: 'asc' | 'desc' | null,
-): Int32Array {
+export function applyStatusQuery(rows: Int32Array, codes: Uint8Array, filter: string, sort: 'asc' | 'desc' | null): Int32Array {
   const test = statusFilter(filter);
   let out = rows;
   if (test) {

@@ -112,7 +112,12 @@ export class ImportClient {
     this.cancel();
   }
 
-  async #run<T>(request: (id: number) => WorkerRequest, transfer: Transferable[], fallback: () => Promise<T>, onProgress?: (fraction: number) => void): Promise<T> {
+  async #run<T>(
+    request: (id: number) => WorkerRequest,
+    transfer: Transferable[],
+    fallback: () => Promise<T>,
+    onProgress?: (fraction: number) => void,
+  ): Promise<T> {
     const generation = this.#generation;
     const worker = this.#broken ? null : await this.#ensureWorker();
     if (generation !== this.#generation) throw new CancelledError();

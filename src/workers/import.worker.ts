@@ -28,23 +28,28 @@ function progressReporter(id: number): (fraction: number) => void {
 
 const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 
-if (inWorker) self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const req = event.data;
-  try {
-    if (req.type === 'parse') {
-      const options = { onProgress: progressReporter(req.id), ...(req.sheet === undefined ? {} : { sheet: req.sheet }), ...(req.mapping ? { mapping: req.mapping } : {}) };
-      const result = parseUserList(new Uint8Array(req.data), req.fileName, options);
-      post({ type: 'result', id: req.id, result });
-    } else if (req.type === 'readWorkbook') {
-      post({ type: 'workbookRead', id: req.id, preview: previewWorkbookUpdate(new Uint8Array(req.data), req.base) });
-    } else {
-      const bytes = await writePlanWorkbook(req.plan, { findings: req.findings });
-      // writePlanWorkbook returns bytes over a plain ArrayBuffer (never shared memory).
-      post({ type: 'workbook', id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
+if (inWorker)
+  self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+    const req = event.data;
+    try {
+      if (req.type === 'parse') {
+        const options = {
+          onProgress: progressReporter(req.id),
+          ...(req.sheet === undefined ? {} : { sheet: req.sheet }),
+          ...(req.mapping ? { mapping: req.mapping } : {}),
+        };
+        const result = parseUserList(new Uint8Array(req.data), req.fileName, options);
+        post({ type: 'result', id: req.id, result });
+      } else if (req.type === 'readWorkbook') {
+        post({ type: 'workbookRead', id: req.id, preview: previewWorkbookUpdate(new Uint8Array(req.data), req.base) });
+      } else {
+        const bytes = await writePlanWorkbook(req.plan, { findings: req.findings });
+        // writePlanWorkbook returns bytes over a plain ArrayBuffer (never shared memory).
+        post({ type: 'workbook', id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
+      }
+    } catch (err) {
+      // parseUserList never throws on bad input; this is a bug or memory exhaustion: report, do not hang.
+      post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
     }
-  } catch (err) {
-    // parseUserList never throws on bad input; this is a bug or memory exhaustion: report, do not hang.
-    post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
-  }
-};
+  };
 else (globalThis as Record<symbol, unknown>)[CORE_KEY] = { parseUserList, writePlanWorkbook, previewWorkbookUpdate } satisfies FallbackCore;

@@ -53,7 +53,9 @@ async function serve(dir: string): Promise<{ url: string; stop: () => void }> {
 
 async function browserFigures() {
   if (!existsSync('dist/index.html')) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'tests/bench/idb/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'tests/bench/idb/vite.config.ts', '--logLevel', 'error'], {
+    stdio: 'inherit',
+  });
   const app = await serve('dist');
   const bench = await serve('dist-bench');
   const browser = await launchBrowser();

@@ -8,7 +8,21 @@ import { parseUserList } from '../../src/lib/spreadsheet/index.js';
 import { report as benchReport } from './report.js';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
-const HEADERS = ['Block credential', 'City', 'Country/Region', 'Department', 'Display name', 'First name', 'Last name', 'Licenses', 'Office', 'Phone number', 'Title', 'Usage location', 'User principal name'];
+const HEADERS = [
+  'Block credential',
+  'City',
+  'Country/Region',
+  'Department',
+  'Display name',
+  'First name',
+  'Last name',
+  'Licenses',
+  'Office',
+  'Phone number',
+  'Title',
+  'Usage location',
+  'User principal name',
+];
 const SITES = [
   ['Seattle', 'United States', 'US'],
   ['London', 'United Kingdom', 'GB'],
@@ -22,8 +36,21 @@ function makeWorkbook(): Uint8Array {
   const aoa: string[][] = [HEADERS];
   for (let i = 0; i < ROWS; i++) {
     const [city, country, usage] = SITES[i % SITES.length] ?? SITES[0];
-    aoa.push(['False', city, country, DEPTS[i % DEPTS.length] ?? '', `User ${i}`, 'User', String(i), LICENCES[i % LICENCES.length] ?? '', city,
-      i % 5 === 0 ? `+1 425 555 ${String(i % 10000).padStart(4, '0')}` : '', 'Associate', usage, `user${i}@contoso.com`]);
+    aoa.push([
+      'False',
+      city,
+      country,
+      DEPTS[i % DEPTS.length] ?? '',
+      `User ${i}`,
+      'User',
+      String(i),
+      LICENCES[i % LICENCES.length] ?? '',
+      city,
+      i % 5 === 0 ? `+1 425 555 ${String(i % 10000).padStart(4, '0')}` : '',
+      'Associate',
+      usage,
+      `user${i}@contoso.com`,
+    ]);
   }
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'Users');

@@ -54,7 +54,9 @@ for (let i = 0; i < 3; i++) {
 }
 
 console.log(`users                   ${USERS}`);
-console.log(`generateScripts median  ${median(runs).toFixed(0)} ms  (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)}, target <= 1000)`);
+console.log(
+  `generateScripts median  ${median(runs).toFixed(0)} ms  (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)}, target <= 1000)`,
+);
 console.log(`CPU time median         ${median(cpuRuns).toFixed(0)} ms  (includes the garbage collector's threads)`);
 console.log(`  of which plan SHA-256 ${median(hashRuns).toFixed(0)} ms`);
 console.log(`output                  ${(bytes / 1e6).toFixed(1)} MB in 10 files`);
@@ -95,7 +97,9 @@ const Before = await handWritten();
 const after = timeHash(Sha256);
 if (Before) {
   const before = timeHash(Before);
-  console.log(`plan SHA-256 before     ${before.ms.toFixed(0)} ms (hand-written), after ${after.ms.toFixed(0)} ms (@noble/hashes); same hash: ${before.hex === after.hex}`);
+  console.log(
+    `plan SHA-256 before     ${before.ms.toFixed(0)} ms (hand-written), after ${after.ms.toFixed(0)} ms (@noble/hashes); same hash: ${before.hex === after.hex}`,
+  );
   benchReport({ name: 'plan SHA-256, 100,000 users: hand-written (before issue 13)', value: before.ms, unit: 'ms' });
   benchReport({ name: 'generateScripts with the hand-written hash (estimate: now - after + before)', value: median(runs) - after.ms + before.ms, unit: 'ms' });
 }

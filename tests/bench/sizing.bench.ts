@@ -24,7 +24,9 @@ function time(label: string, count: number, run: () => number): void {
   check += run();
   const ms = performance.now() - t0;
   const per = (ms * 1000) / count;
-  console.log(`${label.padEnd(64)} ${String(count).padStart(6)} calls  ${ms.toFixed(1).padStart(8)} ms  ${per.toFixed(2).padStart(8)} µs/call  (checksum ${check.toPrecision(6)})`);
+  console.log(
+    `${label.padEnd(64)} ${String(count).padStart(6)} calls  ${ms.toFixed(1).padStart(8)} ms  ${per.toFixed(2).padStart(8)} µs/call  (checksum ${check.toPrecision(6)})`,
+  );
   benchReport({ name: `sizing: ${label} (per call)`, value: per, unit: 'µs' });
 }
 
@@ -41,12 +43,8 @@ for (const [label, ls] of [
   ['loads 1,000…10,000', bigLoads],
 ] as const) {
   time(`callbackPoolSize poisson, ${label}`, N, () => ls.reduce((s, a, i) => s + callbackPoolSize(a, targets[i] ?? 0.001), 0));
-  time(`callbackPoolSize erlang-b, ${label}`, N, () =>
-    ls.reduce((s, a, i) => s + callbackPoolSize(a, targets[i] ?? 0.001, 'erlang-b'), 0),
-  );
-  time(`poissonTail at n ≈ load + 3√load, ${label}`, N, () =>
-    ls.reduce((s, a) => s + poissonTail(Math.ceil(a + 3 * Math.sqrt(a)), a), 0),
-  );
+  time(`callbackPoolSize erlang-b, ${label}`, N, () => ls.reduce((s, a, i) => s + callbackPoolSize(a, targets[i] ?? 0.001, 'erlang-b'), 0));
+  time(`poissonTail at n ≈ load + 3√load, ${label}`, N, () => ls.reduce((s, a) => s + poissonTail(Math.ceil(a + 3 * Math.sqrt(a)), a), 0));
   time(`erlangB at n ≈ load, ${label}`, N, () => ls.reduce((s, a) => s + erlangB(Math.ceil(a), a), 0));
 }
 time('poissonTail(10000, 10000)', 1000, () => {

@@ -42,7 +42,9 @@ const wallS = (performance.now() - t0) / 1000;
 const calls = tenantCalls(run.calls);
 const last = run.calls[run.calls.length - 1];
 const modelledH = (last?.virtualTime ?? 0) / 3600;
-console.log(`${USERS} users: exit ${run.exitCode}, ${calls.length} tenant calls (${mutating(run.calls).length} mutating), wall ${wallS.toFixed(0)} s, modelled ${modelledH.toFixed(1)} h`);
+console.log(
+  `${USERS} users: exit ${run.exitCode}, ${calls.length} tenant calls (${mutating(run.calls).length} mutating), wall ${wallS.toFixed(0)} s, modelled ${modelledH.toFixed(1)} h`,
+);
 if (run.exitCode !== 0) {
   console.log(`the run did not finish (exit ${run.exitCode}): no figures`);
   console.log(run.stdout.slice(-2000));

@@ -57,7 +57,9 @@ function time(runs: number, fn: (run: number) => void): number[] {
   return out;
 }
 const report = (label: string, xs: number[], budget = '') => {
-  console.log(`  ${label.padEnd(46)} median ${fmt(median(xs)).padStart(9)}   min ${fmt(Math.min(...xs)).padStart(9)}   max ${fmt(Math.max(...xs)).padStart(9)}${budget}`);
+  console.log(
+    `  ${label.padEnd(46)} median ${fmt(median(xs)).padStart(9)}   min ${fmt(Math.min(...xs)).padStart(9)}   max ${fmt(Math.max(...xs)).padStart(9)}${budget}`,
+  );
   const target = /≤ (\d+) ms/.exec(budget);
   benchReport({
     name: `users, 100,000: ${label} (median)`,
@@ -71,25 +73,47 @@ const plan = bigPlan(TARGET_USERS);
 console.log(`Users table core: ${plan.users.length.toLocaleString('en-US')} users, ${RUNS} runs each`);
 
 // First pass builds the per-user lower-case cache (once per plan load).
-report('first query (builds text cache)', time(1, () => queryUsers(plan, EMPTY_QUERY)));
+report(
+  'first query (builds text cache)',
+  time(1, () => queryUsers(plan, EMPTY_QUERY)),
+);
 
 // Keystrokes: the query grows one character at a time, as in the search box.
 const words = ['k', 'ko', 'kow', 'kowa', 'kowal'];
 const q = (search: string, extra: Partial<UserQuery> = {}): UserQuery => ({ ...EMPTY_QUERY, search, ...extra });
-report('search keystroke (plan order)', time(RUNS, (r) => queryUsers(plan, q(words[r % words.length]!))), '   (budget 100 ms)');
-report('column filter keystroke (Site contains)', time(RUNS, (r) => queryUsers(plan, q('', { filters: { site: ['l', 'lo', 'lon'][r % 3]! } }))));
-report('first sort by display name', time(1, () => queryUsers(plan, q('', { sort: { column: 'displayName', dir: 'asc' } }))));
+report(
+  'search keystroke (plan order)',
+  time(RUNS, (r) => queryUsers(plan, q(words[r % words.length]!))),
+  '   (budget 100 ms)',
+);
+report(
+  'column filter keystroke (Site contains)',
+  time(RUNS, (r) => queryUsers(plan, q('', { filters: { site: ['l', 'lo', 'lon'][r % 3]! } }))),
+);
+report(
+  'first sort by display name',
+  time(1, () => queryUsers(plan, q('', { sort: { column: 'displayName', dir: 'asc' } }))),
+);
 report(
   'search keystroke, sorted by display name',
   time(RUNS, (r) => queryUsers(plan, q(words[r % words.length]!, { sort: { column: 'displayName', dir: 'asc' } }))),
   '   (budget 100 ms)',
 );
-report('first sort by Shared Calling policy', time(1, () => queryUsers(plan, q('', { sort: { column: 'sharedCallingPolicy', dir: 'desc' } }))));
+report(
+  'first sort by Shared Calling policy',
+  time(1, () => queryUsers(plan, q('', { sort: { column: 'sharedCallingPolicy', dir: 'desc' } }))),
+);
 
 const allKeys = plan.users.map((u) => userKey(u.upn));
 let assigned = plan;
-report('bulk assign policy to all users', time(RUNS, (r) => (assigned = assignUsers(plan, allKeys, { sharedCallingPolicyId: r % 2 ? 'scp-london' : 'scp-sydney' }).plan)));
-report('query after the bulk edit (text cache reused)', time(1, () => queryUsers(assigned, q('kow'))));
+report(
+  'bulk assign policy to all users',
+  time(RUNS, (r) => (assigned = assignUsers(plan, allKeys, { sharedCallingPolicyId: r % 2 ? 'scp-london' : 'scp-sydney' }).plan)),
+);
+report(
+  'query after the bulk edit (text cache reused)',
+  time(1, () => queryUsers(assigned, q('kow'))),
+);
 const ruled: Plan = {
   ...plan,
   assignmentRules: [
@@ -97,7 +121,10 @@ const ruled: Plan = {
     { id: 'r2', enabled: true, field: 'department', operator: 'isOneOf', values: ['Warehouse', 'Retail'], assign: { emergencyPolicyId: 'ecrp-uk' } },
   ],
 };
-report('applyRules (2 rules)', time(RUNS, () => applyRules(ruled)));
+report(
+  'applyRules (2 rules)',
+  time(RUNS, () => applyRules(ruled)),
+);
 
 if (process.env['BENCH_BROWSER'] !== '0') await browserBench(plan);
 
@@ -129,7 +156,10 @@ async function browserBench(big: Plan) {
     console.log(`\nChromium (${big.users.length.toLocaleString('en-US')} users): restore + open ${fmt(performance.now() - t0)}`);
     await s.page.goto(`${url}#/plan/bench/users`);
     await s.page.getByRole('grid', { name: 'Users' }).waitFor();
-    await s.page.getByRole('status').filter({ hasText: `of ${big.users.length.toLocaleString('en-US')} users` }).waitFor();
+    await s.page
+      .getByRole('status')
+      .filter({ hasText: `of ${big.users.length.toLocaleString('en-US')} users` })
+      .waitFor();
     console.log(`  rendered rows in the DOM: ${await s.page.locator('[role=row][data-row]').count()}`);
 
     // keydown → first DOM mutation of the grid or the count, and → the next animation frame.
@@ -155,8 +185,15 @@ async function browserBench(big: Plan) {
         await s.page.waitForTimeout(150);
       }
       const t = await s.page.evaluate(() => (window as unknown as { __t: { dom: number; frame: number }[] }).__t);
-      report(`${label}: keydown → DOM`, t.map((x) => x.dom));
-      report(`${label}: keydown → next frame`, t.map((x) => x.frame), '   (target ≤ 100 ms)');
+      report(
+        `${label}: keydown → DOM`,
+        t.map((x) => x.dom),
+      );
+      report(
+        `${label}: keydown → next frame`,
+        t.map((x) => x.frame),
+        '   (target ≤ 100 ms)',
+      );
     };
     await s.page.getByLabel('Search users').focus();
     await type('search box', ['k', 'o', 'w', 'a', 'l', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace']);

@@ -91,4 +91,3 @@ describe('two tabs editing one plan', () => {
     }
   });
 });
-

@@ -50,7 +50,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 function verificationCsv(rows: string[][]): string {
@@ -69,8 +75,13 @@ describe('export', () => {
     expect(await users.textContent()).toContain(String(sample.users.length));
     const ras = x.stageRow('02-resource-accounts.ps1');
     expect(await ras.textContent()).toMatch(new RegExp(`${sample.resourceAccounts.length}\\s*Resource accounts`));
-    expect(await x.stageRow('06-shared-calling-policies.ps1').textContent()).toMatch(new RegExp(`${sample.sharedCallingPolicies.length}\\s*Shared Calling policies`));
-    await users.getByText(/in \d+ batch/).first().waitFor();
+    expect(await x.stageRow('06-shared-calling-policies.ps1').textContent()).toMatch(
+      new RegExp(`${sample.sharedCallingPolicies.length}\\s*Shared Calling policies`),
+    );
+    await users
+      .getByText(/in \d+ batch/)
+      .first()
+      .waitFor();
 
     // Preview with highlighting: tokens are spans of text, the region is focusable.
     await x.selectFile('07-users.ps1');
@@ -87,11 +98,17 @@ describe('export', () => {
     has('string', `'${sample.users[0]!.upn}'`);
     // Line numbers run to the file's last line (the preview renders the lines in view).
     await preview.locator('.ln', { hasText: /^1$/ }).waitFor();
-    const lastLine = generateScripts(sample).find((f) => f.name === '07-users.ps1')!.text.split('\r\n').length - 1;
+    const lastLine =
+      generateScripts(sample)
+        .find((f) => f.name === '07-users.ps1')!
+        .text.split('\r\n').length - 1;
     await preview.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await preview.locator('.ln', { hasText: new RegExp(`^${lastLine}$`) }).waitFor();
     // Keyboard: arrow keys move through the file list.
-    await x.fileList().getByRole('button', { name: /^07-users\.ps1/ }).focus();
+    await x
+      .fileList()
+      .getByRole('button', { name: /^07-users\.ps1/ })
+      .focus();
     await s.page.keyboard.press('ArrowDown');
     await x.preview('08-verify.ps1').waitFor();
   });
@@ -247,7 +264,12 @@ describe('export', () => {
       const sample = createSamplePlan();
       const list = new PlanListPage(s.page);
       await list.open(baseUrl);
-      const broken = { ...sample, id: 'axe', name: 'Axe plan', sharedCallingPolicies: sample.sharedCallingPolicies.map((p, i) => (i === 0 ? { ...p, resourceAccountId: null } : p)) };
+      const broken = {
+        ...sample,
+        id: 'axe',
+        name: 'Axe plan',
+        sharedCallingPolicies: sample.sharedCallingPolicies.map((p, i) => (i === 0 ? { ...p, resourceAccountId: null } : p)),
+      };
       await list.restore('axe.json', serializePlan(broken));
       await new WorkspacePage(s.page).waitOpen();
       const x = new ExportPage(s.page);

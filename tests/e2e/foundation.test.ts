@@ -81,7 +81,10 @@ describe('foundation', () => {
     const list = new PlanListPage(s.page);
     await list.open(baseUrl);
     await list.restore('notes.json', '{"hello": "world"}');
-    await s.page.getByRole('alert').getByText(/was not restored/).waitFor();
+    await s.page
+      .getByRole('alert')
+      .getByText(/was not restored/)
+      .waitFor();
     expect(await s.page.getByRole('list', { name: 'Plans' }).getByRole('listitem').count()).toBe(1);
   });
 

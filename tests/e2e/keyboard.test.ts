@@ -63,7 +63,9 @@ describe('keyboard only', () => {
     const choose = page.getByRole('button', { name: 'Choose a file…' });
     await tabTo(page, choose);
     await page.keyboard.press('Enter');
-    await (await chooser).setFiles({
+    await (
+      await chooser
+    ).setFiles({
       name: 'sample-users.csv',
       mimeType: 'text/csv',
       buffer: readFileSync('public/samples/sample-users.csv'),

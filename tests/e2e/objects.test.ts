@@ -65,7 +65,13 @@ describe('object editors', () => {
 
     // Resource account: only numbers a resource account can carry; PAYG shown for a CP service number (RA9).
     await ws.goToArea('Resource accounts and auto attendants');
-    await o.addResourceAccount({ upn: 'sc-seattle@contoso.com', displayName: 'Seattle Main Line', number: '+12065550100', payg: true, billing: 'Pay-as-you-go' });
+    await o.addResourceAccount({
+      upn: 'sc-seattle@contoso.com',
+      displayName: 'Seattle Main Line',
+      number: '+12065550100',
+      payg: true,
+      billing: 'Pay-as-you-go',
+    });
     await o.row('sc-seattle@contoso.com').getByText('+12065550100').waitFor();
     await o.addAutoAttendant({
       name: 'Seattle AA',
@@ -79,7 +85,12 @@ describe('object editors', () => {
 
     // Shared Calling policy: callbacks only from qualifying numbers (EN3: subscriber numbers), ordered.
     await ws.goToArea('Policies');
-    const pol = await o.fillSharedCallingPolicy({ name: 'SC-Seattle', description: 'Seattle users', account: 'Seattle Main Line', callbacks: ['+12065550110', '+12065550111'] });
+    const pol = await o.fillSharedCallingPolicy({
+      name: 'SC-Seattle',
+      description: 'Seattle users',
+      account: 'Seattle Main Line',
+      callbacks: ['+12065550110', '+12065550111'],
+    });
     const offered = await o.callbackOptions(pol).allTextContents();
     expect(offered.some((t) => t.includes('+12065550100'))).toBe(false); // the account's own number
     expect(offered.some((t) => t.includes('+18005550100'))).toBe(false); // a service number (EN3)
@@ -106,7 +117,12 @@ describe('object editors', () => {
     await ws.waitOpen();
     await ws.goToArea('Sites and numbers');
     await o.row('Seattle').getByText('3fa85f64-5717-4562-b3fc-2c963f66afa6').waitFor();
-    expect(await s.page.getByRole('row').filter({ hasText: /^\+1206555011\d/ }).count()).toBe(10);
+    expect(
+      await s.page
+        .getByRole('row')
+        .filter({ hasText: /^\+1206555011\d/ })
+        .count(),
+    ).toBe(10);
     await o.row('+12065550100').getByText('Resource account').waitFor();
     await o.row('+12065550111').getByText('Callback number').waitFor();
     await ws.goToArea('Resource accounts and auto attendants');
@@ -196,4 +212,3 @@ describe('object editors', () => {
     expect(await o.northAmerica(site).isChecked()).toBe(true);
   });
 });
-

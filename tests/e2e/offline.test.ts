@@ -40,7 +40,10 @@ describe('offline and locked down', () => {
     await ws.waitOpen();
     await expect.poll(() => ws.heading().textContent()).toBe('Overview');
     await ws.goToArea('Policies');
-    await s.page.getByRole('cell', { name: /SC-London/ }).first().waitFor();
+    await s.page
+      .getByRole('cell', { name: /SC-London/ })
+      .first()
+      .waitFor();
     await s.context.setOffline(false);
   });
 
@@ -84,7 +87,7 @@ describe('offline and locked down', () => {
     await list.planLink('Offline laptop plan').waitFor();
     const csp = await s.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("connect-src 'none'");
-    expect(csp).not.toContain('unsafe-inline\' \'unsafe-eval');
+    expect(csp).not.toContain("unsafe-inline' 'unsafe-eval");
   });
 });
 

@@ -53,7 +53,9 @@ describe('one truth on every screen', () => {
   it('Users: an aggregated U1 error and a missing policy show on each user’s row, filterable and sortable', async () => {
     // 60 London users without Teams Phone: more than 50, so Checks lists one aggregated U1 finding.
     const plan = variant('u1', (p) =>
-      mapUsers(p, (u) => (u.sharedCallingPolicyId === 'scp-london' ? { ...u, teamsPhone: 'no' } : u.upn.startsWith('alex.nakamura0') ? { ...u, sharedCallingPolicyId: null } : u)),
+      mapUsers(p, (u) =>
+        u.sharedCallingPolicyId === 'scp-london' ? { ...u, teamsPhone: 'no' } : u.upn.startsWith('alex.nakamura0') ? { ...u, sharedCallingPolicyId: null } : u,
+      ),
     );
     await open(plan);
     const users = new UsersPage(s.page);
@@ -102,7 +104,9 @@ describe('one truth on every screen', () => {
       ),
       resourceAccounts: p.resourceAccounts.map((r) => (r.id === 'ra-seattle' ? { ...r, payAsYouGoCallingPlan: false } : r)),
       // A Calling Plan service number as a callback number of Seattle (EN3: subscriber numbers only).
-      sharedCallingPolicies: p.sharedCallingPolicies.map((x) => (x.id === 'scp-seattle' ? { ...x, callbackNumberIds: ['num-12065550100', ...x.callbackNumberIds] } : x)),
+      sharedCallingPolicies: p.sharedCallingPolicies.map((x) =>
+        x.id === 'scp-seattle' ? { ...x, callbackNumberIds: ['num-12065550100', ...x.callbackNumberIds] } : x,
+      ),
     }));
     const st = await open(plan);
     await st.go(baseUrl, plan.id, 'overview');

@@ -96,7 +96,7 @@ describe('users', () => {
   it('the user detail shows the user’s findings and edits are saved', async () => {
     const users = await start();
     // Give one user a licence problem (U1) through the detail form.
-    await users.openUser('Alex O\'Brien');
+    await users.openUser("Alex O'Brien");
     const dialog = users.detail();
     await dialog.getByText('No findings for this user.', { exact: false }).waitFor();
     await dialog.getByLabel('Teams Phone licence').selectOption('no');
@@ -107,7 +107,7 @@ describe('users', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(s.page.url()).toMatch(/#\/plan\/sample\/users$/);
-    const row = users.row('Alex O\'Brien');
+    const row = users.row("Alex O'Brien");
     await row.getByRole('link', { name: /1 error/ }).waitFor();
     await row.getByRole('gridcell', { name: 'Logistics' }).waitFor();
   });

@@ -76,8 +76,18 @@ describe('verification results', () => {
     expect(title).toMatch(/Checked 2025-03-0[45] \d\d:\d\d/);
     // The accessible text carries the detail too (not only the tooltip).
     expect(await failed.textContent()).toContain(FAILED_DETAIL);
-    expect(await users.row(u1!.displayName).getByText(/^Deployed\b/).count()).toBe(1);
-    expect(await users.row(u2!.displayName).getByText(/^Missing\b/).count()).toBe(1);
+    expect(
+      await users
+        .row(u1!.displayName)
+        .getByText(/^Deployed\b/)
+        .count(),
+    ).toBe(1);
+    expect(
+      await users
+        .row(u2!.displayName)
+        .getByText(/^Missing\b/)
+        .count(),
+    ).toBe(1);
 
     const total = plan.users.length;
     await users.filter('Deployment', 'failed');
@@ -91,9 +101,13 @@ describe('verification results', () => {
 
     await users.sortBy('Deployment');
     await expect.poll(() => users.sortState('Deployment')).toBe('ascending');
-    await expect.poll(async () => (await users.columnTexts('Deployment')).slice(0, 4).map((t) => t.split(/[ (:]/)[0])).toEqual(['Deployed', 'Failed', 'Missing', '']);
+    await expect
+      .poll(async () => (await users.columnTexts('Deployment')).slice(0, 4).map((t) => t.split(/[ (:]/)[0]))
+      .toEqual(['Deployed', 'Failed', 'Missing', '']);
     await users.sortBy('Deployment');
-    await expect.poll(async () => (await users.columnTexts('Deployment')).slice(0, 4).map((t) => t.split(/[ (:]/)[0])).toEqual(['Missing', 'Failed', 'Deployed', '']);
+    await expect
+      .poll(async () => (await users.columnTexts('Deployment')).slice(0, 4).map((t) => t.split(/[ (:]/)[0]))
+      .toEqual(['Missing', 'Failed', 'Deployed', '']);
 
     await s.page.goto(`${baseUrl}#/plan/${plan.id}/users/${encodeURIComponent(userKey(u0!.upn))}`);
     const dialog = s.page.getByRole('dialog', { name: u0!.displayName });
@@ -114,7 +128,10 @@ describe('verification results', () => {
     await raRow.getByText(/^Deployed\b/).waitFor();
     const aaTable = s.page.getByRole('region', { name: 'Auto attendants' });
     await aaTable.getByRole('columnheader', { name: 'Deployment' }).waitFor();
-    const aaMissing = aaTable.getByRole('row').filter({ hasText: aa.name }).getByText(/^Missing\b/);
+    const aaMissing = aaTable
+      .getByRole('row')
+      .filter({ hasText: aa.name })
+      .getByText(/^Missing\b/);
     await aaMissing.waitFor();
     expect(await aaMissing.getAttribute('title')).toContain('Auto attendant not found');
     // Objects without a result show nothing in the column.
@@ -124,11 +141,19 @@ describe('verification results', () => {
 
     await ws.goToArea('Policies');
     const scp = plan.sharedCallingPolicies[0]!;
-    await s.page.getByRole('row').filter({ hasText: scp.name }).first().getByText(/^Deployed\b/).waitFor();
+    await s.page
+      .getByRole('row')
+      .filter({ hasText: scp.name })
+      .first()
+      .getByText(/^Deployed\b/)
+      .waitFor();
 
     await ws.goToArea('Emergency');
     const ecrp = plan.emergencyPolicies[0]!;
-    const ecrpFailed = s.page.getByRole('row').filter({ hasText: ecrp.name }).getByText(/^Failed\b/);
+    const ecrpFailed = s.page
+      .getByRole('row')
+      .filter({ hasText: ecrp.name })
+      .getByText(/^Failed\b/);
     await ecrpFailed.waitFor();
     expect(await ecrpFailed.getAttribute('title')).toContain('NumberCount: expected 1, found 0');
   });

@@ -142,7 +142,12 @@ describe('workbook round trip', () => {
     // The unchanged workbook changes nothing.
     await up.choose({ name: 'plan.xlsx', buffer: book });
     expect(await up.waitPreview()).toMatch(/^“plan\.xlsx” changes nothing in /);
-    expect(await up.panel().getByRole('button', { name: /^Apply/ }).isDisabled()).toBe(true);
+    expect(
+      await up
+        .panel()
+        .getByRole('button', { name: /^Apply/ })
+        .isDisabled(),
+    ).toBe(true);
   });
 
   it('a workbook opens as a new plan from the plan list, listing the cells it could not take; a file that is no plan workbook changes nothing', async () => {
@@ -167,7 +172,9 @@ describe('workbook round trip', () => {
     await opened.getByRole('link', { name: 'Open the plan' }).click();
     await ws.waitOpen();
     await ws.goToArea('Users');
-    expect(await new UsersPage(s.page).countText()).toMatch(new RegExp(`^${(sample.users.length - 1).toLocaleString('en-US')} users|of ${(sample.users.length - 1).toLocaleString('en-US')} users`));
+    expect(await new UsersPage(s.page).countText()).toMatch(
+      new RegExp(`^${(sample.users.length - 1).toLocaleString('en-US')} users|of ${(sample.users.length - 1).toLocaleString('en-US')} users`),
+    );
   });
 });
 
@@ -191,7 +198,9 @@ describe('workbook update accessibility', () => {
         const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: V[] }> } }).axe;
         return (await axe.run(document, { resultTypes: ['violations'] })).violations;
       });
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       expect(serious).toEqual([]);
       // Nothing wider than the screen.
       expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600);

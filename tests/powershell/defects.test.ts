@@ -20,7 +20,6 @@ import { pwshPrefix } from './support/pwsh.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-
 interface PwshResult {
   status: number;
   stdout: string;
@@ -243,10 +242,7 @@ function stubModules(functions: string, others: Record<string, string> = {}): st
   for (const [name, [version, text]] of Object.entries(modules)) {
     const mod = path.join(dir, name, version);
     mkdirSync(mod, { recursive: true });
-    writeFileSync(
-      path.join(mod, `${name}.psd1`),
-      `@{ ModuleVersion = '${version}'; RootModule = '${name}.psm1'; FunctionsToExport = '*' }\n`,
-    );
+    writeFileSync(path.join(mod, `${name}.psd1`), `@{ ModuleVersion = '${version}'; RootModule = '${name}.psm1'; FunctionsToExport = '*' }\n`);
     writeFileSync(
       path.join(mod, `${name}.psm1`),
       `function Write-StubCall { param([string]$Name) Add-Content -LiteralPath $env:STUB_CALLS -Value $Name }\n${text}\n`,
@@ -308,7 +304,7 @@ function Set-CsOnlineVoiceRoutingPolicy { [CmdletBinding(SupportsShouldProcess)]
 function Grant-CsOnlineVoiceRoutingPolicy { [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [string]$PolicyName) Write-StubCall 'Grant-CsOnlineVoiceRoutingPolicy' }
 `;
 
-describe('stub-tenant runs: the scripts\' own files', () => {
+describe("stub-tenant runs: the scripts' own files", () => {
   it('D4: -Resume with the checkpoint of another plan is refused (exit 1, clear message), its own is used', () => {
     const dir = writeSample();
     const out = tempDir();
@@ -317,7 +313,9 @@ describe('stub-tenant runs: the scripts\' own files', () => {
     const first = runStage(dir, '04-voice-routing.ps1', ['-OutputFolder', out], modules, calls);
     expect(first.status, first.stdout + first.stderr).toBe(1);
     const checkpoint = path.join(out, '04-voice-routing.checkpoint.txt');
-    const lines = readFileSync(checkpoint, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const lines = readFileSync(checkpoint, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
     expect(lines[0]).toBe(planSha256(createSamplePlan()));
     expect(lines).toContain('vrp:vrp-au-ra:create');
 
@@ -410,7 +408,9 @@ foreach ($record in $second.Streams.Error) { 'second error: ' + $record }
       STUB_DENY_USER: '1',
     });
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    const called = readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    const called = readFileSync(calls, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
     expect(called).toContain('Connect-MicrosoftTeams WhatIf=False');
     expect(called.filter((c) => /^(New|Set|Grant|Remove)-/.test(c))).toEqual([]);
     const log = readFileSync(path.join(out, '04-voice-routing.log.csv'), 'utf8');
@@ -522,7 +522,9 @@ describe('stub-tenant run of stage 07: D1 order, D12 Teams Phone', () => {
     STUB_EV_FAIL: evFails,
     STUB_BATCH_MISSING: notReported,
   });
-  const called = readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const called = readFileSync(calls, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const log = readFileSync(path.join(out, '07-users.log.csv'), 'utf8');
   const retry = readFileSync(path.join(out, '07-users.retry.csv'), 'utf8');
 
@@ -543,12 +545,17 @@ describe('stub-tenant run of stage 07: D1 order, D12 Teams Phone', () => {
     // Each granted user got Enterprise Voice first.
     const granted = called.filter((c) => c.startsWith('Grant-')).map((c) => c.split(' ')[1]!);
     expect(granted.length).toBe(users.filter((u) => u !== noPhone && u !== evFails && u !== notReported).length);
-    for (const u of granted) expect(called.indexOf(`Set-CsPhoneNumberAssignment ${u}`)).toBeLessThan(called.indexOf(`Grant-CsTeamsSharedCallingRoutingPolicy ${u}`));
+    for (const u of granted)
+      expect(called.indexOf(`Set-CsPhoneNumberAssignment ${u}`)).toBeLessThan(called.indexOf(`Grant-CsTeamsSharedCallingRoutingPolicy ${u}`));
   });
 
   it('D1: a user whose policy batch did not report them gets no Shared Calling grant', () => {
     expect(called).not.toContain(`Grant-CsTeamsSharedCallingRoutingPolicy ${notReported}`);
-    expect(log).toMatch(new RegExp(`"${notReported.replace(/\./g, '\\.')}","Grant Shared Calling policy","Failed","not attempted: emergency call routing policy \\(E1\\), voice routing policy \\(VR1\\) failed first`));
+    expect(log).toMatch(
+      new RegExp(
+        `"${notReported.replace(/\./g, '\\.')}","Grant Shared Calling policy","Failed","not attempted: emergency call routing policy \\(E1\\), voice routing policy \\(VR1\\) failed first`,
+      ),
+    );
   });
 
   it('D12: a user without Teams Phone gets no Enterprise Voice, no batch, no grant, and is Failed with the reason', () => {
@@ -617,7 +624,9 @@ describe('stub-tenant run of stage 06: D5 callback order', () => {
       ...env,
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    const called = readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l.startsWith('Set-'));
+    const called = readFileSync(calls, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.startsWith('Set-'));
     expect(called).toEqual([`Set-CsTeamsSharedCallingRoutingPolicy ${target.name} replace=${target.numbers.join(',')}`]);
   });
 });
@@ -656,12 +665,15 @@ function Get-MgUser {
     [pscustomobject]@{ Id = ('id-' + $UserId); UsageLocation = 'US'; AssignedLicenses = @([pscustomobject]@{ SkuId = '${RA_SKU}' }, [pscustomobject]@{ SkuId = '${PAYG_SKU}' }) }
 }
 `,
-  'Microsoft.Graph.Users.Actions': 'function Set-MgUserLicense { [CmdletBinding(SupportsShouldProcess)] param([string]$UserId, [object[]]$AddLicenses, [string[]]$RemoveLicenses) }',
+  'Microsoft.Graph.Users.Actions':
+    'function Set-MgUserLicense { [CmdletBinding(SupportsShouldProcess)] param([string]$UserId, [object[]]$AddLicenses, [string[]]$RemoveLicenses) }',
 };
 
 describe('stub-tenant runs of stage 01: D9 licences, D13 scopes, RA8', () => {
   const plan = createSamplePlan();
-  const usages = [...new Set([...plan.voiceRoutingPolicies.flatMap((p) => p.pstnUsages), ...plan.emergencyPolicies.flatMap((p) => p.numbers.map((n) => n.pstnUsage))])].filter((u) => u !== '');
+  const usages = [
+    ...new Set([...plan.voiceRoutingPolicies.flatMap((p) => p.pstnUsages), ...plan.emergencyPolicies.flatMap((p) => p.numbers.map((n) => n.pstnUsage))]),
+  ].filter((u) => u !== '');
   const run = (files = sample) => {
     const dir = writeSample(files);
     const out = tempDir();
@@ -672,7 +684,14 @@ describe('stub-tenant runs of stage 01: D9 licences, D13 scopes, RA8', () => {
       STUB_CALLS: calls,
       STUB_USAGES: usages.join(','),
     });
-    return { r, out, called: readFileSync(calls, 'utf8').split(/\r?\n/).filter((l) => l !== ''), log: readFileSync(path.join(out, '01-prerequisites.log.csv'), 'utf8') };
+    return {
+      r,
+      out,
+      called: readFileSync(calls, 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l !== ''),
+      log: readFileSync(path.join(out, '01-prerequisites.log.csv'), 'utf8'),
+    };
   };
 
   it('D9: accounts that already hold their licences need no free units, so a re-run passes', () => {
@@ -686,7 +705,9 @@ describe('stub-tenant runs of stage 01: D9 licences, D13 scopes, RA8', () => {
   it('RA9: pay-as-you-go billing is a Manual note, no Communications Credits demanded; MOSA billing checks the credits', () => {
     const { r, log } = run();
     expect(r.status, log).toBe(0);
-    expect(log).toMatch(/"prereq:ra:ra-seattle:funding","sc-seattle@contoso.com","Check how Calling Plan calls are funded \(RA9\)","Manual","RA9: pay-as-you-go billing: confirm pay-as-you-go is enabled/);
+    expect(log).toMatch(
+      /"prereq:ra:ra-seattle:funding","sc-seattle@contoso.com","Check how Calling Plan calls are funded \(RA9\)","Manual","RA9: pay-as-you-go billing: confirm pay-as-you-go is enabled/,
+    );
     expect(log).not.toMatch(/Communications Credits \(RA9\)","Check Communications Credits"/);
     const mosa = createSamplePlan();
     mosa.resourceAccounts.find((x) => x.id === 'ra-seattle')!.callingPlanBilling = 'mosa';
@@ -719,7 +740,7 @@ $script:Utf8Bom = New-Object System.Text.UTF8Encoding($true)
 $csvFolder = [System.IO.Path]::GetTempPath()
 $csvPath = Join-Path $csvFolder ('guard-' + [guid]::NewGuid().ToString() + '.csv')
 $csvLines = New-Object 'System.Collections.Generic.List[string]'
-foreach ($value in ${'@(' + values.map((v) => `('${v.replace(/'/g, "''").replace(/\r\n/g, "' + \"`r`n\" + '").replace(/\t/g, "' + \"`t\" + '")}')`).join(', ') + ')'}) {
+foreach ($value in ${'@(' + values.map((v) => `('${v.replace(/'/g, "''").replace(/\r\n/g, '\' + "`r`n" + \'').replace(/\t/g, '\' + "`t" + \'')}')`).join(', ') + ')'}) {
     $csvLines.Add((ConvertTo-CsvLine @('user', 'u@contoso.com', 'LineUri', $value, $value, 'Done', $value)))
 }
 Write-CsvFile $csvPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $csvLines
@@ -735,7 +756,10 @@ $results['csv'] = @{ Calls = 0; Sleeps = @(); Logged = @(); Outcome = [Convert]:
     expect(text).toContain(`"'-2+3"`);
     expect(text).toContain(`"'@SUM(1)"`);
     expect(text).toContain(`"''quoted"`);
-    for (const line of text.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1)) {
+    for (const line of text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(1, -1)) {
       // No field of a well-formed line starts with a formula character once the quote is opened.
       expect(line).not.toMatch(/(^|,)"[=+\-@]/);
     }
@@ -759,7 +783,7 @@ describe('simulated tenant: D8 dry run on a new tenant, D13 read-only Graph scop
   ws.setFaults({ behaviour: REALISTIC });
   const r = ws.run(['-DryRun']);
 
-  it('D8: every stage runs under -DryRun; stage 02 reports the not-yet-created accounts\' licences as DryRun', () => {
+  it("D8: every stage runs under -DryRun; stage 02 reports the not-yet-created accounts' licences as DryRun", () => {
     for (const f of sample.filter((x) => /^0[1-8]-/.test(x.name))) {
       expect(ws.output(f.name.replace('.ps1', '.log.csv')), f.name).not.toBeNull();
     }
@@ -847,7 +871,9 @@ describe('simulated tenant apply: D1 order, D2 Retry-After, D6 "Complete", D12 a
     const touching = calls.filter((c) => c.mutating && JSON.stringify(c.parameters).toLowerCase().includes(noPhone));
     expect(touching.map((c) => c.cmdlet)).toEqual([]);
     expect(users07.find((row) => row.Target!.toLowerCase() === noPhone && row.Status === 'Failed')?.Detail).toMatch(/^U1: no Teams Phone/);
-    const granted = new Set(calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && c.outcome === 'ok').map((c) => String(c.parameters.Identity).toLowerCase()));
+    const granted = new Set(
+      calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy' && c.outcome === 'ok').map((c) => String(c.parameters.Identity).toLowerCase()),
+    );
     expect(granted.size).toBe(plan.users.length - 1);
     expect(r.exitCode).toBe(1);
   });

@@ -3,14 +3,7 @@
  * against the simulated tenant. Each scenario states what the tenant and the logs must show.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  applyVerification,
-  expectedTenantState,
-  readVerificationCsv,
-  STAGES,
-  VERIFICATION_FILE_NAME,
-  type Plan,
-} from '../../src/lib/index.js';
+import { applyVerification, expectedTenantState, readVerificationCsv, STAGES, VERIFICATION_FILE_NAME, type Plan } from '../../src/lib/index.js';
 import { mutating, parseCsv, tenantCalls, Workspace, type CallLogEntry } from './support/runbook.js';
 import { buildStartTenant, snapshotText } from './sim/tenants/make-start.js';
 import { projectTenant, resolveExpected } from './support/projection.js';
@@ -52,7 +45,12 @@ function record(scenario: string, run: ReturnType<Workspace['run']>): ReturnType
 }
 
 const describeCalls = (calls: CallLogEntry[]) =>
-  calls.map((c) => `${c.cmdlet} ${Object.keys(c.parameters ?? {}).sort().join(',')} ${JSON.stringify(c.parameters)}`);
+  calls.map(
+    (c) =>
+      `${c.cmdlet} ${Object.keys(c.parameters ?? {})
+        .sort()
+        .join(',')} ${JSON.stringify(c.parameters)}`,
+  );
 
 describe('scenario 1: -DryRun on a tenant with only licences, numbers, LIS locations and users', () => {
   const plan = samplePlan();
@@ -74,7 +72,13 @@ describe('scenario 1: -DryRun on a tenant with only licences, numbers, LIS locat
   });
 
   it('logs every planned change as DryRun', () => {
-    const dryRunTargets = new Set(forwardStages.flatMap((s) => logOf(w, s).filter((r) => r.Status === 'DryRun').map((r) => (r.Target ?? '').toLowerCase())));
+    const dryRunTargets = new Set(
+      forwardStages.flatMap((s) =>
+        logOf(w, s)
+          .filter((r) => r.Status === 'DryRun')
+          .map((r) => (r.Target ?? '').toLowerCase()),
+      ),
+    );
     const expected = expectedTenantState(plan);
     for (const ra of expected.resourceAccounts) expect(dryRunTargets, ra.upn).toContain(ra.upn);
     for (const aa of expected.autoAttendants) expect(dryRunTargets, aa.name).toContain(aa.name.toLowerCase());
@@ -129,7 +133,8 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
       const x = new ExportPage(s.page);
       await x.open(app.url, plan.id);
       await x.importVerification(VERIFICATION_FILE_NAME, report);
-      const subjects = readVerificationCsv(report).rows.length > 0 ? Object.keys(applyVerification(plan, readVerificationCsv(report).rows, 'x').verification).length : 0;
+      const subjects =
+        readVerificationCsv(report).rows.length > 0 ? Object.keys(applyVerification(plan, readVerificationCsv(report).rows, 'x').verification).length : 0;
       expect(await x.verificationCounts()).toEqual({ done: subjects, failed: 0, missing: 0 });
       expect(s.errors).toEqual([]);
       expect(s.foreign).toEqual([]);
@@ -147,7 +152,7 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
     expectConverged(w, plan);
   });
 
-  it('4. change the plan: only the difference changes, callback order is the plan\'s (EN10)', () => {
+  it("4. change the plan: only the difference changes, callback order is the plan's (EN10)", () => {
     const before = w.tenant();
     const { plan: changed, moved, dropped } = changedPlan(plan);
     w.writeScripts(changed);
@@ -163,25 +168,37 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
     const touched = new Set<string>();
     for (const c of mutating(run.calls)) {
       const p = c.parameters as Record<string, unknown>;
-      const ids = [p.Identity, p.Identities, p.UserId].flat().filter((x) => x !== undefined).map((x) => String(x).toLowerCase());
+      const ids = [p.Identity, p.Identities, p.UserId]
+        .flat()
+        .filter((x) => x !== undefined)
+        .map((x) => String(x).toLowerCase());
       for (const id of ids) touched.add(`${c.cmdlet}:${id}`);
     }
     const users = w.tenant().users as any[];
     const upnOf = new Map(users.map((u) => [String(u.objectId).toLowerCase(), String(u.userPrincipalName).toLowerCase()]));
     const touchedUsers = new Set(
-      [...touched].map((t) => t.slice(t.indexOf(':') + 1)).map((id) => upnOf.get(id) ?? id).filter((id) => id.includes('@')),
+      [...touched]
+        .map((t) => t.slice(t.indexOf(':') + 1))
+        .map((id) => upnOf.get(id) ?? id)
+        .filter((id) => id.includes('@')),
     );
     expect([...touchedUsers].sort()).toEqual([...moved].sort());
     const cmdlets = new Set(mutating(run.calls).map((c) => c.cmdlet));
     expect(cmdlets.has('Set-CsTeamsSharedCallingRoutingPolicy')).toBe(true);
-    for (const c of cmdlets) expect(c).toMatch(/^(Set-CsTeamsSharedCallingRoutingPolicy|Grant-CsTeamsSharedCallingRoutingPolicy|New-CsBatchPolicyAssignmentOperation|Grant-CsTeamsEmergencyCallRoutingPolicy)$/);
+    for (const c of cmdlets)
+      expect(c).toMatch(
+        /^(Set-CsTeamsSharedCallingRoutingPolicy|Grant-CsTeamsSharedCallingRoutingPolicy|New-CsBatchPolicyAssignmentOperation|Grant-CsTeamsEmergencyCallRoutingPolicy)$/,
+      );
   });
 });
 
 describe('scenario 5: faults, then -Resume', () => {
   const plan = samplePlan();
   const w = workspace('faults', plan);
-  const failingUsers = plan.users.filter((u) => u.sharedCallingPolicyId === 'scp-london').slice(0, 3).map((u) => u.upn);
+  const failingUsers = plan.users
+    .filter((u) => u.sharedCallingPolicyId === 'scp-london')
+    .slice(0, 3)
+    .map((u) => u.upn);
 
   it('throttling, three failing users and access denied on one stage: exit 1, exactly those items in the retry lists', () => {
     w.setFaults({
@@ -204,9 +221,19 @@ describe('scenario 5: faults, then -Resume', () => {
     expect(changes.length).toBe(4);
     expect(changes.filter((r) => r.startsWith('04 ')).map((r) => r.split(' ')[1])).toEqual(['sc-sydney@contoso.com']);
     const users = failingUsers.map((u) => u.toLowerCase()).sort();
-    expect(changes.filter((r) => r.startsWith('07 ')).map((r) => r.split(' ')[1]).sort()).toEqual(users);
+    expect(
+      changes
+        .filter((r) => r.startsWith('07 '))
+        .map((r) => r.split(' ')[1])
+        .sort(),
+    ).toEqual(users);
     // Stage 08 reports the same four objects as not deployed, and nothing else.
-    expect(retry.filter((r) => r.startsWith('08 ')).map((r) => r.split(' ')[1]).sort()).toEqual([...users, 'sc-sydney@contoso.com'].sort());
+    expect(
+      retry
+        .filter((r) => r.startsWith('08 '))
+        .map((r) => r.split(' ')[1])
+        .sort(),
+    ).toEqual([...users, 'sc-sydney@contoso.com'].sort());
   });
 
   it('after the fault clears, -Resume converges without redoing finished work', () => {
@@ -214,7 +241,9 @@ describe('scenario 5: faults, then -Resume', () => {
     const run = record('5 resume after the faults', w.run(['-Resume']));
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
     expectConverged(w, plan);
-    const changes = mutating(run.calls).map((c) => c.cmdlet).sort();
+    const changes = mutating(run.calls)
+      .map((c) => c.cmdlet)
+      .sort();
     expect(changes).toEqual([
       'Grant-CsOnlineVoiceRoutingPolicy',
       'Grant-CsTeamsSharedCallingRoutingPolicy',
@@ -258,7 +287,13 @@ describe('scenario 6: a hostile plan', () => {
     const rh = record('6 hostile plan', wh.run([]));
     expect(rp.exitCode, rp.stdout.slice(-2000)).toBe(0);
     expect(rh.exitCode, rh.stdout.slice(-2000)).toBe(0);
-    const shape = (calls: CallLogEntry[]) => tenantCalls(calls).map((c) => `${c.cmdlet}/${c.parameterSet ?? ''}/${Object.keys(c.parameters ?? {}).sort().join(',')}`);
+    const shape = (calls: CallLogEntry[]) =>
+      tenantCalls(calls).map(
+        (c) =>
+          `${c.cmdlet}/${c.parameterSet ?? ''}/${Object.keys(c.parameters ?? {})
+            .sort()
+            .join(',')}`,
+      );
     expect(shape(rh.calls)).toEqual(shape(rp.calls));
     expectConverged(wh, hostile);
   });

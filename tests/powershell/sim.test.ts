@@ -87,15 +87,15 @@ Out-Result ([ordered]@{ version = $module.Version.ToString(); commands = @((Get-
     expect([...out.commands].sort()).toEqual(Object.keys(SUBSET.cmdlets).sort());
   });
 
-  it('keep a script\'s exit code although #Requires loads them (PowerShell issue #23887 avoided)', () => {
+  it("keep a script's exit code although #Requires loads them (PowerShell issue #23887 avoided)", () => {
     const s = scratch('exit');
-    const code = "#Requires -Modules MicrosoftTeams\nexit 3\n";
+    const code = '#Requires -Modules MicrosoftTeams\nexit 3\n';
     expect(s.run(code).code).toBe(3);
     // The opt-in reproduction shows what a module that runs script code at import would do.
     expect(s.run(code, { extra: { SIM_REQUIRES_EXIT_QUIRK: '1' } }).code).toBe(0);
   });
 
-  it('let PowerShell\'s binder reject an unknown parameter, a missing mandatory one and an ambiguous set, before the tenant sees the call', () => {
+  it("let PowerShell's binder reject an unknown parameter, a missing mandatory one and an ambiguous set, before the tenant sees the call", () => {
     const s = scratch('binder');
     const r = s.run(`${CONNECT}
 Out-Result ([ordered]@{
@@ -118,13 +118,16 @@ Out-Result ([ordered]@{
     expect(out.emptyMandatory).toMatch(/^ParameterArgumentValidationErrorEmptyStringNotAllowed/);
     expect(out.aliases).toBe('ok');
     // Only the last (valid) call reached the engine.
-    expect(s.calls().filter((c) => c.cmdlet !== 'Connect-MicrosoftTeams' && c.cmdlet !== 'Connect-MgGraph').map((c) => `${c.cmdlet}/${c.parameterSet}`)).toEqual([
-      'Set-CsPhoneNumberAssignment/Attribute',
-    ]);
+    expect(
+      s
+        .calls()
+        .filter((c) => c.cmdlet !== 'Connect-MicrosoftTeams' && c.cmdlet !== 'Connect-MgGraph')
+        .map((c) => `${c.cmdlet}/${c.parameterSet}`),
+    ).toEqual(['Set-CsPhoneNumberAssignment/Attribute']);
   });
 });
 
-describe('errors have the shape of the service\'s', () => {
+describe("errors have the shape of the service's", () => {
   it('terminate under -ErrorAction Stop or $ErrorActionPreference = Stop and are non-terminating otherwise, with a RestException carrying the HTTP response', () => {
     const s = scratch('errors');
     const r = s.run(`${PRELUDE}
@@ -215,26 +218,30 @@ Out-Result ([ordered]@{ tenant = $tenant; users = $users })
   it('access denied (403) for one named cmdlet, always', () => {
     const s = scratch('denied');
     s.setFaults({ accessDenied: ['Grant-CsOnlineVoiceRoutingPolicy'] });
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(`${CONNECT}
 Out-Result ([ordered]@{
     grant = @((Probe { Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName $null }), (Probe { Grant-CsOnlineVoiceRoutingPolicy -Identity '${userB}' -PolicyName $null }))
     read = Probe { Get-CsOnlineUser -Identity '${userA}' }
     other = Probe { Grant-CsTeamsEmergencyCallRoutingPolicy -Identity '${userA}' -PolicyName $null }
 })
-`));
+`),
+    );
     expect(out).toEqual({ grant: [403, 403], read: 'ok', other: 'ok' });
   });
 
   it('per-user failures: the named users fail with the configured status and message, the others succeed', () => {
     const s = scratch('userfail');
     s.setFaults({ userFailures: [{ cmdlet: 'Grant-CsOnlineVoiceRoutingPolicy', users: [userA], status: 400, message: 'User is not valid for this policy.' }] });
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(`${CONNECT}
 New-CsOnlineVoiceRoutingPolicy -Identity 'SC-NoPSTN' | Out-Null
 $message = $null
 try { Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName 'SC-NoPSTN' } catch { $message = $_.Exception.Message; $status = [int]$_.Exception.Response.StatusCode }
 Grant-CsOnlineVoiceRoutingPolicy -Identity '${userB}' -PolicyName 'SC-NoPSTN'
 Out-Result ([ordered]@{ status = $status; message = $message })
-`));
+`),
+    );
     expect(out).toEqual({ status: 400, message: 'User is not valid for this policy.' });
     const users = s.tenantJson().users;
     expect(users[0].policies).toEqual({});
@@ -254,7 +261,12 @@ Out-Result ([ordered]@{ graph = $graph; teams = $teams; objectId = $created.Obje
     expect(out.graph).toBe('ok');
     expect(out.teams).toEqual([404, 404, 'ok']);
     const ra = lagging.tenantJson().users.find((u: { userPrincipalName: string }) => u.userPrincipalName === 'sc-test@contoso.com');
-    expect(ra).toMatchObject({ objectId: out.objectId, accountType: 'ResourceAccount', createdBySim: true, applicationId: 'ce933385-9390-45d1-9512-c8d228074e07' });
+    expect(ra).toMatchObject({
+      objectId: out.objectId,
+      accountType: 'ResourceAccount',
+      createdBySim: true,
+      applicationId: 'ce933385-9390-45d1-9512-c8d228074e07',
+    });
     const immediate = scratch('consistency-off');
     expect(lastJson(immediate.run(code)).teams).toEqual(['ok', 'ok', 'ok']);
   });
@@ -262,16 +274,24 @@ Out-Result ([ordered]@{ graph = $graph; teams = $teams; objectId = $created.Obje
   it('batch operations: NotStarted -> InProgress -> the configured final word; per-user failure; a user missing from UserState', () => {
     const s = scratch('batch');
     s.setFaults({
-      batch: { pollsUntilInProgress: 2, pollsUntilComplete: 3, completeWord: 'Complete', userErrors: { [userB]: 'User is ineligible for the policy' }, missingFromUserState: [userC] },
+      batch: {
+        pollsUntilInProgress: 2,
+        pollsUntilComplete: 3,
+        completeWord: 'Complete',
+        userErrors: { [userB]: 'User is ineligible for the policy' },
+        missingFromUserState: [userC],
+      },
     });
     const ids = start.users.slice(0, 4).map((u: { objectId: string }) => u.objectId);
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(`${CONNECT}
 New-CsTeamsEmergencyCallRoutingPolicy -Identity 'ECRP-T' | Out-Null
 $id = New-CsBatchPolicyAssignmentOperation -PolicyType TeamsEmergencyCallRoutingPolicy -PolicyName 'ECRP-T' -Identity @('${ids.join("','")}') -OperationName 'test'
 $statuses = @(); $last = $null
 foreach ($i in 1..4) { $last = Get-CsBatchPolicyAssignmentOperation -OperationId $id; $statuses += [string]$last.OverallStatus }
 Out-Result ([ordered]@{ statuses = $statuses; userState = @($last.UserState | ForEach-Object { [ordered]@{ Id = $_.Id; Result = $_.Result; State = $_.State } }); errors = $last.ErrorCount })
-`));
+`),
+    );
     expect(out.statuses).toEqual(['NotStarted', 'InProgress', 'Complete', 'Complete']);
     expect(out.userState).toEqual([
       { Id: ids[0], Result: 'Success', State: 'Completed' },
@@ -280,27 +300,36 @@ Out-Result ([ordered]@{ statuses = $statuses; userState = @($last.UserState | Fo
     ]);
     expect(out.errors).toBe(1);
     const users = s.tenantJson().users;
-    expect(users.slice(0, 4).map((u: { policies: Record<string, string> }) => u.policies.TeamsEmergencyCallRoutingPolicy ?? null)).toEqual(['ECRP-T', null, null, 'ECRP-T']);
+    expect(users.slice(0, 4).map((u: { policies: Record<string, string> }) => u.policies.TeamsEmergencyCallRoutingPolicy ?? null)).toEqual([
+      'ECRP-T',
+      null,
+      null,
+      'ECRP-T',
+    ]);
     // Default: "Completed", the word every documented example shows (D6).
     const plain = scratch('batch-default');
-    const word = lastJson(plain.run(`${CONNECT}
+    const word = lastJson(
+      plain.run(`${CONNECT}
 New-CsOnlineVoiceRoutingPolicy -Identity 'V' | Out-Null
 $id = New-CsBatchPolicyAssignmentOperation -PolicyType OnlineVoiceRoutingPolicy -PolicyName 'V' -Identity @('${ids[0]}')
 $w = @(); foreach ($i in 1..3) { $w += [string](Get-CsBatchPolicyAssignmentOperation -OperationId $id).OverallStatus }
 Out-Result $w
-`));
+`),
+    );
     expect(word).toEqual(['NotStarted', 'InProgress', 'Completed']);
   });
 
   it('Enterprise Voice is refused for a user without an enabled Teams Phone (MCOEV) plan, always (V1/U1)', () => {
     const s = scratch('ev');
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(`${CONNECT}
 Set-MgUserLicense -UserId '${userB}' -AddLicenses @() -RemoveLicenses @('e43b5b99-8dfb-405f-9987-dc307f34bcbd') | Out-Null
 $message = $null
 try { Set-CsPhoneNumberAssignment -Identity '${userB}' -EnterpriseVoiceEnabled $true } catch { $message = $_.Exception.Message; $status = [int]$_.Exception.Response.StatusCode }
 $withPhone = Probe { Set-CsPhoneNumberAssignment -Identity '${userC}' -EnterpriseVoiceEnabled $true }
 Out-Result ([ordered]@{ status = $status; message = $message; withPhone = $withPhone; ev = (Get-CsOnlineUser -Identity '${userB}').EnterpriseVoiceEnabled })
-`));
+`),
+    );
     expect(out.status).toBe(400);
     expect(out.message).toMatch(/Teams Phone \(MCOEV\)/);
     expect(out.withPhone).toBe('ok');
@@ -310,10 +339,12 @@ Out-Result ([ordered]@{ status = $status; message = $message; withPhone = $withP
   it('faults from SIM_FAULTS are never saved into the snapshot', () => {
     const s = scratch('faults-not-saved');
     s.setFaults({ accessDenied: ['Remove-MgUser'], throttling: { maxCalls: 1000 } });
-    ok(s.run(`${CONNECT}
+    ok(
+      s.run(`${CONNECT}
 Grant-CsTeamsEmergencyCallRoutingPolicy -Identity '${userA}' -PolicyName $null
 Update-MgUser -UserId '${userA}' -MobilePhone '+12065550199'
-`));
+`),
+    );
     const after = s.tenantJson();
     expect(after.behaviour).toEqual({});
     expect(after.users[0].mobilePhone).toBe('+12065550199');
@@ -324,22 +355,26 @@ describe('state', () => {
   it('a read-only run does not rewrite the snapshot; Save-SimTenant without changes and a change undone give the same bytes', () => {
     const s = scratch('roundtrip');
     const before = statSync(s.tenant).mtimeMs;
-    ok(s.run(`${CONNECT}
+    ok(
+      s.run(`${CONNECT}
 $null = Get-CsOnlineUser -Identity '${userA}'
 $null = Get-CsPhoneNumberAssignment -TelephoneNumber '+12065550100'
 $null = Get-MgSubscribedSku -All
 $null = Get-CsTeamsSharedCallingRoutingPolicy -Identity Global
-`));
+`),
+    );
     expect(statSync(s.tenant).mtimeMs).toBe(before);
     expect(s.tenantText()).toBe(START);
     ok(s.run(`${PRELUDE}\nImport-Module MicrosoftTeams\nSave-SimTenant\n`));
     expect(s.tenantText()).toBe(START);
-    ok(s.run(`${CONNECT}
+    ok(
+      s.run(`${CONNECT}
 New-CsOnlineVoiceRoutingPolicy -Identity 'Temp' | Out-Null
 Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName 'Temp'
 Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName $null
 Remove-CsOnlineVoiceRoutingPolicy -Identity 'Temp'
-`));
+`),
+    );
     expect(s.tenantText()).toBe(START);
     expect(s.calls().filter((c) => c.mutating).length).toBe(4);
   });
@@ -353,11 +388,16 @@ Remove-CsOnlineVoiceRoutingPolicy -Identity 'Temp'
 
   it('SIM_SAVE=end defers saving to the end of the run', () => {
     const s = scratch('save-end');
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(
+        `${CONNECT}
 Update-MgUser -UserId '${userA}' -MobilePhone '+12065550188'
 $mid = [System.IO.File]::ReadAllText($env:SIM_TENANT).Contains('+12065550188')
 Out-Result ([ordered]@{ mid = $mid })
-`, { save: 'end' }));
+`,
+        { save: 'end' },
+      ),
+    );
     expect(out.mid).toBe(false);
     expect(s.tenantJson().users[0].mobilePhone).toBe('+12065550188');
   });
@@ -386,21 +426,27 @@ Out-Result ([ordered]@{ virtual = (Get-SimVirtualTime); elapsed = [int]((Get-Dat
 
   it('records every call: cmdlet, parameter set, parameters (arrays, hashtables as objects, secrets masked), mutating, outcome, status', () => {
     const s = scratch('log');
-    ok(s.run(`${CONNECT}
+    ok(
+      s.run(`${CONNECT}
 $null = Get-CsOnlineUser -Identity '${userA}'
 $prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt 'Hello'
 New-CsOnlineVoiceRoutingPolicy -Identity 'L' -OnlinePstnUsages @{ add = 'AU-PSTN' } | Out-Null
 $null = Probe { Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName 'Missing' }
 Connect-MicrosoftTeams -AccessTokens @('a', 'b') | Out-Null
 Connect-MgGraph -AccessToken (ConvertTo-SecureString 'secret' -AsPlainText -Force) -NoWelcome
-`));
+`),
+    );
     const calls = s.calls();
     expect(calls.map((c) => c.seq)).toEqual(calls.map((_, i) => i + 1));
     const by = (name: string) => calls.filter((c) => c.cmdlet === name);
     expect(by('Connect-MicrosoftTeams')[0]).toMatchObject({ tenantCall: false, mutating: false, outcome: 'ok', parameterSet: 'UserCredential' });
     expect(by('Get-CsOnlineUser')[0]).toMatchObject({ tenantCall: true, mutating: false, outcome: 'ok', status: 200, parameters: { Identity: userA } });
     expect(by('New-CsAutoAttendantPrompt')[0]).toMatchObject({ tenantCall: false, mutating: false, parameters: { TextToSpeechPrompt: 'Hello' } });
-    expect(by('New-CsOnlineVoiceRoutingPolicy')[0]).toMatchObject({ mutating: true, outcome: 'ok', parameters: { Identity: 'L', OnlinePstnUsages: { add: 'AU-PSTN' } } });
+    expect(by('New-CsOnlineVoiceRoutingPolicy')[0]).toMatchObject({
+      mutating: true,
+      outcome: 'ok',
+      parameters: { Identity: 'L', OnlinePstnUsages: { add: 'AU-PSTN' } },
+    });
     expect(by('Grant-CsOnlineVoiceRoutingPolicy')[0]).toMatchObject({ mutating: true, outcome: 'error', status: 404, parameterSet: 'Identity' });
     expect(by('Connect-MicrosoftTeams')[1]!.parameters).toEqual({ AccessTokens: ['a', 'b'] });
     expect(by('Connect-MgGraph')[1]!.parameters).toEqual({ AccessToken: '***', NoWelcome: true });
@@ -409,9 +455,10 @@ Connect-MgGraph -AccessToken (ConvertTo-SecureString 'secret' -AsPlainText -Forc
 });
 
 describe('-WhatIf, latency, inventory queries', () => {
-  it('-WhatIf (also the caller\'s $WhatIfPreference) changes nothing, and Connect-MicrosoftTeams -WhatIf does not connect (D11)', () => {
+  it("-WhatIf (also the caller's $WhatIfPreference) changes nothing, and Connect-MicrosoftTeams -WhatIf does not connect (D11)", () => {
     const s = scratch('whatif');
-    const out = lastJson(s.run(`${PRELUDE}
+    const out = lastJson(
+      s.run(`${PRELUDE}
 Connect-MgGraph -Scopes 'User.ReadWrite.All' -NoWelcome
 Connect-MicrosoftTeams -WhatIf | Out-Null
 $afterWhatIfConnect = Probe { Get-CsTenant }
@@ -427,27 +474,31 @@ $readOne = (Get-CsOnlineApplicationInstance -Identity 'sc-w@contoso.com').Object
 $WhatIfPreference = $false
 Remove-MgUser -UserId 'sc-w@contoso.com'
 Out-Result ([ordered]@{ afterWhatIfConnect = $afterWhatIfConnect; policies = @((Get-CsOnlineVoiceRoutingPolicy).Identity); read = $read; readOne = $readOne })
-`));
+`),
+    );
     expect(out.afterWhatIfConnect).toMatch(/UnauthorizedAccess|Get-CsTenant/);
     expect(out.policies).toEqual(['Global']);
     // A read whose page lists -WhatIf (Get-CsOnlineApplicationInstance) still reads.
     expect(out.read).toBe(0);
     expect(out.readOne).toBe(true);
     expect(s.tenantText()).toBe(START);
-    expect(s.calls().filter((c) => c.outcome === 'whatif').map((c) => c.cmdlet)).toEqual([
-      'Connect-MicrosoftTeams',
-      'New-CsOnlineVoiceRoutingPolicy',
-      'New-CsOnlineVoiceRoutingPolicy',
-    ]);
+    expect(
+      s
+        .calls()
+        .filter((c) => c.outcome === 'whatif')
+        .map((c) => c.cmdlet),
+    ).toEqual(['Connect-MicrosoftTeams', 'New-CsOnlineVoiceRoutingPolicy', 'New-CsOnlineVoiceRoutingPolicy']);
   });
 
   it('latency per call class advances the virtual clock', () => {
     const s = scratch('latency');
     s.setFaults({ latency: { readMs: 250, writeMs: 1000 } });
-    ok(s.run(`${CONNECT}
+    ok(
+      s.run(`${CONNECT}
 $null = Get-CsOnlineUser -Identity '${userA}'
 Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName $null
-`));
+`),
+    );
     const calls = s.calls();
     expect(calls.find((c) => c.cmdlet === 'Get-CsOnlineUser')!.virtualTime).toBe(0.25);
     expect(calls.find((c) => c.cmdlet === 'Grant-CsOnlineVoiceRoutingPolicy')!.virtualTime).toBe(1.25);
@@ -455,7 +506,8 @@ Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName $null
 
   it('Get-CsPhoneNumberAssignment filters (named and -Filter), tags, and the export order', () => {
     const s = scratch('inventory');
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(`${CONNECT}
 Set-CsPhoneNumberTag -PhoneNumber '+442079460101' -Tag 'SC-London'
 $result = [ordered]@{}
 $result.byType = @((Get-CsPhoneNumberAssignment -NumberType OperatorConnect).TelephoneNumber).Count
@@ -470,7 +522,8 @@ $status = Get-CsExportAcquiredPhoneNumberStatus -OrderId $order
 $result.status = $status.Status
 $result.rows = @(Import-Csv -LiteralPath ([System.Uri]$status.DownloadLink).LocalPath).Count
 Out-Result $result
-`));
+`),
+    );
     expect(out).toEqual({
       byType: 5,
       byCountry: 5,
@@ -490,7 +543,8 @@ describe('group policy assignment', () => {
     const s = scratch('gpa');
     const seattle = start.groups[0].id as string;
     const london = start.groups[1].id as string;
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(`${CONNECT}
 New-CsOnlineVoiceRoutingPolicy -Identity 'G1' | Out-Null
 New-CsOnlineVoiceRoutingPolicy -Identity 'G2' | Out-Null
 Grant-CsOnlineVoiceRoutingPolicy -Group '${seattle}' -PolicyName 'G1' -Rank 5
@@ -507,7 +561,8 @@ Remove-CsGroupPolicyAssignment -GroupId '${london}' -PolicyType OnlineVoiceRouti
 $result.afterRemove = @(Get-CsGroupPolicyAssignment | ForEach-Object { '{0}={1}' -f $_.PolicyName, $_.Rank })
 $result.removeAssigned = Probe { Remove-CsOnlineVoiceRoutingPolicy -Identity 'G1' }
 Out-Result $result
-`));
+`),
+    );
     expect(out).toEqual({
       ranks: ['G2=1', 'G1=2'],
       duplicate: 409,
@@ -524,7 +579,8 @@ Out-Result $result
 describe('Microsoft Graph session', () => {
   it('Get-MgContext is $null before Connect-MgGraph; a write needs a write scope (403 Authorization_RequestDenied, D13)', () => {
     const s = scratch('graph');
-    const out = lastJson(s.run(`${PRELUDE}
+    const out = lastJson(
+      s.run(`${PRELUDE}
 $before = $null -eq (Get-MgContext)
 $unconnected = Probe { Get-MgUser -UserId '${userA}' }
 Connect-MgGraph -Scopes 'User.Read.All', 'Organization.Read.All' -NoWelcome
@@ -535,7 +591,8 @@ try { Update-MgUser -UserId '${userA}' -MobilePhone '+12065550177' } catch { $fq
 $defaultSet = (Get-MgUser -UserId '${userA}').UsageLocation
 $selected = (Get-MgUser -UserId '${userA}' -Property 'Id,UsageLocation').UsageLocation
 Out-Result ([ordered]@{ before = $before; unconnected = $unconnected; scopes = @($context.Scopes); authType = $context.AuthType; read = $read; status = $status; fqid = $fqid; defaultSet = $defaultSet; selected = $selected })
-`));
+`),
+    );
     expect(out.before).toBe(true);
     expect(out.unconnected).toMatch(/Authentication|Get-MgUser/);
     expect(out.scopes).toEqual(expect.arrayContaining(['User.Read.All', 'Organization.Read.All']));
@@ -553,7 +610,8 @@ Out-Result ([ordered]@{ before = $before; unconnected = $unconnected; scopes = @
 describe('service rules the simulator enforces', () => {
   it('numbers, licences and policies: inventory, type, other target, RA licence first (§3.9), conflicts, 404s, ObjectId for -ResourceAccount', () => {
     const s = scratch('rules');
-    const out = lastJson(s.run(`${CONNECT}
+    const out = lastJson(
+      s.run(`${CONNECT}
 $ra = New-CsOnlineApplicationInstance -UserPrincipalName 'sc-rule@contoso.com' -ApplicationId 'ce933385-9390-45d1-9512-c8d228074e07' -DisplayName 'Rule'
 $result = [ordered]@{}
 $result.notInInventory = Probe { Set-CsPhoneNumberAssignment -Identity 'sc-rule@contoso.com' -PhoneNumber '+12065559999' -PhoneNumberType CallingPlan }
@@ -581,7 +639,8 @@ $result.grant = Probe { Grant-CsTeamsSharedCallingRoutingPolicy -Identity '${use
 $result.userPolicy = (Get-CsOnlineUser -Identity '${userA}').TeamsSharedCallingRoutingPolicy
 $result.raLine = (Get-CsOnlineUser -Identity 'sc-rule@contoso.com').LineUri
 Out-Result $result
-`));
+`),
+    );
     expect(out).toMatchObject({
       notInInventory: 404,
       wrongType: 400,

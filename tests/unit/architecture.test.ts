@@ -64,7 +64,9 @@ describe('architecture', () => {
       'src/ui/views/users/UsersView.svelte imports ../../../lib/checks/rules.js',
     ]);
     expect(facadeViolations('src/ui/views/users/UsersView.svelte', "const m = import('../../../lib/powershell/generate.js');")).toHaveLength(1);
-    expect(facadeViolations('src/ui/views/users/UsersView.svelte', "import { x } from '../../../lib/index.js';\nimport { y } from '../../../lib/view/index.js';")).toEqual([]);
+    expect(
+      facadeViolations('src/ui/views/users/UsersView.svelte', "import { x } from '../../../lib/index.js';\nimport { y } from '../../../lib/view/index.js';"),
+    ).toEqual([]);
     expect(facadeViolations('src/ui/views/users/UsersView.svelte', "import { x } from '../../state/app.svelte.js';")).toEqual([]);
     expect(domainViolations('src/lib/domain/edits.ts', "import { policyNameProblem } from '../checks/policies.js';")).toHaveLength(1);
     expect(domainViolations('src/lib/domain/edits.ts', "import type { Plan } from './model.js';")).toEqual([]);
@@ -82,9 +84,7 @@ describe('architecture', () => {
         }
       }
       // Browser globals: the core must run the same in Node, a worker and the page.
-      const code = text
-        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
-        .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
+      const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
       for (const g of ['window', 'document', 'indexedDB', 'localStorage', 'navigator']) {
         if (new RegExp(`(?<![\\w.])${g}\\b`).test(code)) offenders.push(`${rel} uses ${g}`);
       }

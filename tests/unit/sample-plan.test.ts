@@ -42,10 +42,7 @@ describe('createSamplePlan', () => {
   it('uses fictional ranges only', () => {
     const p = createSamplePlan();
     for (const n of p.numbers) {
-      expect(
-        /^\+1\d{3}55501\d\d$/.test(n.e164) || /^\+442079460\d{3}$/.test(n.e164) || /^\+6125550\d{4}$/.test(n.e164),
-        n.e164,
-      ).toBe(true);
+      expect(/^\+1\d{3}55501\d\d$/.test(n.e164) || /^\+442079460\d{3}$/.test(n.e164) || /^\+6125550\d{4}$/.test(n.e164), n.e164).toBe(true);
     }
   });
 });

@@ -7,12 +7,7 @@ import { userKey, type Id, type Plan, type User } from '../domain/model.js';
 /** The user fields a bulk action (or an assignment rule) sets. */
 export type AssignField = 'siteId' | 'sharedCallingPolicyId' | 'emergencyPolicyId' | 'voiceRoutingPolicyId';
 
-export const ASSIGN_FIELDS: readonly AssignField[] = [
-  'siteId',
-  'sharedCallingPolicyId',
-  'emergencyPolicyId',
-  'voiceRoutingPolicyId',
-];
+export const ASSIGN_FIELDS: readonly AssignField[] = ['siteId', 'sharedCallingPolicyId', 'emergencyPolicyId', 'voiceRoutingPolicyId'];
 
 export const ASSIGN_FIELD_LABEL: Record<AssignField, string> = {
   siteId: 'Site',

@@ -55,12 +55,7 @@ export function emergencyConflict(ext: string, dialStrings: readonly string[], a
  * `siteId` forces the range of that site for all of them; otherwise each user's own site is used.
  * Unknown keys are ignored.
  */
-export function allocateExtensions(
-  plan: Plan,
-  keys: Iterable<string>,
-  siteId?: Id | null,
-  options: AllocateOptions = {},
-): AllocateResult {
+export function allocateExtensions(plan: Plan, keys: Iterable<string>, siteId?: Id | null, options: AllocateOptions = {}): AllocateResult {
   const avoidPrefixes = options.avoidEmergencyPrefixes ?? true;
   const dial = planEmergencyDialStrings(plan);
   const wanted = new Set<string>();

@@ -27,13 +27,7 @@ export {
   removeRule,
   moveRule,
 } from './rules.js';
-export {
-  type AllocateOptions,
-  type AllocateResult,
-  allocateExtensions,
-  planEmergencyDialStrings,
-  emergencyConflict,
-} from './extensions.js';
+export { type AllocateOptions, type AllocateResult, allocateExtensions, planEmergencyDialStrings, emergencyConflict } from './extensions.js';
 export {
   type QuickStartOptions,
   type QuickStartSite,
@@ -47,14 +41,5 @@ export {
   describeNeed,
   siteSlug,
 } from './quick-start.js';
-export {
-  type UserColumn,
-  type UserQuery,
-  USER_COLUMN_LABEL,
-  EMPTY_QUERY,
-  queryUsers,
-  sortedOrder,
-  cellText,
-  userRows,
-} from './user-query.js';
+export { type UserColumn, type UserQuery, USER_COLUMN_LABEL, EMPTY_QUERY, queryUsers, sortedOrder, cellText, userRows } from './user-query.js';
 export { commitImport, type ImportCommit } from './commit-import.js';

@@ -71,8 +71,37 @@ export const DEFAULT_RA_PATTERN = 'sc-{site}@{domain}';
 
 const NA = new Set(['US', 'CA']);
 const EU = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT',
-  'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'CH',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'IS',
+  'LI',
+  'NO',
+  'CH',
 ]);
 
 /** Emergency dial strings per country (E1): US/CA 911 + 933 (test), GB 999 + 112, AU 000 + 112, else 112. */
@@ -85,18 +114,56 @@ export function emergencyDialStringsFor(country: CountryCode): string[] {
 }
 
 const LANGUAGE: Record<string, string> = {
-  US: 'en-US', CA: 'en-US', GB: 'en-GB', IE: 'en-GB', AU: 'en-AU', NZ: 'en-NZ', IN: 'en-IN', DE: 'de-DE', AT: 'de-DE',
-  CH: 'de-DE', FR: 'fr-FR', BE: 'fr-FR', NL: 'nl-NL', ES: 'es-ES', IT: 'it-IT', PT: 'pt-PT', BR: 'pt-BR', SE: 'sv-SE',
-  DK: 'da-DK', NO: 'nb-NO', FI: 'fi-FI', PL: 'pl-PL', JP: 'ja-JP', MX: 'es-MX',
+  US: 'en-US',
+  CA: 'en-US',
+  GB: 'en-GB',
+  IE: 'en-GB',
+  AU: 'en-AU',
+  NZ: 'en-NZ',
+  IN: 'en-IN',
+  DE: 'de-DE',
+  AT: 'de-DE',
+  CH: 'de-DE',
+  FR: 'fr-FR',
+  BE: 'fr-FR',
+  NL: 'nl-NL',
+  ES: 'es-ES',
+  IT: 'it-IT',
+  PT: 'pt-PT',
+  BR: 'pt-BR',
+  SE: 'sv-SE',
+  DK: 'da-DK',
+  NO: 'nb-NO',
+  FI: 'fi-FI',
+  PL: 'pl-PL',
+  JP: 'ja-JP',
+  MX: 'es-MX',
 };
 const TIME_ZONE: Record<string, string> = {
-  US: 'Eastern Standard Time', CA: 'Eastern Standard Time', GB: 'GMT Standard Time', IE: 'GMT Standard Time',
-  AU: 'AUS Eastern Standard Time', NZ: 'New Zealand Standard Time', IN: 'India Standard Time',
-  DE: 'W. Europe Standard Time', AT: 'W. Europe Standard Time', CH: 'W. Europe Standard Time',
-  NL: 'W. Europe Standard Time', SE: 'W. Europe Standard Time', NO: 'W. Europe Standard Time', IT: 'W. Europe Standard Time',
-  FR: 'Romance Standard Time', BE: 'Romance Standard Time', ES: 'Romance Standard Time', DK: 'Romance Standard Time',
-  PT: 'GMT Standard Time', FI: 'FLE Standard Time', PL: 'Central European Standard Time', JP: 'Tokyo Standard Time',
-  BR: 'E. South America Standard Time', MX: 'Central Standard Time (Mexico)',
+  US: 'Eastern Standard Time',
+  CA: 'Eastern Standard Time',
+  GB: 'GMT Standard Time',
+  IE: 'GMT Standard Time',
+  AU: 'AUS Eastern Standard Time',
+  NZ: 'New Zealand Standard Time',
+  IN: 'India Standard Time',
+  DE: 'W. Europe Standard Time',
+  AT: 'W. Europe Standard Time',
+  CH: 'W. Europe Standard Time',
+  NL: 'W. Europe Standard Time',
+  SE: 'W. Europe Standard Time',
+  NO: 'W. Europe Standard Time',
+  IT: 'W. Europe Standard Time',
+  FR: 'Romance Standard Time',
+  BE: 'Romance Standard Time',
+  ES: 'Romance Standard Time',
+  DK: 'Romance Standard Time',
+  PT: 'GMT Standard Time',
+  FI: 'FLE Standard Time',
+  PL: 'Central European Standard Time',
+  JP: 'Tokyo Standard Time',
+  BR: 'E. South America Standard Time',
+  MX: 'Central Standard Time (Mexico)',
 };
 
 /** ASCII letters and digits only: for ids, UPN local parts and policy names (P4). */
@@ -385,9 +452,7 @@ export function planQuickStart(plan: Plan, options: QuickStartOptions): { plan: 
 /** "1 Operator Connect number (GB) for the resource account of SC-London". */
 export function describeNeed(n: NumberNeed): string {
   const what = `${n.count} ${KIND_TEXT[n.kind]} number${n.count === 1 ? '' : 's'}${n.country ? ` (${n.country})` : ''}`;
-  return n.purpose === 'resourceAccount'
-    ? `${what} for the resource account of ${n.policyName}`
-    : `${what} as emergency callback numbers of ${n.policyName}`;
+  return n.purpose === 'resourceAccount' ? `${what} for the resource account of ${n.policyName}` : `${what} as emergency callback numbers of ${n.policyName}`;
 }
 
 /** Quick start: see planQuickStart. */

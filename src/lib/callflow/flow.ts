@@ -156,10 +156,22 @@ export function buildCallFlow(plan: Plan, policyId: Id, status: PlanStatus): Cal
   const numberStep = (id: string, caption: string, extra: string): FlowStep => {
     const link: FlowLink | null = ra ? { area: 'accounts', detail: ra.id } : { area: 'policies', detail: policy.id };
     if (!ra) {
-      return flag(step(id, caption, ['No resource account'], link), 'missing', byKey.get(`P2:${policy.id}`), 'P2', `Policy ${policy.name} has no resource account.`);
+      return flag(
+        step(id, caption, ['No resource account'], link),
+        'missing',
+        byKey.get(`P2:${policy.id}`),
+        'P2',
+        `Policy ${policy.name} has no resource account.`,
+      );
     }
     if (!num) {
-      return flag(step(id, caption, ['No number', ra.displayName], link), 'missing', byKey.get(`RA1:${ra.id}`), 'RA1', `${ra.displayName} has no phone number.`);
+      return flag(
+        step(id, caption, ['No number', ra.displayName], link),
+        'missing',
+        byKey.get(`RA1:${ra.id}`),
+        'RA1',
+        `${ra.displayName} has no phone number.`,
+      );
     }
     const s = step(id, caption, [num.e164, NUMBER_KIND_LABEL[num.kind], extra || ra.displayName], link);
     const bad = byKey.get(`RA4:${ra.id}`) ?? byKey.get(`C1:${ra.id}`);
@@ -174,13 +186,15 @@ export function buildCallFlow(plan: Plan, policyId: Id, status: PlanStatus): Cal
   else if (!ra) aaStep = flag(aaStep, 'missing', undefined, 'P2', 'No resource account, so no auto attendant answers.');
   inbound.push(aaStep);
   const methods = aa ? [aa.dialByName ? 'Dial by name' : '', aa.dialByExtension ? 'Dial by extension' : ''].filter((m) => m !== '') : [];
-  const scope = aa
-    ? aa.dialScopeGroups.length === 0
-      ? 'Scope: whole directory'
-      : `Scope: ${aa.dialScopeGroups.map((g) => g.name).join(', ')}`
-    : '';
-  let searchStep = step('in-search', 'Directory search', aa ? [...(methods.length ? methods : ['None']), scope] : ['—'], aa ? { area: 'accounts', detail: aa.id } : null);
-  if (aa && methods.length === 0) searchStep = flag(searchStep, 'missing', byKey.get(`AA3:${aa.id}`), 'AA3', `${aa.name} has neither dial by name nor dial by extension.`);
+  const scope = aa ? (aa.dialScopeGroups.length === 0 ? 'Scope: whole directory' : `Scope: ${aa.dialScopeGroups.map((g) => g.name).join(', ')}`) : '';
+  let searchStep = step(
+    'in-search',
+    'Directory search',
+    aa ? [...(methods.length ? methods : ['None']), scope] : ['—'],
+    aa ? { area: 'accounts', detail: aa.id } : null,
+  );
+  if (aa && methods.length === 0)
+    searchStep = flag(searchStep, 'missing', byKey.get(`AA3:${aa.id}`), 'AA3', `${aa.name} has neither dial by name nor dial by extension.`);
   else if (aa && byKey.get(`AA1:${aa.id}`)) searchStep = flag(searchStep, 'problem', byKey.get(`AA1:${aa.id}`), 'AA1', '');
   else if (!aa) searchStep = flag(searchStep, 'missing', undefined, 'AA4', 'No auto attendant, so callers cannot search for users.');
   inbound.push(searchStep);
@@ -199,7 +213,15 @@ export function buildCallFlow(plan: Plan, policyId: Id, status: PlanStatus): Cal
   const dialStrings = ep ? ep.numbers.map((n) => n.dialString).filter((d) => d.trim() !== '') : [];
   const usages = ep ? [...new Set(ep.numbers.map((n) => n.pstnUsage.trim()).filter((u) => u !== ''))] : [];
   const emergency: FlowStep[] = [
-    step('em-user', 'Emergency call', [users.total > 0 ? `User dials ${dialStrings.join(' or ') || 'an emergency number'}` : 'No users', users.total > 0 ? `(${plural(users.total, 'user')} of the policy)` : ''].filter((l) => l !== ''), { area: 'users', detail: '' }),
+    step(
+      'em-user',
+      'Emergency call',
+      [
+        users.total > 0 ? `User dials ${dialStrings.join(' or ') || 'an emergency number'}` : 'No users',
+        users.total > 0 ? `(${plural(users.total, 'user')} of the policy)` : '',
+      ].filter((l) => l !== ''),
+      { area: 'users', detail: '' },
+    ),
   ];
   const without = users.byEmergency.get('') ?? 0;
   if (ep) {
@@ -225,7 +247,13 @@ export function buildCallFlow(plan: Plan, policyId: Id, status: PlanStatus): Cal
     emergency.push(
       users.total === 0
         ? step('em-policy', 'Emergency routing', ['Assigned per user'], { area: 'emergency', detail: '' })
-        : flag(step('em-policy', 'Emergency routing', ['None assigned'], { area: 'emergency', detail: '' }), 'missing', e1, 'E1', `Users of ${policy.name} have no emergency call routing policy.`),
+        : flag(
+            step('em-policy', 'Emergency routing', ['None assigned'], { area: 'emergency', detail: '' }),
+            'missing',
+            e1,
+            'E1',
+            `Users of ${policy.name} have no emergency call routing policy.`,
+          ),
     );
   }
 
@@ -266,7 +294,9 @@ export function buildCallFlow(plan: Plan, policyId: Id, status: PlanStatus): Cal
       `Caller ID (EN9): the next free of ${plural(callbacks.length, 'callback number')} is sent and held for 60 minutes, so a callback rings the caller directly; when all are held, the first in the list is reused (EN10).`,
     );
   } else {
-    notes.push(`Caller ID (EN1): with no callback numbers the shared number ${num?.e164 ?? ''} is sent, so a callback reaches the auto attendant.`.replace('  ', ' '));
+    notes.push(
+      `Caller ID (EN1): with no callback numbers the shared number ${num?.e164 ?? ''} is sent, so a callback reaches the auto attendant.`.replace('  ', ' '),
+    );
   }
 
   // Colour every box that is not missing from the findings of the objects it stands for.

@@ -6,7 +6,7 @@
 
 /** Width of one character in ems: generous (DejaVu Sans class widths), so labels rarely spill. */
 function charEm(ch: string): number {
-  if (' .,;:!|\'’`ijlI'.includes(ch)) return 0.34;
+  if (" .,;:!|'’`ijlI".includes(ch)) return 0.34;
   if ('ftr()[]{}-'.includes(ch)) return 0.44;
   if ('mwMW@'.includes(ch)) return 0.95;
   if (ch >= '0' && ch <= '9') return 0.64;
@@ -68,7 +68,11 @@ export function fitText(text: string, maxWidth: number, style: TextStyle): Fitte
  * with "…" when the text does not fit. Words longer than a line are cut.
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLines: number): FittedText[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const words = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let current = '';
   for (const word of words) {

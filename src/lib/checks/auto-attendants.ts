@@ -33,7 +33,13 @@ function nameParts(u: User): { first: string; last: string; full: string } {
   const comma = raw.indexOf(',');
   const [first, last] =
     comma > 0
-      ? [raw.slice(comma + 1).trim().split(/\s+/)[0] ?? '', raw.slice(0, comma).trim()]
+      ? [
+          raw
+            .slice(comma + 1)
+            .trim()
+            .split(/\s+/)[0] ?? '',
+          raw.slice(0, comma).trim(),
+        ]
       : [raw.split(/\s+/)[0] ?? '', raw.split(/\s+/).slice(1).pop() ?? ''];
   return { first, last, full: comma > 0 ? `${first} ${last}` : raw.replace(/\s+/g, ' ') };
 }
@@ -71,9 +77,7 @@ const listNames = (list: [string, number][], counts = true) =>
 function checkNamesInScope(aa: AutoAttendant, names: Map<string, NameCounts>, out: Finding[]): void {
   if (!aa.dialByName) return;
   const scoped =
-    aa.dialScopeGroups.length === 0
-      ? [...names.values()]
-      : [...new Set(aa.dialScopeGroups.flatMap((g) => g.siteIds))].flatMap((s) => names.get(s) ?? []);
+    aa.dialScopeGroups.length === 0 ? [...names.values()] : [...new Set(aa.dialScopeGroups.flatMap((g) => g.siteIds))].flatMap((s) => names.get(s) ?? []);
   if (scoped.length === 0) return;
   const full = crowded(scoped.map((c) => c.full));
   if (full.length > 0) {

@@ -53,8 +53,7 @@ export interface CheckContext {
 
 export function buildContext(plan: Plan): CheckContext {
   // The id lookups are the plan's shared index (built once per plan value, first id wins).
-  const { sites, numbers, numbersByE164, resourceAccounts, sharedCallingPolicies: policies, emergencyPolicies, voiceRoutingPolicies } =
-    planIndex(plan);
+  const { sites, numbers, numbersByE164, resourceAccounts, sharedCallingPolicies: policies, emergencyPolicies, voiceRoutingPolicies } = planIndex(plan);
 
   const autoAttendantsByRa = new Map<Id, AutoAttendant[]>();
   for (const aa of plan.autoAttendants) {

@@ -15,8 +15,7 @@ const EXTENSION_PROBLEM: UserIssue = {
     if (ctx.emergencyDialStrings.has(ext)) parts.push('is an emergency dial string, so dialing it would start an emergency call');
     return `Extension ${ext} of ${u.displayName || u.upn} ${parts.join(' and ')}.`;
   },
-  many: (n, where, ex) =>
-    `${plural(n, 'user', 'users')} ${where} have an extension that is shared with another user or equals an emergency dial string ${ex}.`,
+  many: (n, where, ex) => `${plural(n, 'user', 'users')} ${where} have an extension that is shared with another user or equals an emergency dial string ${ex}.`,
   fix: 'Give each user a unique extension that is not an emergency dial string (such as 911, 112 or 000).',
 };
 

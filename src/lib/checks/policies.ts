@@ -81,4 +81,3 @@ export function checkPolicies(ctx: CheckContext): Finding[] {
   const seen = new Map<string, SharedCallingPolicy>();
   return ctx.plan.sharedCallingPolicies.flatMap((p) => check(ctx, p, seen));
 }
-

@@ -269,8 +269,7 @@ export const RULES: Record<string, RuleInfo> = {
   },
   EN7: {
     title: 'One policy per callback number',
-    explanation:
-      'A callback number belongs to one Shared Calling policy only; the same number cannot appear in two policies (or twice in one list).',
+    explanation: 'A callback number belongs to one Shared Calling policy only; the same number cannot appear in two policies (or twice in one list).',
     source: '§2.8 EN7 — [SETUP], [PS-New]',
   },
   EN9: {
@@ -322,8 +321,7 @@ export const RULES: Record<string, RuleInfo> = {
   },
   N1: {
     title: 'One resource account per number',
-    explanation:
-      'A phone number can be assigned to one resource account only. Several Shared Calling policies may share one resource account instead (RA6).',
+    explanation: 'A phone number can be assigned to one resource account only. Several Shared Calling policies may share one resource account instead (RA6).',
     source: '§2.4 RA1, RA6 — [SETUP], [PS-New]',
   },
   L2: {

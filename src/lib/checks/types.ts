@@ -3,15 +3,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 export type SubjectKind =
-  | 'user'
-  | 'site'
-  | 'number'
-  | 'resourceAccount'
-  | 'autoAttendant'
-  | 'sharedCallingPolicy'
-  | 'emergencyPolicy'
-  | 'voiceRoutingPolicy'
-  | 'tenant';
+  'user' | 'site' | 'number' | 'resourceAccount' | 'autoAttendant' | 'sharedCallingPolicy' | 'emergencyPolicy' | 'voiceRoutingPolicy' | 'tenant';
 
 /** One problem (or reminder) found in a plan. */
 export interface Finding {

@@ -30,8 +30,7 @@ const LICENCE_UNKNOWN: UserIssue = {
   rule: 'U1',
   severity: 'warning',
   one: (u) => `Not known whether ${u.displayName || u.upn} has a Teams Phone licence.`,
-  many: (n, where, ex) =>
-    `Not known whether ${plural(n, 'user', 'users')} ${where} have a Teams Phone licence ${ex}.`,
+  many: (n, where, ex) => `Not known whether ${plural(n, 'user', 'users')} ${where} have a Teams Phone licence ${ex}.`,
   fix: 'Import a user list with licence information (Get-CsOnlineUser AssignedPlan contains MCOEV) or mark the users as licensed.',
 };
 
@@ -39,10 +38,8 @@ const LICENCE_UNKNOWN: UserIssue = {
 const NOT_EV: UserIssue = {
   rule: 'V1',
   severity: 'info',
-  one: (u) =>
-    `${u.displayName || u.upn} is not Enterprise Voice enabled today; the generated script enables it.`,
-  many: (n, where, ex) =>
-    `${plural(n, 'user', 'users')} ${where} are not Enterprise Voice enabled today ${ex}; the generated script enables it.`,
+  one: (u) => `${u.displayName || u.upn} is not Enterprise Voice enabled today; the generated script enables it.`,
+  many: (n, where, ex) => `${plural(n, 'user', 'users')} ${where} are not Enterprise Voice enabled today ${ex}; the generated script enables it.`,
   fix: 'Nothing to do: the script runs Set-CsPhoneNumberAssignment -EnterpriseVoiceEnabled $true for each user.',
 };
 
@@ -52,8 +49,7 @@ const HOLDS_NUMBER: UserIssue = {
   severity: 'error',
   one: (u) =>
     `${u.displayName || u.upn} holds the number ${u.currentNumber}; a Shared Calling user must not have a number of their own, or they keep calling with it.`,
-  many: (n, where, ex) =>
-    `${plural(n, 'user', 'users')} ${where} hold a phone number of their own ${ex}.`,
+  many: (n, where, ex) => `${plural(n, 'user', 'users')} ${where} hold a phone number of their own ${ex}.`,
   fix: 'Remove the number (Remove-CsPhoneNumberAssignment), or for extension dialing give the user a Direct Routing number with ;ext=<extension>.',
 };
 
@@ -63,8 +59,7 @@ const HIDDEN: UserIssue = {
   severity: 'warning',
   one: (u) =>
     `${u.displayName || u.upn} is hidden from address lists, so the auto attendant never finds them: callers and return calls to the shared number cannot reach them by name or extension.`,
-  many: (n, where, ex) =>
-    `${plural(n, 'user', 'users')} ${where} are hidden from address lists, so the auto attendant never finds them ${ex}.`,
+  many: (n, where, ex) => `${plural(n, 'user', 'users')} ${where} are hidden from address lists, so the auto attendant never finds them ${ex}.`,
   fix: 'Clear HiddenFromAddressListsEnabled for these users (Exchange admin center or Set-Mailbox), or accept that callers cannot reach them through the auto attendant.',
 };
 

@@ -14,16 +14,14 @@ const policyLabel = (ctx: CheckContext, u: User): string => {
   return p ? `voice routing policy "${p.name}"` : 'the Global voice routing policy';
 };
 
-const FIX_VR1 =
-  'Create a voice routing policy without PSTN usages (e.g. SC-NoPSTN) and assign it to the Shared Calling users.';
+const FIX_VR1 = 'Create a voice routing policy without PSTN usages (e.g. SC-NoPSTN) and assign it to the Shared Calling users.';
 
 // VR1: with PSTN usages the user calls out on their own routes instead of Shared Calling.
 const HAS_USAGES: UserIssue = {
   rule: 'VR1',
   severity: 'error',
   one: (u, _d, ctx) => `${u.displayName || u.upn} gets ${policyLabel(ctx, u)}, which has PSTN usages; Shared Calling users must have none.`,
-  many: (n, where, ex) =>
-    `${plural(n, 'user', 'users')} ${where} get a voice routing policy with PSTN usages ${ex}; Shared Calling users must have none.`,
+  many: (n, where, ex) => `${plural(n, 'user', 'users')} ${where} get a voice routing policy with PSTN usages ${ex}; Shared Calling users must have none.`,
   fix: FIX_VR1,
 };
 
@@ -31,10 +29,8 @@ const HAS_USAGES: UserIssue = {
 const GLOBAL_UNKNOWN: UserIssue = {
   rule: 'VR1',
   severity: 'warning',
-  one: (u) =>
-    `${u.displayName || u.upn} falls back to the Global voice routing policy, and the plan does not know whether Global has PSTN usages.`,
-  many: (n, where, ex) =>
-    `${plural(n, 'user', 'users')} ${where} fall back to the Global voice routing policy, which may have PSTN usages ${ex}.`,
+  one: (u) => `${u.displayName || u.upn} falls back to the Global voice routing policy, and the plan does not know whether Global has PSTN usages.`,
+  many: (n, where, ex) => `${plural(n, 'user', 'users')} ${where} fall back to the Global voice routing policy, which may have PSTN usages ${ex}.`,
   fix: `${FIX_VR1} Or, if Global has no PSTN usages, say so in the tenant settings.`,
 };
 
@@ -44,16 +40,14 @@ const EXT_WITH_USAGES: UserIssue = {
   severity: 'error',
   one: (u, _d, ctx) =>
     `${u.displayName || u.upn} uses extension dialing but gets ${policyLabel(ctx, u)} with PSTN usages, so they leave Shared Calling and call out as a user with their own number.`,
-  many: (n, where, ex) =>
-    `${plural(n, 'user', 'users')} ${where} use extension dialing with a voice routing policy that has PSTN usages ${ex}.`,
+  many: (n, where, ex) => `${plural(n, 'user', 'users')} ${where} use extension dialing with a voice routing policy that has PSTN usages ${ex}.`,
   fix: FIX_VR1,
 };
 
 const EXT_GLOBAL_UNKNOWN: UserIssue = {
   ...EXT_WITH_USAGES,
   severity: 'warning',
-  one: (u) =>
-    `${u.displayName || u.upn} uses extension dialing and falls back to the Global voice routing policy, which may have PSTN usages.`,
+  one: (u) => `${u.displayName || u.upn} uses extension dialing and falls back to the Global voice routing policy, which may have PSTN usages.`,
   many: (n, where, ex) =>
     `${plural(n, 'user', 'users')} ${where} use extension dialing and fall back to a Global voice routing policy that may have PSTN usages ${ex}.`,
 };
@@ -66,11 +60,7 @@ function effectiveUsages(ctx: CheckContext, u: User): Tristate {
 
 function extensionMode(ctx: CheckContext, u: User): boolean {
   if (holdsExtensionNumber(ctx, u)) return true;
-  return (
-    u.extension.trim() !== '' &&
-    u.sharedCallingPolicyId !== null &&
-    ctx.policyRaKind.get(u.sharedCallingPolicyId) === 'directRouting'
-  );
+  return u.extension.trim() !== '' && u.sharedCallingPolicyId !== null && ctx.policyRaKind.get(u.sharedCallingPolicyId) === 'directRouting';
 }
 
 export function checkUserVoiceRouting(ctx: CheckContext, out: UserFindings): void {

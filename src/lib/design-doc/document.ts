@@ -41,7 +41,12 @@ export interface DesignDocOptions {
   measure?: Measure;
 }
 
-const USE_WORDS: Record<NumberUse, string> = { resourceAccount: 'Resource account number', callback: 'Emergency callback number', user: 'User’s own number', free: 'Not used' };
+const USE_WORDS: Record<NumberUse, string> = {
+  resourceAccount: 'Resource account number',
+  callback: 'Emergency callback number',
+  user: 'User’s own number',
+  free: 'Not used',
+};
 /** In a quoted string: the architecture check reads bare `document` as the browser global. */
 const DOC_KIND = 'Design document';
 const SEVERITY_WORDS = { error: 'Must fix', warning: 'Should fix', info: 'Note' } as const;
@@ -98,13 +103,20 @@ function sitesAndNumbers(plan: Plan, st: DocStatus): string {
     const addr = [s.address.street, s.address.postalCode, s.address.city, s.address.region].filter((x) => x.trim()).join(', ');
     const r = st.sites.get(s.id);
     return [
-      esc(s.name), esc(s.country), esc(addr || '—'), esc(s.lisLocationId || 'not known yet'),
-      esc(s.extensionRange ? `${s.extensionRange.from}–${s.extensionRange.to}` : '—'), r ? badge(r.status) : '—',
+      esc(s.name),
+      esc(s.country),
+      esc(addr || '—'),
+      esc(s.lisLocationId || 'not known yet'),
+      esc(s.extensionRange ? `${s.extensionRange.from}–${s.extensionRange.to}` : '—'),
+      r ? badge(r.status) : '—',
     ];
   });
   const numberRows = plan.numbers.map((x) => [
-    `<span class="mono">${esc(x.e164)}</span>`, esc(NUMBER_KIND_LABEL[x.kind]), esc(x.siteId ? (idx.sites.get(x.siteId)?.name ?? x.siteId) : '—'),
-    esc([...new Set<NumberUse>(uses.get(x.id) ?? ['free'])].map((u) => USE_WORDS[u]).join(', ')), esc(x.note || x.operator || ''),
+    `<span class="mono">${esc(x.e164)}</span>`,
+    esc(NUMBER_KIND_LABEL[x.kind]),
+    esc(x.siteId ? (idx.sites.get(x.siteId)?.name ?? x.siteId) : '—'),
+    esc([...new Set<NumberUse>(uses.get(x.id) ?? ['free'])].map((u) => USE_WORDS[u]).join(', ')),
+    esc(x.note || x.operator || ''),
   ]);
   return [
     '<h3>Sites</h3>',
@@ -179,7 +191,10 @@ function findingsSection(st: DocStatus): string {
   const actionable = st.findings.filter((f) => f.severity !== 'info');
   const rows = actionable.map((f) => [
     `<span class="sev sev-${f.severity}">${esc(SEVERITY_WORDS[f.severity])}</span>`,
-    `<span class="mono">${esc(f.rule)}</span>`, esc(f.subject), esc(f.message), esc(f.fix),
+    `<span class="mono">${esc(f.rule)}</span>`,
+    esc(f.subject),
+    esc(f.message),
+    esc(f.fix),
   ]);
   // Notes need no action: one line per rule, with how many objects it concerns.
   const notes = new Map<string, Finding[]>();
@@ -190,8 +205,17 @@ function findingsSection(st: DocStatus): string {
     else notes.set(f.rule, [f]);
   }
   const noteRows = [...notes].map(([rule, list]) => [
-    `<span class="mono">${esc(rule)}</span>`, esc(RULES[rule]?.title ?? list[0]?.message ?? rule),
-    esc(list.length === 1 ? list[0]?.subject ?? '' : `${n(list.length)} objects, e.g. ${list.slice(0, 3).map((f) => f.subject).join(', ')}`), esc(list[0]?.fix ?? ''),
+    `<span class="mono">${esc(rule)}</span>`,
+    esc(RULES[rule]?.title ?? list[0]?.message ?? rule),
+    esc(
+      list.length === 1
+        ? (list[0]?.subject ?? '')
+        : `${n(list.length)} objects, e.g. ${list
+            .slice(0, 3)
+            .map((f) => f.subject)
+            .join(', ')}`,
+    ),
+    esc(list[0]?.fix ?? ''),
   ]);
   return [
     `<p>${esc(count(st.counts.error, 'finding'))} must be fixed before the rollout and ${esc(count(st.counts.warning, 'warning'))} should be. Rule ids refer to the Shared Calling reference the planner checks against.</p>`,

@@ -39,9 +39,13 @@ export function sizingChartSvg(sizing: PolicySizing, current: number, name: stri
   p.push(`<line class="axis" x1="${g.plot.left}" x2="${g.plot.left}" y1="${g.plot.top}" y2="${g.plot.bottom}"/>`);
   p.push(`<line class="axis" x1="${g.plot.left}" x2="${g.plot.right}" y1="${g.plot.bottom}" y2="${g.plot.bottom}"/>`);
   p.push(`<text class="axis-label" x="${(g.plot.left + g.plot.right) / 2}" y="${HEIGHT - 6}" text-anchor="middle">Callback numbers in the policy</text>`);
-  p.push(`<text class="axis-label" transform="translate(14 ${(g.plot.top + g.plot.bottom) / 2}) rotate(-90)" text-anchor="middle">Reuse probability per call</text>`);
+  p.push(
+    `<text class="axis-label" transform="translate(14 ${(g.plot.top + g.plot.bottom) / 2}) rotate(-90)" text-anchor="middle">Reuse probability per call</text>`,
+  );
   p.push(`<line class="target" x1="${g.plot.left}" x2="${g.plot.right}" y1="${g.targetY}" y2="${g.targetY}"/>`);
-  p.push(`<text class="target-label" x="${g.plot.right - 4}" y="${g.targetY - 5}" text-anchor="end">${esc(`target ${formatPercent(sizing.inputs.target)}`)}</text>`);
+  p.push(
+    `<text class="target-label" x="${g.plot.right - 4}" y="${g.targetY - 5}" text-anchor="end">${esc(`target ${formatPercent(sizing.inputs.target)}`)}</text>`,
+  );
   if (g.currentX !== null && current !== sizing.recommended) {
     p.push(`<line class="current" x1="${g.currentX}" x2="${g.currentX}" y1="${g.plot.top}" y2="${g.plot.bottom}"/>`);
     p.push(label(g.currentX, 24, 'current-label', `current ${current}`));

@@ -66,7 +66,9 @@ export function docDeployment(plan: Plan): DocDeployment {
   return {
     loaded,
     counts: countVerification(plan.verification),
-    byKind: Object.keys(VERIFICATION_KIND_WORDS).map((kind) => ({ kind, counts: countVerification(plan.verification, kind) })).filter((k) => k.counts.total > 0),
+    byKind: Object.keys(VERIFICATION_KIND_WORDS)
+      .map((kind) => ({ kind, counts: countVerification(plan.verification, kind) }))
+      .filter((k) => k.counts.total > 0),
     open,
   };
 }

@@ -3,28 +3,12 @@
  * the object forms share live in src/lib/forms/validators.ts). Every function returns a new plan and never mutates its
  * input (plans are immutable values, see model.ts), so the workspace can undo any edit.
  */
-import type {
-  AssignmentRule,
-  E164,
-  Id,
-  NumberKind,
-  Plan,
-  ResourceAccount,
-  SharedCallingPolicy,
-  User,
-} from './model.js';
+import type { AssignmentRule, E164, Id, NumberKind, Plan, ResourceAccount, SharedCallingPolicy, User } from './model.js';
 import { NUMBER_KIND_LABEL } from './model.js';
 import { ownHolder } from './holders.js';
 
 /** The object kinds the plan's editors create and delete. */
-export type ObjectKind =
-  | 'site'
-  | 'number'
-  | 'resourceAccount'
-  | 'autoAttendant'
-  | 'sharedCallingPolicy'
-  | 'emergencyPolicy'
-  | 'voiceRoutingPolicy';
+export type ObjectKind = 'site' | 'number' | 'resourceAccount' | 'autoAttendant' | 'sharedCallingPolicy' | 'emergencyPolicy' | 'voiceRoutingPolicy';
 
 /** The plan list each kind lives in. */
 export const KIND_LIST = {
@@ -117,8 +101,7 @@ function countUsers(users: readonly User[], field: UserField, id: Id): number {
 function rulesReferencing(rules: readonly AssignmentRule[], kind: ObjectKind, id: Id): number {
   const field = USER_FIELD[kind];
   if (!field) return 0;
-  return rules.filter((r) => r.assign[field as RuleAssign] === id || (field === 'siteId' && r.field === 'siteId' && r.values.includes(id)))
-    .length;
+  return rules.filter((r) => r.assign[field as RuleAssign] === id || (field === 'siteId' && r.field === 'siteId' && r.values.includes(id))).length;
 }
 
 /**
@@ -173,7 +156,10 @@ export function referencesTo(plan: Plan, kind: ObjectKind, id: Id): string[] {
       break;
   }
   const rules = rulesReferencing(plan.assignmentRules, kind, id);
-  if (rules > 0) out.push(`${plural(rules, 'assignment rule')} ${rules === 1 ? 'refers' : 'refer'} to ${noun}; the reference is removed from ${rules === 1 ? 'it' : 'them'}.`);
+  if (rules > 0)
+    out.push(
+      `${plural(rules, 'assignment rule')} ${rules === 1 ? 'refers' : 'refer'} to ${noun}; the reference is removed from ${rules === 1 ? 'it' : 'them'}.`,
+    );
   return out;
 }
 
@@ -277,12 +263,7 @@ export function deleteObject(plan: Plan, kind: ObjectKind, id: Id): Plan {
 }
 
 /** Number kinds a resource account can carry (RA1, RA4): not Calling Plan subscriber numbers. */
-export const RESOURCE_ACCOUNT_KINDS: readonly NumberKind[] = [
-  'callingPlanService',
-  'callingPlanTollFreeService',
-  'operatorConnect',
-  'directRouting',
-];
+export const RESOURCE_ACCOUNT_KINDS: readonly NumberKind[] = ['callingPlanService', 'callingPlanTollFreeService', 'operatorConnect', 'directRouting'];
 
 /**
  * The kind a number gets in the inventory: a toll-free number cannot be an ordinary Calling Plan
@@ -299,9 +280,7 @@ export function pickableAccountNumbers(plan: Plan, account: Pick<ResourceAccount
   for (const r of plan.resourceAccounts) if (r.id !== account.id && r.numberId) taken.add(r.numberId);
   for (const p of plan.sharedCallingPolicies) for (const n of p.callbackNumberIds) taken.add(n);
   // A user's own line blocks the number; an extension number on its digits does not (V3).
-  return plan.numbers.filter(
-    (n) => n.id === account.numberId || (RESOURCE_ACCOUNT_KINDS.includes(n.kind) && !taken.has(n.id) && !ownHolder(plan, n.e164)),
-  );
+  return plan.numbers.filter((n) => n.id === account.numberId || (RESOURCE_ACCOUNT_KINDS.includes(n.kind) && !taken.has(n.id) && !ownHolder(plan, n.e164)));
 }
 
 /** Replace a policy's callback list in a plan (the plan qualifyingCallbackNumbers sees for a draft). */
@@ -311,5 +290,12 @@ export function withPolicy(plan: Plan, policy: SharedCallingPolicy): Plan {
 
 /** Parse a comma-separated list of PSTN usages. */
 export function splitUsages(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }

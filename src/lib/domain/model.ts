@@ -21,12 +21,7 @@ export type CountryCode = string;
  * *subscriber* numbers are user numbers and the only valid callback numbers behind a CP service
  * number (EN3).
  */
-export type NumberKind =
-  | 'callingPlanSubscriber'
-  | 'callingPlanService'
-  | 'callingPlanTollFreeService'
-  | 'operatorConnect'
-  | 'directRouting';
+export type NumberKind = 'callingPlanSubscriber' | 'callingPlanService' | 'callingPlanTollFreeService' | 'operatorConnect' | 'directRouting';
 
 export const NUMBER_KINDS: readonly NumberKind[] = [
   'callingPlanSubscriber',

@@ -10,9 +10,7 @@ import type { E164 } from './model.js';
 
 export type PhoneFailure = 'empty' | 'scientific' | 'too-long' | 'no-region' | 'invalid';
 
-export type PhoneResult =
-  | { ok: true; e164: E164; ext?: string; country?: string }
-  | { ok: false; reason: PhoneFailure; message: string };
+export type PhoneResult = { ok: true; e164: E164; ext?: string; country?: string } | { ok: false; reason: PhoneFailure; message: string };
 
 const E164_RE = /^\+[1-9]\d{6,14}$/;
 /** Excel's display of a long number, e.g. `1.42556E+10`: the digits are gone and must not be guessed. */

@@ -11,24 +11,32 @@
  * fictional range 02 5550 xxxx. Every value is a literal or derived from a fixed list, so
  * `createSamplePlan()` is deterministic.
  */
-import type {
-  E164,
-  Id,
-  Plan,
-  PhoneNumber,
-  NumberKind,
-  User,
-  CountryCode,
-} from './model.js';
+import type { E164, Id, Plan, PhoneNumber, NumberKind, User, CountryCode } from './model.js';
 import { DEFAULT_SIZING } from './model.js';
 
 const FIRST = [
-  'Alex', 'Bianca', 'Chen', 'Dana', 'Emeka', 'Fatima', 'Gustavo', 'Hana', 'Ivan', 'José',
-  'Kiri', 'Liam', 'Mei', 'Noor', 'Olga', 'Priya', 'Quinn', 'Rafael', 'Siobhan', 'Tomás',
+  'Alex',
+  'Bianca',
+  'Chen',
+  'Dana',
+  'Emeka',
+  'Fatima',
+  'Gustavo',
+  'Hana',
+  'Ivan',
+  'José',
+  'Kiri',
+  'Liam',
+  'Mei',
+  'Noor',
+  'Olga',
+  'Priya',
+  'Quinn',
+  'Rafael',
+  'Siobhan',
+  'Tomás',
 ];
-const LAST = [
-  "O'Brien", 'Nakamura', 'Okafor', 'Schmidt', 'García', 'Kowalski', 'Haddad', 'Nguyen', 'Larsen',
-];
+const LAST = ["O'Brien", 'Nakamura', 'Okafor', 'Schmidt', 'García', 'Kowalski', 'Haddad', 'Nguyen', 'Larsen'];
 const DEPARTMENTS = ['Warehouse', 'Retail', 'Customer Service', 'Facilities', 'Logistics', 'Finance'];
 
 interface SiteSpec {

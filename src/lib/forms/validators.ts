@@ -8,7 +8,6 @@ import { NUMBER_KIND_LABEL } from '../domain/model.js';
 import { policyNameProblem } from '../checks/policies.js';
 import { isKnownCountry } from '../domain/country-codes.js';
 
-
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(s: string): boolean {
@@ -30,7 +29,8 @@ export function upnProblem(upn: string): string {
   const m = /^([^@]+)@([^@]+)$/.exec(t);
   if (!m) return 'A UPN has exactly one "@", e.g. sc-seattle@contoso.com.';
   const [, local = '', domain = ''] = m;
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'The part before "@" cannot start or end with a dot or hold two dots in a row.';
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return 'The part before "@" cannot start or end with a dot or hold two dots in a row.';
   if (!/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+$/.test(local)) return 'The part before "@" holds a character a UPN cannot contain.';
   if (!/^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(domain)) {
     return `"${domain}" is not a valid domain name.`;
@@ -145,4 +145,3 @@ export function duplicates(values: readonly string[]): Set<string> {
   }
   return dup;
 }
-

@@ -28,9 +28,7 @@ function v1to2(plan: unknown): unknown {
   }
   const done = Array.isArray(plan.checklistDone) ? plan.checklistDone : [];
   delete out.checklistDone;
-  out.checklist = Object.fromEntries(
-    done.filter((k): k is string => typeof k === 'string' && k !== '__proto__').map((k) => [k, { done: true, note: '' }]),
-  );
+  out.checklist = Object.fromEntries(done.filter((k): k is string => typeof k === 'string' && k !== '__proto__').map((k) => [k, { done: true, note: '' }]));
   out.assignmentRules = [];
   out.importMapping = {};
   out.sizingDefaults = { ...DEFAULT_SIZING };

@@ -43,9 +43,7 @@ export function deserializePlan(text: string): Plan {
   }
   const envelope = raw as Record<string, unknown>;
   if (envelope.format !== PLAN_FORMAT) {
-    throw new PlanFileError(
-      'This is not a plan file: it has no "format": "shared-calling-planner/plan" marker. Choose a backup saved by the planner.',
-    );
+    throw new PlanFileError('This is not a plan file: it has no "format": "shared-calling-planner/plan" marker. Choose a backup saved by the planner.');
   }
   const version = envelope.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

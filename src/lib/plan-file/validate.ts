@@ -35,15 +35,12 @@ export const num =
     return v;
   };
 
-export const bool: Check<boolean> = (v, path) =>
-  typeof v === 'boolean' ? v : fail(path, `should be true or false but is ${typeName(v)}`);
+export const bool: Check<boolean> = (v, path) => (typeof v === 'boolean' ? v : fail(path, `should be true or false but is ${typeName(v)}`));
 
 export const oneOf =
   <T extends string>(values: readonly T[]): Check<T> =>
   (v, path) =>
-    typeof v === 'string' && (values as readonly string[]).includes(v)
-      ? (v as T)
-      : fail(path, `should be one of ${values.join(', ')}`);
+    typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : fail(path, `should be one of ${values.join(', ')}`);
 
 export const nullable =
   <T>(inner: Check<T>): Check<T | null> =>
@@ -60,8 +57,7 @@ export const arr =
     return out;
   };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // Object.fromEntries defines own properties, so even `__proto__` could not reach a prototype here;
 // it is refused anyway because later code may copy records with plain assignment.

@@ -28,19 +28,10 @@ export interface HeaderInfo {
 /** R1: the oldest MicrosoftTeams module the scripts run with. */
 export const MIN_TEAMS_MODULE = '5.5.0';
 
-export const REQUIRES_LINES = [
-  '#Requires -Version 5.1',
-  `#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '${MIN_TEAMS_MODULE}' }`,
-];
+export const REQUIRES_LINES = ['#Requires -Version 5.1', `#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '${MIN_TEAMS_MODULE}' }`];
 
 /** Comment-based help (fixed text only). */
-export function renderHelp(
-  synopsis: string,
-  description: string[],
-  params: [string, string][],
-  examples: string[],
-  notes: string[],
-): string[] {
+export function renderHelp(synopsis: string, description: string[], params: [string, string][], examples: string[], notes: string[]): string[] {
   const out = ['<#', '.SYNOPSIS', `    ${synopsis}`, '', '.DESCRIPTION'];
   description.forEach((p, i) => {
     if (i > 0) out.push('');
@@ -95,10 +86,7 @@ export const COMMON_PARAM_HELP: [string, string][] = [
   ['MaxRetries', 'How often a throttled call (HTTP 429, "throttled", 503) is retried, with exponential back-off.'],
   ['SkipLicensing', 'Do not use Microsoft Graph; licence steps are only reported (assign them in the Microsoft 365 admin center).'],
   ['Transcript', 'Record the whole console session (Start-Transcript) in <stage>.transcript.txt in the output folder, appended to on each run.'],
-  [
-    'ExpectedPlanSha256',
-    'Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all files must come from one export).',
-  ],
+  ['ExpectedPlanSha256', 'Refuse to run unless the embedded plan has this SHA-256 (the runbook passes its own, so all files must come from one export).'],
 ];
 
 const COMMON_PARAMS: string[][] = [

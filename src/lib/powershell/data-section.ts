@@ -9,14 +9,7 @@ import type { ScriptData } from './script-data.js';
 import { SharedText, type Segment } from './encode.js';
 
 /** Parts of the data a stage can ask for (each stage embeds only what it reads). */
-export type DataPart =
-  | 'sites'
-  | 'resourceAccounts'
-  | 'autoAttendants'
-  | 'voiceRoutingPolicies'
-  | 'emergencyPolicies'
-  | 'sharedCallingPolicies'
-  | 'users';
+export type DataPart = 'sites' | 'resourceAccounts' | 'autoAttendants' | 'voiceRoutingPolicies' | 'emergencyPolicies' | 'sharedCallingPolicies' | 'users';
 
 const q = psQuote;
 const bool = (b: boolean): string => (b ? '$true' : '$false');
@@ -26,8 +19,7 @@ function int(n: number): string {
 }
 const list = (values: readonly string[]): string => (values.length === 0 ? '@()' : `@(${values.map(q).join(', ')})`);
 /** One-line hashtable; keys are fixed identifiers, values already rendered. */
-const hash = (entries: readonly (readonly [string, string])[]): string =>
-  `@{ ${entries.map(([k, v]) => `${k} = ${v}`).join('; ')} }`;
+const hash = (entries: readonly (readonly [string, string])[]): string => `@{ ${entries.map(([k, v]) => `${k} = ${v}`).join('; ')} }`;
 
 function block(name: string, lines: string[]): string[] {
   if (lines.length === 0) return [`    ${name} = @()`];
@@ -38,7 +30,13 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
   sites: (d) =>
     block(
       'Sites',
-      d.sites.map((s) => hash([['Id', q(s.id)], ['Name', q(s.name)], ['LocationId', q(s.locationId)]])),
+      d.sites.map((s) =>
+        hash([
+          ['Id', q(s.id)],
+          ['Name', q(s.name)],
+          ['LocationId', q(s.locationId)],
+        ]),
+      ),
     ),
   resourceAccounts: (d) =>
     block(
@@ -76,7 +74,14 @@ const renderers: Record<Exclude<DataPart, 'users'>, (d: ScriptData) => string[]>
             'Groups',
             a.groups.length === 0
               ? '@()'
-              : `@(${a.groups.map((g) => hash([['Name', q(g.name)], ['ObjectId', q(g.objectId)]])).join(', ')})`,
+              : `@(${a.groups
+                  .map((g) =>
+                    hash([
+                      ['Name', q(g.name)],
+                      ['ObjectId', q(g.objectId)],
+                    ]),
+                  )
+                  .join(', ')})`,
           ],
         ]),
       ),
@@ -176,11 +181,7 @@ export const DATA_SECTION_END = '# ---- END PLAN DATA ----';
  * The data section as segments with CRLF line ends (ending in one). Each rendered part is a
  * `SharedText` kept in `cache`, so stages that embed the same part share its text and its bytes.
  */
-export function renderDataSection(
-  d: ScriptData,
-  parts: readonly DataPart[],
-  cache: Map<DataPart, SharedText>,
-): Segment[] {
+export function renderDataSection(d: ScriptData, parts: readonly DataPart[], cache: Map<DataPart, SharedText>): Segment[] {
   const head = [
     DATA_SECTION_BEGIN,
     '$Plan = @{',

@@ -6,16 +6,7 @@
  * byte-identical files; no timestamp unless `generatedAt` is given.
  */
 import type { Plan } from '../domain/model.js';
-import {
-  COMMON_PARAM_HELP,
-  HELPERS,
-  renderHeader,
-  renderHelp,
-  renderParamBlock,
-  REQUIRES_LINES,
-  wrapBody,
-  type HeaderInfo,
-} from './common.js';
+import { COMMON_PARAM_HELP, HELPERS, renderHeader, renderHelp, renderParamBlock, REQUIRES_LINES, wrapBody, type HeaderInfo } from './common.js';
 import { renderDataSection, type DataPart } from './data-section.js';
 import { segmentsToBytes, toCrlf, type Segment, SharedText } from './encode.js';
 import { planSha256 } from './plan-hash.js';
@@ -65,12 +56,7 @@ export const STAGES: readonly StageSpec[] = [
 /** File names in download order. */
 export const SCRIPT_FILE_NAMES: readonly string[] = [...STAGES.map((s) => s.file), RUNBOOK_FILE];
 
-function renderStage(
-  spec: StageSpec,
-  data: ScriptData,
-  header: HeaderInfo,
-  cache: Map<DataPart, SharedText>,
-): Segment[] {
+function renderStage(spec: StageSpec, data: ScriptData, header: HeaderInfo, cache: Map<DataPart, SharedText>): Segment[] {
   const help = renderHelp(
     spec.synopsis,
     [
@@ -87,18 +73,8 @@ function renderStage(
       'Exit code: 0 when nothing failed, 1 otherwise.',
     ],
   );
-  const before = [
-    ...help,
-    ...REQUIRES_LINES,
-    '',
-    ...renderHeader(header, spec.rules),
-    '',
-    ...renderParamBlock(spec),
-    '',
-  ].join('\r\n');
-  const after = toCrlf(
-    ['', `$script:StageName = '${spec.number}-${spec.name}'`, HELPERS.replace(/^\n+/, ''), wrapBody(spec.body), ''].join('\n'),
-  );
+  const before = [...help, ...REQUIRES_LINES, '', ...renderHeader(header, spec.rules), '', ...renderParamBlock(spec), ''].join('\r\n');
+  const after = toCrlf(['', `$script:StageName = '${spec.number}-${spec.name}'`, HELPERS.replace(/^\n+/, ''), wrapBody(spec.body), ''].join('\n'));
   return [before, ...renderDataSection(data, spec.data, cache), after];
 }
 

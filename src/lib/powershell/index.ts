@@ -19,9 +19,4 @@ export {
   VERIFICATION_FILE_NAME,
   VERIFICATION_KINDS,
 } from './verification.js';
-export type {
-  VerificationRow,
-  VerificationIssue,
-  VerificationKind,
-  VerificationStatus,
-} from './verification.js';
+export type { VerificationRow, VerificationIssue, VerificationKind, VerificationStatus } from './verification.js';

@@ -30,10 +30,7 @@ export const POWERSHELL_SINGLE_QUOTES: readonly string[] = ["'", '\u2018', '\u20
 /** One-line, control-free form of a value (see the module comment). Quotes are left alone. */
 export function sanitizeScriptText(value: string): string {
   if (!NEEDS_WORK.test(value)) return value;
-  return value
-    .replace(LONE_SURROGATES, '\uFFFD')
-    .replace(CONTROLS, ' ')
-    .replace(BIDI_CONTROLS, '\uFFFD');
+  return value.replace(LONE_SURROGATES, '\uFFFD').replace(CONTROLS, ' ').replace(BIDI_CONTROLS, '\uFFFD');
 }
 
 /**

@@ -12,9 +12,7 @@ export const RUNBOOK_FILE = 'Invoke-SharedCallingRunbook.ps1';
 
 export function renderRunbook(stages: readonly StageSpec[], header: HeaderInfo): string {
   const names = stages.map((s) => s.name);
-  const stageTable = stages
-    .map((s) => `    @{ Number = '${s.number}'; Name = '${s.name}'; File = '${s.file}' }`)
-    .join(',\n');
+  const stageTable = stages.map((s) => `    @{ Number = '${s.number}'; Name = '${s.name}'; File = '${s.file}' }`).join(',\n');
   const validate = ['All', ...stages.map((s) => s.number), ...names].map((v) => `'${v}'`).join(', ');
   const help = renderHelp(
     'Shared Calling runbook: runs the stage scripts of this folder in order.',
@@ -22,7 +20,9 @@ export function renderRunbook(stages: readonly StageSpec[], header: HeaderInfo):
       `Runs ${stages
         .filter((s) => s.number !== '09')
         .map((s) => s.file)
-        .join(', ')} in this order (-Stage All, the default), or the stages named with -Stage (by number or name). The rollback (${stages.find((s) => s.number === '09')?.file ?? ''}) runs only when named explicitly.`,
+        .join(
+          ', ',
+        )} in this order (-Stage All, the default), or the stages named with -Stage (by number or name). The rollback (${stages.find((s) => s.number === '09')?.file ?? ''}) runs only when named explicitly.`,
       'Each stage is a separate script in this folder and can also be run on its own. The runbook stops at the first stage that fails (exit code 1) unless -ContinueOnError or -DryRun is given, and exits 1 itself when any stage failed.',
       'Start with -DryRun: every stage then reads the tenant and logs what it would change without changing anything.',
     ],

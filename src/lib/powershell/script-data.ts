@@ -222,9 +222,7 @@ export function buildScriptData(plan: Plan, planSha256: string, generatorVersion
         description: p.description,
         resourceAccountUpn: ra ? ra.upn : '',
         // Only unresolved references are dropped (checks report those); values are kept as they are.
-        callbackNumbers: p.callbackNumberIds
-          .map((id) => numbers.get(id)?.e164)
-          .filter((e): e is PhoneNumber['e164'] => e !== undefined),
+        callbackNumbers: p.callbackNumberIds.map((id) => numbers.get(id)?.e164).filter((e): e is PhoneNumber['e164'] => e !== undefined),
       };
     }),
     users,

@@ -45,7 +45,7 @@ export class Sha256 {
     }
     this.encoder ??= new TextEncoder();
     const buf = (this.buf ??= new Uint8Array(BUFFER_BYTES));
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       let end = Math.min(text.length, i + CHUNK_CHARS);
       const last = text.charCodeAt(end - 1);
       if (last >= 0xd800 && last <= 0xdbff) {

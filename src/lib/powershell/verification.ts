@@ -29,14 +29,7 @@ import { sanitizeScriptText } from './quote.js';
 
 export const VERIFICATION_FILE_NAME = 'SharedCalling-Verification.csv';
 
-export const VERIFICATION_KINDS = [
-  'resourceAccount',
-  'autoAttendant',
-  'voiceRoutingPolicy',
-  'emergencyPolicy',
-  'sharedCallingPolicy',
-  'user',
-] as const;
+export const VERIFICATION_KINDS = ['resourceAccount', 'autoAttendant', 'voiceRoutingPolicy', 'emergencyPolicy', 'sharedCallingPolicy', 'user'] as const;
 export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
 
 export type VerificationStatus = VerificationEntry['status'];
@@ -228,11 +221,7 @@ export function applyVerification(plan: Plan, rows: readonly VerificationRow[], 
   const verification: Record<string, VerificationEntry> = { ...plan.verification };
   for (const [key, list] of grouped) {
     const bad = list.filter((r) => r.status !== 'done');
-    const status: VerificationStatus = list.some((r) => r.status === 'missing')
-      ? 'missing'
-      : bad.length > 0
-        ? 'failed'
-        : 'done';
+    const status: VerificationStatus = list.some((r) => r.status === 'missing') ? 'missing' : bad.length > 0 ? 'failed' : 'done';
     const detail =
       status === 'missing'
         ? 'Not found in the tenant.'

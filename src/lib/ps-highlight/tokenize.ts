@@ -9,17 +9,7 @@
  * of the same family doubled inside a string is a literal quote (architecture.md, house style).
  */
 
-export type TokenType =
-  | 'comment'
-  | 'string'
-  | 'variable'
-  | 'command'
-  | 'keyword'
-  | 'operator'
-  | 'parameter'
-  | 'type'
-  | 'number'
-  | 'text';
+export type TokenType = 'comment' | 'string' | 'variable' | 'command' | 'keyword' | 'operator' | 'parameter' | 'type' | 'number' | 'text';
 
 export interface Token {
   type: TokenType;
@@ -30,17 +20,71 @@ const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
 const DOUBLE_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e']);
 
 const KEYWORDS = new Set([
-  'begin', 'break', 'catch', 'class', 'continue', 'data', 'do', 'dynamicparam', 'else', 'elseif', 'end',
-  'enum', 'exit', 'filter', 'finally', 'for', 'foreach', 'function', 'if', 'in', 'param', 'process',
-  'return', 'switch', 'throw', 'trap', 'try', 'until', 'while',
+  'begin',
+  'break',
+  'catch',
+  'class',
+  'continue',
+  'data',
+  'do',
+  'dynamicparam',
+  'else',
+  'elseif',
+  'end',
+  'enum',
+  'exit',
+  'filter',
+  'finally',
+  'for',
+  'foreach',
+  'function',
+  'if',
+  'in',
+  'param',
+  'process',
+  'return',
+  'switch',
+  'throw',
+  'trap',
+  'try',
+  'until',
+  'while',
 ]);
 
 /** Dash operators (`-eq`, `-f`, `-not` …), with their case-sensitive `c` and insensitive `i` forms. */
 const DASH_OPERATORS = new Set(
   [
-    'eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains',
-    'in', 'notin', 'replace', 'split', 'join', 'f', 'and', 'or', 'xor', 'not', 'band', 'bor', 'bxor',
-    'bnot', 'shl', 'shr', 'is', 'isnot', 'as',
+    'eq',
+    'ne',
+    'gt',
+    'ge',
+    'lt',
+    'le',
+    'like',
+    'notlike',
+    'match',
+    'notmatch',
+    'contains',
+    'notcontains',
+    'in',
+    'notin',
+    'replace',
+    'split',
+    'join',
+    'f',
+    'and',
+    'or',
+    'xor',
+    'not',
+    'band',
+    'bor',
+    'bxor',
+    'bnot',
+    'shl',
+    'shr',
+    'is',
+    'isnot',
+    'as',
   ].flatMap((o) => (['f', 'and', 'or', 'xor', 'not', 'band', 'bor', 'bxor', 'bnot', 'is', 'isnot', 'as', 'join'].includes(o) ? [o] : [o, `c${o}`, `i${o}`])),
 );
 
@@ -293,7 +337,18 @@ export function tokenize(text: string): Token[] {
 
     // Symbols.
     const two = c + next;
-    if (two === '::' || two === '..' || two === '+=' || two === '-=' || two === '*=' || two === '/=' || two === '%=' || two === '>>' || two === '&&' || two === '||') {
+    if (
+      two === '::' ||
+      two === '..' ||
+      two === '+=' ||
+      two === '-=' ||
+      two === '*=' ||
+      two === '/=' ||
+      two === '%=' ||
+      two === '>>' ||
+      two === '&&' ||
+      two === '||'
+    ) {
       push('operator', two);
       commandPosition = two === '&&' || two === '||';
       i += 2;

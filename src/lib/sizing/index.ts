@@ -17,14 +17,7 @@ export {
   annualEmergencyCalls,
   parseDecimal,
 } from './inputs.js';
-export {
-  MIN_TABLE_ROWS,
-  MAX_TABLE_ROWS,
-  type SizingRow,
-  type PolicySizing,
-  sizePolicy,
-  recommendedForLoad,
-} from './policy.js';
+export { MIN_TABLE_ROWS, MAX_TABLE_ROWS, type SizingRow, type PolicySizing, sizePolicy, recommendedForLoad } from './policy.js';
 export { effectiveSizing, policyUserCounts, recommendPoolSize, mergeablePolicyGroups, type MergeableGroup } from './plan.js';
 export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
 export { applyRecommendedCallbacks } from './apply.js';

@@ -4,13 +4,7 @@
 import type { SizingInputs } from '../domain/model.js';
 import { erlangBSeries } from './erlang.js';
 import { assertLoad } from './guards.js';
-import {
-  annualEmergencyCalls,
-  emergencyCallsPerHour,
-  offeredLoad,
-  reservationHours,
-  sizingInputProblems,
-} from './inputs.js';
+import { annualEmergencyCalls, emergencyCallsPerHour, offeredLoad, reservationHours, sizingInputProblems } from './inputs.js';
 import { callbackPoolSize } from './pool-size.js';
 import { poissonTail } from './poisson.js';
 

@@ -45,14 +45,6 @@ export function poolStatus(plan: Plan, policy: SharedCallingPolicy, users: numbe
   }
   const recommended = sizing ? sizing.recommended : recommendPoolSize(plan, policy, users);
   const short = Math.max(0, recommended - configured);
-  const state: PoolState = !sizing
-    ? 'check-inputs'
-    : short === 0
-      ? 'enough'
-      : users === 0
-        ? 'no-users'
-        : configured === 0
-          ? 'empty'
-          : 'short';
+  const state: PoolState = !sizing ? 'check-inputs' : short === 0 ? 'enough' : users === 0 ? 'no-users' : configured === 0 ? 'empty' : 'short';
   return { users, configured, recommended, short, sizing, inputError, state };
 }

@@ -44,11 +44,7 @@ export function poolingPenalty(inputs: SizingInputs, userCounts: readonly number
   const t = reservationHours(inputs);
   const loads = userCounts.map((u) => {
     const lambda =
-      inputs.mode === 'direct'
-        ? totalUsers === 0
-          ? 0
-          : (emergencyCallsPerHour(inputs, totalUsers) * u) / totalUsers
-        : emergencyCallsPerHour(inputs, u);
+      inputs.mode === 'direct' ? (totalUsers === 0 ? 0 : (emergencyCallsPerHour(inputs, totalUsers) * u) / totalUsers) : emergencyCallsPerHour(inputs, u);
     return (lambda + inputs.testCallsPerHour) * t;
   });
   const pooledLoad = loads.reduce((a, b) => a + b, 0);

@@ -26,7 +26,6 @@ export function requiredCallbackKind(raKind: NumberKind): NumberKind | null {
   }
 }
 
-
 /**
  * Free numbers that could become callback numbers of `policy`, in the plan's order:
  * - same kind rule as the resource account's number (EN3, EN4, see requiredCallbackKind);

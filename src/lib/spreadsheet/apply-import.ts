@@ -52,7 +52,17 @@ export function importedToUser(u: ImportedUser, file: string): User {
   return { ...blankUser(u.upn, u.displayName), ...facts(u), source: { file: clip(file), row: u.row } };
 }
 
-const FACT_KEYS = ['upn', 'displayName', 'usageLocation', 'department', 'office', 'teamsPhone', 'enterpriseVoice', 'currentNumber', 'hiddenFromAddressLists'] as const;
+const FACT_KEYS = [
+  'upn',
+  'displayName',
+  'usageLocation',
+  'department',
+  'office',
+  'teamsPhone',
+  'enterpriseVoice',
+  'currentNumber',
+  'hiddenFromAddressLists',
+] as const;
 
 /** The existing user refreshed with the list's facts; the same object when nothing changes. */
 export function refreshUser(existing: User, u: ImportedUser, file: string): User {

@@ -92,17 +92,45 @@ export function normalizeHeader(h: string): string {
 export const LOCALIZED_M365_HEADERS: Readonly<Partial<Record<Field, readonly string[]>>> = {
   upn: [
     'Benutzerprinzipalname', // de
-    'Nom d’utilisateur principal', "Nom d'utilisateur principal", // fr
+    'Nom d’utilisateur principal',
+    "Nom d'utilisateur principal", // fr
     'Nombre principal de usuario', // es
-    "Nome dell'entità utente", 'Nome entità utente', // it
-    'User Principal Name', 'Principal-naam van gebruiker', // nl (the admin center keeps the English term)
-    'Nome UPN', 'Nome principal do usuário', 'Nome principal de utilizador', // pt-BR, pt-PT
+    "Nome dell'entità utente",
+    'Nome entità utente', // it
+    'User Principal Name',
+    'Principal-naam van gebruiker', // nl (the admin center keeps the English term)
+    'Nome UPN',
+    'Nome principal do usuário',
+    'Nome principal de utilizador', // pt-BR, pt-PT
     'ユーザー プリンシパル名', // ja
   ],
-  displayName: ['Anzeigename', 'Nom complet', "Nom d'affichage", 'Nombre para mostrar', 'Nome visualizzato', 'Weergavenaam', 'Nome de exibição', 'Nome a apresentar', '表示名'],
+  displayName: [
+    'Anzeigename',
+    'Nom complet',
+    "Nom d'affichage",
+    'Nombre para mostrar',
+    'Nome visualizzato',
+    'Weergavenaam',
+    'Nome de exibição',
+    'Nome a apresentar',
+    '表示名',
+  ],
   firstName: ['Vorname', 'Prénom', 'Nombre', 'Nome', 'Voornaam', 'Nome próprio', '名'],
   lastName: ['Nachname', 'Nom', 'Apellidos', 'Cognome', 'Achternaam', 'Sobrenome', 'Apelido', '姓'],
-  usageLocation: ['Nutzungsort', 'Verwendungsstandort', "Emplacement d'utilisation", "Lieu d'utilisation", 'Ubicación de uso', "Posizione di utilizzo", 'Località di utilizzo', 'Gebruikslocatie', 'Local de uso', 'Localização de utilização', '利用場所', '使用場所'],
+  usageLocation: [
+    'Nutzungsort',
+    'Verwendungsstandort',
+    "Emplacement d'utilisation",
+    "Lieu d'utilisation",
+    'Ubicación de uso',
+    'Posizione di utilizzo',
+    'Località di utilizzo',
+    'Gebruikslocatie',
+    'Local de uso',
+    'Localização de utilização',
+    '利用場所',
+    '使用場所',
+  ],
   country: ['Land/Region', 'Pays/Région', 'País o región', 'País/región', 'Paese/Area geografica', 'Land/regio', 'País/Região', '国/地域'],
   city: ['Ort', 'Stadt', 'Ville', 'Ciudad', 'Città', 'Plaats', 'Cidade', '市区町村'],
   office: ['Büro', 'Bureau', 'Oficina', 'Ufficio', 'Kantoor', 'Escritório', '事業所'],
@@ -125,7 +153,19 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
   featureTypes: ['featuretypes'],
   teamsPhone: ['teamsphone', 'teamsphonelicense', 'teamsphonelicence', 'hasteamsphone'],
   enterpriseVoice: ['enterprisevoiceenabled', 'enterprisevoice', 'evenabled'],
-  phoneNumber: ['lineuri', 'teamsnumber', 'teamsphonenumber', 'currentnumber', 'phonenumber', 'phone', 'telephonenumber', 'businessphone', 'directnumber', 'did', 'number'],
+  phoneNumber: [
+    'lineuri',
+    'teamsnumber',
+    'teamsphonenumber',
+    'currentnumber',
+    'phonenumber',
+    'phone',
+    'telephonenumber',
+    'businessphone',
+    'directnumber',
+    'did',
+    'number',
+  ],
   directoryPhone: [],
   sharedCallingPolicy: ['teamssharedcallingroutingpolicy', 'sharedcallingpolicy', 'sharedcallingroutingpolicy'],
   voiceRoutingPolicy: ['onlinevoiceroutingpolicy', 'voiceroutingpolicy'],
@@ -161,7 +201,9 @@ const DIRECTORY_PHONE_HEADERS = new Set([
   'phonenumber',
   'telephonenumber',
   // The same column in the admin center's other display languages (LOCALIZED_M365_HEADERS).
-  ...['Telefonnummer', 'Numéro de téléphone', 'Número de teléfono', 'Numero di telefono', 'Telefoonnummer', 'Número de telefone', '電話番号'].map(normalizeHeader),
+  ...['Telefonnummer', 'Numéro de téléphone', 'Número de teléfono', 'Numero di telefono', 'Telefoonnummer', 'Número de telefone', '電話番号'].map(
+    normalizeHeader,
+  ),
 ]);
 
 export function aliasOf(normalized: string, layout: string): readonly [Field, number] | undefined {

@@ -12,7 +12,11 @@ const SCAN_ROWS = 50;
 export function rowTexts(grid: Grid, r: number): string[] {
   const w = grid.width(r);
   const out = new Array<string>(w);
-  for (let c = 0; c < w; c++) out[c] = grid.text(r, c).replace(/^\uFEFF/, '').trim();
+  for (let c = 0; c < w; c++)
+    out[c] = grid
+      .text(r, c)
+      .replace(/^\uFEFF/, '')
+      .trim();
   // Trailing empty cells are not columns.
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out;

@@ -6,7 +6,14 @@
 import type { UserListLayout } from './types.js';
 import { aliasOf, isField, LOCALIZED_LICENCE_HEADERS, LOCALIZED_UPN_HEADERS, normalizeHeader, type Field } from './fields.js';
 
-const TEAMS_SIGNALS = ['enterprisevoiceenabled', 'lineuri', 'featuretypes', 'teamssharedcallingroutingpolicy', 'onlinevoiceroutingpolicy', 'teamsemergencycallroutingpolicy'];
+const TEAMS_SIGNALS = [
+  'enterprisevoiceenabled',
+  'lineuri',
+  'featuretypes',
+  'teamssharedcallingroutingpolicy',
+  'onlinevoiceroutingpolicy',
+  'teamsemergencycallroutingpolicy',
+];
 const M365_SIGNALS = ['blockcredential', 'countryregion', 'licenseassignmentdetail', 'dirsyncenabled', 'lastdirsynctime', 'oathtokenstatus'];
 const ENTRA_SIGNALS = ['usertype', 'accountenabled', 'givenname', 'officelocation', 'creationtype', 'directorysynced', 'identityissuer'];
 

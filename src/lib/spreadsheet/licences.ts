@@ -7,8 +7,30 @@
  * and the Teams Phone *Resource Account* licence do not give a user Teams Phone.
  */
 
-const SKU_PREFIXES = ['MCOEV', 'SPE_E5', 'ENTERPRISEPREMIUM', 'M365EDU_A5', 'M365_G5', 'SPE_A5', 'MCOTEAMS_ESSENTIALS', 'BUSINESS_VOICE', 'MICROSOFT_TEAMS_PHONE'];
-const NOT_PHONE = ['SECURITY', 'COMPLIANCE', 'EDISCOVERY', 'INSIDER', 'INFORMATION_PROTECTION', 'THREAT', 'RESOURCE', 'VIRTUALUSER', 'IDENTITY', 'ANALYTICS', 'POWER_BI'];
+const SKU_PREFIXES = [
+  'MCOEV',
+  'SPE_E5',
+  'ENTERPRISEPREMIUM',
+  'M365EDU_A5',
+  'M365_G5',
+  'SPE_A5',
+  'MCOTEAMS_ESSENTIALS',
+  'BUSINESS_VOICE',
+  'MICROSOFT_TEAMS_PHONE',
+];
+const NOT_PHONE = [
+  'SECURITY',
+  'COMPLIANCE',
+  'EDISCOVERY',
+  'INSIDER',
+  'INFORMATION_PROTECTION',
+  'THREAT',
+  'RESOURCE',
+  'VIRTUALUSER',
+  'IDENTITY',
+  'ANALYTICS',
+  'POWER_BI',
+];
 
 function skuHasTeamsPhone(sku: string): boolean {
   const s = sku.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
@@ -17,7 +39,17 @@ function skuHasTeamsPhone(sku: string): boolean {
 }
 
 const SUITE = /^(?:microsoft|office) 365 [aeg]5(?: |$)/;
-const NAME_EXCLUDE = ['security', 'compliance', 'ediscovery', 'insider risk', 'information protection', 'threat intelligence', 'resource account', 'identity', 'analytics'];
+const NAME_EXCLUDE = [
+  'security',
+  'compliance',
+  'ediscovery',
+  'insider risk',
+  'information protection',
+  'threat intelligence',
+  'resource account',
+  'identity',
+  'analytics',
+];
 
 function nameHasTeamsPhone(name: string): boolean {
   const n = name.toLowerCase().replace(/\s+/g, ' ').trim();

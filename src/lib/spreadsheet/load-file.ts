@@ -60,7 +60,12 @@ const encrypted = (format: UserListResult['format']): Loaded => ({
 function readText(data: Uint8Array): Loaded {
   const { text } = decodeText(data);
   if (looksBinary(text)) {
-    return { ok: false, format: 'unknown', code: 'not-a-spreadsheet', message: 'This file is not a spreadsheet or a text list (CSV, .xlsx, .xls, .ods or Unicode Text).' };
+    return {
+      ok: false,
+      format: 'unknown',
+      code: 'not-a-spreadsheet',
+      message: 'This file is not a spreadsheet or a text list (CSV, .xlsx, .xls, .ods or Unicode Text).',
+    };
   }
   const head = text.slice(0, 2000).trimStart().toLowerCase();
   if (head.startsWith('<') && (head.includes('<table') || head.includes('urn:schemas-microsoft-com:office:spreadsheet'))) {
@@ -75,7 +80,12 @@ function readText(data: Uint8Array): Loaded {
 export function loadFile(data: Uint8Array): Loaded {
   if (data.length === 0) return { ok: false, format: 'unknown', code: 'empty-file', message: 'The file is empty.' };
   if (data.length > MAX_BYTES) {
-    return { ok: false, format: 'unknown', code: 'too-large', message: 'The file is larger than 200 MB, more than the planner can handle. Export only the columns you need or split the list.' };
+    return {
+      ok: false,
+      format: 'unknown',
+      code: 'too-large',
+      message: 'The file is larger than 200 MB, more than the planner can handle. Export only the columns you need or split the list.',
+    };
   }
   const kind = sniffFile(data);
   switch (kind.kind) {
@@ -88,7 +98,12 @@ export function loadFile(data: Uint8Array): Loaded {
     case 'encrypted':
       return encrypted('xlsx');
     case 'not-spreadsheet':
-      return { ok: false, format: 'unknown', code: 'not-a-spreadsheet', message: `This file is ${kind.what}, not a spreadsheet. Choose a CSV, .xlsx, .xls, .ods or Unicode Text file.` };
+      return {
+        ok: false,
+        format: 'unknown',
+        code: 'not-a-spreadsheet',
+        message: `This file is ${kind.what}, not a spreadsheet. Choose a CSV, .xlsx, .xls, .ods or Unicode Text file.`,
+      };
     case 'text':
       return readText(data);
   }

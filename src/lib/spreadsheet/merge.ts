@@ -4,9 +4,24 @@ import type { ImportedUser } from './types.js';
 type OptionalKey = Exclude<keyof ImportedUser, 'upn' | 'row'>;
 
 const KEYS: readonly OptionalKey[] = [
-  'displayName', 'usageLocation', 'hasTeamsPhone', 'enterpriseVoiceEnabled', 'phoneNumber', 'phoneExtension',
-  'firstName', 'lastName', 'department', 'office', 'city', 'country', 'licenses', 'directoryPhone',
-  'sharedCallingPolicy', 'voiceRoutingPolicy', 'emergencyPolicy', 'hiddenFromAddressLists',
+  'displayName',
+  'usageLocation',
+  'hasTeamsPhone',
+  'enterpriseVoiceEnabled',
+  'phoneNumber',
+  'phoneExtension',
+  'firstName',
+  'lastName',
+  'department',
+  'office',
+  'city',
+  'country',
+  'licenses',
+  'directoryPhone',
+  'sharedCallingPolicy',
+  'voiceRoutingPolicy',
+  'emergencyPolicy',
+  'hiddenFromAddressLists',
 ];
 
 export function mergeInto(first: ImportedUser, later: ImportedUser): ImportedUser {

@@ -53,7 +53,12 @@ function parse(data: Uint8Array, fileName: string, options: ParseOptions): UserL
   const grid = loaded.grid(sheet);
   const base = { ...emptyResult(loaded.format, []), sheetNames: loaded.sheetNames, sheet };
   if (options.sheet !== undefined && options.sheet !== sheet && loaded.sheetNames.length > 0) {
-    base.issues.push({ row: 0, severity: 'warning', code: 'sheet-not-found', message: `The workbook has no sheet "${options.sheet}"; "${sheet}" was read instead.` });
+    base.issues.push({
+      row: 0,
+      severity: 'warning',
+      code: 'sheet-not-found',
+      message: `The workbook has no sheet "${options.sheet}"; "${sheet}" was read instead.`,
+    });
   }
   if (!grid) return { ...base, issues: [...base.issues, fileIssue('empty-file', 'The workbook has no sheets.')] };
 
@@ -73,8 +78,16 @@ function parse(data: Uint8Array, fileName: string, options: ParseOptions): UserL
     headerRow: headerIdx + 1,
   };
   if (!cols.has('upn')) {
-    const shown = headers.slice(0, 12).map((h) => `"${h.slice(0, 40)}"`).join(', ');
-    result.issues.push(fileIssue('no-upn-column', `No column with user principal names was found (headers in row ${headerIdx + 1}: ${shown || 'none'}). Choose the UPN column in the column mapping.`));
+    const shown = headers
+      .slice(0, 12)
+      .map((h) => `"${h.slice(0, 40)}"`)
+      .join(', ');
+    result.issues.push(
+      fileIssue(
+        'no-upn-column',
+        `No column with user principal names was found (headers in row ${headerIdx + 1}: ${shown || 'none'}). Choose the UPN column in the column mapping.`,
+      ),
+    );
     return result;
   }
 

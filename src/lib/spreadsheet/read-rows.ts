@@ -57,13 +57,27 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
 
   const col = (f: Field) => cols.get(f) ?? -1;
   const c = {
-    upn: col('upn'), displayName: col('displayName'), firstName: col('firstName'), lastName: col('lastName'),
-    usageLocation: col('usageLocation'), country: col('country'), city: col('city'), office: col('office'),
-    department: col('department'), licenses: col('licenses'), featureTypes: col('featureTypes'),
-    teamsPhone: col('teamsPhone'), enterpriseVoice: col('enterpriseVoice'), phoneNumber: col('phoneNumber'),
-    directoryPhone: col('directoryPhone'), sharedCallingPolicy: col('sharedCallingPolicy'),
-    voiceRoutingPolicy: col('voiceRoutingPolicy'), emergencyPolicy: col('emergencyPolicy'),
-    hiddenFromAddressLists: col('hiddenFromAddressLists'), accountType: col('accountType'), softDeleted: col('softDeleted'),
+    upn: col('upn'),
+    displayName: col('displayName'),
+    firstName: col('firstName'),
+    lastName: col('lastName'),
+    usageLocation: col('usageLocation'),
+    country: col('country'),
+    city: col('city'),
+    office: col('office'),
+    department: col('department'),
+    licenses: col('licenses'),
+    featureTypes: col('featureTypes'),
+    teamsPhone: col('teamsPhone'),
+    enterpriseVoice: col('enterpriseVoice'),
+    phoneNumber: col('phoneNumber'),
+    directoryPhone: col('directoryPhone'),
+    sharedCallingPolicy: col('sharedCallingPolicy'),
+    voiceRoutingPolicy: col('voiceRoutingPolicy'),
+    emergencyPolicy: col('emergencyPolicy'),
+    hiddenFromAddressLists: col('hiddenFromAddressLists'),
+    accountType: col('accountType'),
+    softDeleted: col('softDeleted'),
   };
   // Export-Csv without -join writes a list property as its .NET type name: Teams Phone then reads
   // as unknown for everyone. Counted, then reported once (below).
@@ -109,7 +123,12 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     if (control >= 0) {
       const ch = grid.text(r, control).match(CONTROL)?.[0] ?? '';
       const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-      issue(sheetRow, 'error', 'control-character', `Row ${sheetRow}: column ${control + 1} holds a control character (${code}${code === 'U+0000' ? ', NUL' : ''}) that no export writes; the row was skipped. Correct the cell in the source and import again.`);
+      issue(
+        sheetRow,
+        'error',
+        'control-character',
+        `Row ${sheetRow}: column ${control + 1} holds a control character (${code}${code === 'U+0000' ? ', NUL' : ''}) that no export writes; the row was skipped. Correct the cell in the source and import again.`,
+      );
       continue;
     }
 
@@ -132,8 +151,18 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     const softDeleted = t(c.softDeleted);
     if (accountType === 'guest' || accountType === 'ineligibleuser' || softDeleted !== '') {
       ineligible++;
-      const why = softDeleted !== '' ? 'is soft-deleted (SoftDeletionTimestamp set)' : accountType === 'guest' ? 'is a guest' : 'has no valid Teams licence (AccountType IneligibleUser)';
-      issue(sheetRow, 'warning', 'ineligible-account', `Row ${sheetRow}: ${upn.slice(0, 80)} ${why}; Get-CsOnlineUser lists such accounts since module 6.2.0 (R6). The row was left out.`);
+      const why =
+        softDeleted !== ''
+          ? 'is soft-deleted (SoftDeletionTimestamp set)'
+          : accountType === 'guest'
+            ? 'is a guest'
+            : 'has no valid Teams licence (AccountType IneligibleUser)';
+      issue(
+        sheetRow,
+        'warning',
+        'ineligible-account',
+        `Row ${sheetRow}: ${upn.slice(0, 80)} ${why}; Get-CsOnlineUser lists such accounts since module 6.2.0 (R6). The row was left out.`,
+      );
       continue;
     }
 
@@ -156,11 +185,18 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
     if (locText) {
       const code = country(locText);
       if (code) user.usageLocation = code;
-      else issue(sheetRow, 'warning', 'unknown-location', `Row ${sheetRow}: usage location "${locText.slice(0, 60)}" is not a country code or a known country name.`);
+      else
+        issue(
+          sheetRow,
+          'warning',
+          'unknown-location',
+          `Row ${sheetRow}: usage location "${locText.slice(0, 60)}" is not a country code or a known country name.`,
+        );
     } else if (countryText) {
       const code = country(countryText);
       if (code) user.usageLocation = code;
-      else if (c.usageLocation < 0) issue(sheetRow, 'warning', 'unknown-location', `Row ${sheetRow}: country "${countryText.slice(0, 60)}" is not a known country name or code.`);
+      else if (c.usageLocation < 0)
+        issue(sheetRow, 'warning', 'unknown-location', `Row ${sheetRow}: country "${countryText.slice(0, 60)}" is not a known country name or code.`);
     }
 
     // Teams Phone licence: any source saying yes wins; undefined when the file cannot tell (U1).
@@ -202,7 +238,12 @@ export function readRows(grid: Grid, headerRow: number, cols: ColumnMap, onProgr
           user.phoneNumber = p.e164;
           if (p.ext) user.phoneExtension = p.ext;
         } else {
-          issue(sheetRow, 'warning', p.reason === 'scientific' ? 'phone-scientific' : 'phone-invalid', `Row ${sheetRow}: ${p.message} The number was not imported.`);
+          issue(
+            sheetRow,
+            'warning',
+            p.reason === 'scientific' ? 'phone-scientific' : 'phone-invalid',
+            `Row ${sheetRow}: ${p.message} The number was not imported.`,
+          );
         }
       }
     }

@@ -1,12 +1,7 @@
 /** What kind of file the bytes are, from their content (file names lie: `.xls` is often CSV). */
 
 export type FileKind =
-  | { kind: 'xlsx' }
-  | { kind: 'ods' }
-  | { kind: 'xls' }
-  | { kind: 'encrypted' }
-  | { kind: 'text' }
-  | { kind: 'not-spreadsheet'; what: string };
+  { kind: 'xlsx' } | { kind: 'ods' } | { kind: 'xls' } | { kind: 'encrypted' } | { kind: 'text' } | { kind: 'not-spreadsheet'; what: string };
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   if (bytes.length < sig.length) return false;

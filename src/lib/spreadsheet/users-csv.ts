@@ -28,10 +28,22 @@ function quote(value: string): string {
 }
 
 export const USERS_CSV_HEADERS = [
-  'User principal name', 'Display name', 'Usage location', 'Department', 'Office', 'Site', 'Teams Phone', 'Enterprise Voice',
-  'Current number', 'Shared Calling policy', 'Emergency policy', 'Voice routing policy', 'Extension',
+  'User principal name',
+  'Display name',
+  'Usage location',
+  'Department',
+  'Office',
+  'Site',
+  'Teams Phone',
+  'Enterprise Voice',
+  'Current number',
+  'Shared Calling policy',
+  'Emergency policy',
+  'Voice routing policy',
+  'Extension',
   // From the last verification report (08-verify.ps1); empty before one is loaded.
-  'Deployment status', 'Deployment detail',
+  'Deployment status',
+  'Deployment detail',
 ] as const;
 
 export function usersToCsv(plan: Plan): string {
@@ -48,9 +60,21 @@ export function usersToCsv(plan: Plan): string {
   for (const u of plan.users) {
     const v = verification.get(`user:${userKey(u.upn)}`);
     const cells = [
-      u.upn, u.displayName, u.usageLocation, u.department, u.office, site(u.siteId), u.teamsPhone, u.enterpriseVoice,
-      u.currentNumber, scp(u.sharedCallingPolicyId), ecrp(u.emergencyPolicyId), vrp(u.voiceRoutingPolicyId), u.extension,
-      v ? VERIFICATION_STATUS_LABEL[v.status] : '', v?.detail ?? '',
+      u.upn,
+      u.displayName,
+      u.usageLocation,
+      u.department,
+      u.office,
+      site(u.siteId),
+      u.teamsPhone,
+      u.enterpriseVoice,
+      u.currentNumber,
+      scp(u.sharedCallingPolicyId),
+      ecrp(u.emergencyPolicyId),
+      vrp(u.voiceRoutingPolicyId),
+      u.extension,
+      v ? VERIFICATION_STATUS_LABEL[v.status] : '',
+      v?.detail ?? '',
     ];
     lines.push(cells.map((c) => quote(csvSafe(c))).join(','));
   }

@@ -240,7 +240,17 @@ function build(plan: Plan, findings: readonly Finding[]): PlanStatus {
 
   const make = (kind: SubjectKind, id: string, own: readonly Finding[], scope: readonly Finding[], obj: object | undefined, dkind = kind): ObjectStatus => {
     const tally = tallyOf(scope);
-    return { kind, id, own, scope, tally, level: levelOf(tally), readiness: readinessOf(tally.errors, tally.warnings), via: null, deployment: deploymentOf(dkind, id, obj) };
+    return {
+      kind,
+      id,
+      own,
+      scope,
+      tally,
+      level: levelOf(tally),
+      readiness: readinessOf(tally.errors, tally.warnings),
+      via: null,
+      deployment: deploymentOf(dkind, id, obj),
+    };
   };
 
   // Simple objects: their own findings are their scope.

@@ -95,11 +95,13 @@ export interface ExpectedTenantState {
   users: ExpectedUser[];
 }
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
-  const ka = key(a).toLowerCase();
-  const kb = key(b).toLowerCase();
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T): number => {
+    const ka = key(a).toLowerCase();
+    const kb = key(b).toLowerCase();
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
 
 /** The state a tenant holds after every stage of the plan's runbook succeeded. */
 export function expectedTenantState(plan: Plan): ExpectedTenantState {
@@ -138,23 +140,21 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
     };
   });
 
-  const autoAttendants = plan.autoAttendants.map(
-    (aa): ExpectedAutoAttendant => ({
-      name: text(aa.name),
-      languageId: aa.languageId,
-      timeZoneId: aa.timeZoneId,
-      dialScopeGroupIds: aa.dialScopeGroups
-        .map((g) => g.objectId)
-        .filter((id) => id !== '')
-        .sort(),
-      dialScopeGroupNames: aa.dialScopeGroups
-        .filter((g) => g.objectId === '')
-        .map((g) => text(g.name))
-        .sort(),
-      directorySearchMethod: aa.dialByExtension ? 'ByExtension' : aa.dialByName ? 'ByName' : 'None',
-      resourceAccountUpn: raUpn(aa.resourceAccountId),
-    }),
-  );
+  const autoAttendants = plan.autoAttendants.map((aa): ExpectedAutoAttendant => ({
+    name: text(aa.name),
+    languageId: aa.languageId,
+    timeZoneId: aa.timeZoneId,
+    dialScopeGroupIds: aa.dialScopeGroups
+      .map((g) => g.objectId)
+      .filter((id) => id !== '')
+      .sort(),
+    dialScopeGroupNames: aa.dialScopeGroups
+      .filter((g) => g.objectId === '')
+      .map((g) => text(g.name))
+      .sort(),
+    directorySearchMethod: aa.dialByExtension ? 'ByExtension' : aa.dialByName ? 'ByName' : 'None',
+    resourceAccountUpn: raUpn(aa.resourceAccountId),
+  }));
 
   const usages = new Set<string>();
   for (const p of plan.voiceRoutingPolicies) for (const u of p.pstnUsages) usages.add(text(u));
@@ -200,9 +200,7 @@ export function expectedTenantState(plan: Plan): ExpectedTenantState {
         name: text(p.name),
         description: text(p.description),
         resourceAccountUpn: raUpn(p.resourceAccountId),
-        callbackNumbers: p.callbackNumberIds
-          .map((id) => numbers.get(id)?.e164)
-          .filter((e): e is PhoneNumber['e164'] => e !== undefined),
+        callbackNumbers: p.callbackNumberIds.map((id) => numbers.get(id)?.e164).filter((e): e is PhoneNumber['e164'] => e !== undefined),
       }))
       .sort(byKey((p) => p.name)),
     users: users.sort(byKey((u) => u.upn)),

@@ -43,7 +43,15 @@ export function levelFilter(text: string): ((code: number) => boolean) | null {
   if (t === '') return null;
   const exact = t.startsWith('=');
   const value = (exact ? t.slice(1) : t).trim();
-  const words = LEVEL_WORD.map((w, code) => (code === 3 ? [w.toLowerCase(), 'blocked', 'error'] : code === 2 ? [w.toLowerCase(), 'warning'] : code === 1 ? [w.toLowerCase(), 'note', 'info'] : [w.toLowerCase()]));
+  const words = LEVEL_WORD.map((w, code) =>
+    code === 3
+      ? [w.toLowerCase(), 'blocked', 'error']
+      : code === 2
+        ? [w.toLowerCase(), 'warning']
+        : code === 1
+          ? [w.toLowerCase(), 'note', 'info']
+          : [w.toLowerCase()],
+  );
   const ok = words.map((ws) => ws.some((w) => (exact ? w === value : w.includes(value))));
   return (code) => ok[code] ?? false;
 }

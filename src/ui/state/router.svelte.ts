@@ -14,18 +14,19 @@ export const AREAS = [
 
 export type AreaId = (typeof AREAS)[number]['id'];
 
-export type Route =
-  | { kind: 'plans' }
-  | { kind: 'plan'; planId: string; area: AreaId; detail: string };
+export type Route = { kind: 'plans' } | { kind: 'plan'; planId: string; area: AreaId; detail: string };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   if (parts[0] === 'plan' && parts[1]) {
     const area = AREAS.find((a) => a.id === parts[2])?.id ?? 'overview';
     return { kind: 'plan', planId: parts[1], area, detail: parts.slice(3).join('/') };

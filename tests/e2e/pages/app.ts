@@ -23,10 +23,7 @@ export class PlanListPage {
 
   /** Download a backup and return its text. */
   async downloadBackup(name: string): Promise<string> {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: `Download a backup of ${name}` }).click(),
-    ]);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: `Download a backup of ${name}` }).click()]);
     const path = await download.path();
     return readFileSync(path, 'utf8');
   }

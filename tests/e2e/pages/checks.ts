@@ -13,7 +13,10 @@ export class ChecksPage {
 
   /** The number beside "blocking errors" / "warnings" / "notes" at the top. */
   async count(word: SeverityWord): Promise<number> {
-    const item = this.page.getByRole('list', { name: /by severity$/ }).getByRole('listitem').filter({ hasText: new RegExp(`\\b${word}s?$`) });
+    const item = this.page
+      .getByRole('list', { name: /by severity$/ })
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`\\b${word}s?$`) });
     return Number((await item.locator('.n').textContent())?.replace(/,/g, ''));
   }
 
@@ -76,7 +79,11 @@ export class DashboardPage {
   }
 
   siteStatus(site: string) {
-    return this.page.getByRole('region', { name: 'Sites' }).getByRole('row', { name: new RegExp(`^${site}\\b`) }).getByRole('cell').first();
+    return this.page
+      .getByRole('region', { name: 'Sites' })
+      .getByRole('row', { name: new RegExp(`^${site}\\b`) })
+      .getByRole('cell')
+      .first();
   }
 
   async setSiteAssignedEmergencyPolicies(on: boolean) {

@@ -35,7 +35,9 @@ export class ExportPage {
   }
 
   async selectFile(name: string) {
-    await this.fileList().getByRole('button', { name: new RegExp(`^${name.replace(/\./g, '\\.')}`) }).click();
+    await this.fileList()
+      .getByRole('button', { name: new RegExp(`^${name.replace(/\./g, '\\.')}`) })
+      .click();
     await this.preview(name).waitFor();
   }
 
@@ -132,7 +134,15 @@ export class ExportPage {
     const tiles = this.page.getByRole('list', { name: 'Verification results' });
     await tiles.waitFor();
     const read = async (word: string) =>
-      Number((await tiles.getByRole('listitem').filter({ hasText: new RegExp(`${word}$`) }).locator('.n').textContent())?.replace(/,/g, ''));
+      Number(
+        (
+          await tiles
+            .getByRole('listitem')
+            .filter({ hasText: new RegExp(`${word}$`) })
+            .locator('.n')
+            .textContent()
+        )?.replace(/,/g, ''),
+      );
     return { done: await read('done'), failed: await read('failed'), missing: await read('missing') };
   }
 

@@ -18,7 +18,9 @@ export class NarrowPage {
   }
 
   /** Scroll state and the fade a strip shows (scroll-hint.ts). */
-  async strip(el: Locator): Promise<{ overflowX: string; scrolls: boolean; moreLeft: string; moreRight: string; mask: string; right: number; parentRight: number }> {
+  async strip(
+    el: Locator,
+  ): Promise<{ overflowX: string; scrolls: boolean; moreLeft: string; moreRight: string; mask: string; right: number; parentRight: number }> {
     return el.evaluate((node) => {
       const e = node as HTMLElement;
       const cs = getComputedStyle(e);

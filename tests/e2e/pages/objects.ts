@@ -111,7 +111,14 @@ export class ObjectsPage {
     await this.save(d);
   }
 
-  async addAutoAttendant(a: { name: string; language: string; timeZone: string; account: string; operator?: string; group?: { name: string; sites: string[] } }) {
+  async addAutoAttendant(a: {
+    name: string;
+    language: string;
+    timeZone: string;
+    account: string;
+    operator?: string;
+    group?: { name: string; sites: string[] };
+  }) {
     await this.page.getByRole('button', { name: 'Add auto attendant' }).click();
     const d = this.dialog('Add auto attendant');
     await d.getByLabel('Auto attendant name').fill(a.name);

@@ -71,7 +71,9 @@ export class SizingPage {
   }
 
   async typeIncidentFloor(policy: string, text: string) {
-    await this.panel(policy).getByLabel(/^Incident floor/).fill(text);
+    await this.panel(policy)
+      .getByLabel(/^Incident floor/)
+      .fill(text);
   }
 
   /** Fill a sizing number field and commit it (Enter). */
@@ -99,7 +101,11 @@ export class SizingPage {
     return this.chart(policy).locator('text.tick[text-anchor="end"]').allTextContents();
   }
 
-  async curveStyles(policy: string): Promise<{ poisson: { stroke: string; dash: string; width: string }; erlang: { stroke: string; dash: string; width: string }; markers: { circles: boolean; squares: boolean } }> {
+  async curveStyles(policy: string): Promise<{
+    poisson: { stroke: string; dash: string; width: string };
+    erlang: { stroke: string; dash: string; width: string };
+    markers: { circles: boolean; squares: boolean };
+  }> {
     const chart = this.chart(policy);
     const style = (testId: string) =>
       chart.getByTestId(testId).evaluate((el) => {
@@ -139,7 +145,9 @@ export class SizingPage {
 
   /** The overview row of a policy: [recommended, callback numbers] as shown. */
   async overviewFigures(policy: string): Promise<{ recommended: string; current: string; status: string }> {
-    const row = this.overview().getByRole('row').filter({ has: this.page.getByRole('button', { name: `Show the sizing of ${policy}` }) });
+    const row = this.overview()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('button', { name: `Show the sizing of ${policy}` }) });
     const cells = row.getByRole('cell');
     const n = await cells.count();
     return {

@@ -23,7 +23,10 @@ export class StatusPages {
 
   /** The row of an object in one of the list screens (Sites, Accounts, Policies, Emergency), by its first cell's text. */
   tableRow(text: string | RegExp): Locator {
-    return this.page.getByRole('main').locator('table.data tbody tr').filter({ has: this.page.locator('td:first-child, th:first-child').filter({ hasText: text }) });
+    return this.page
+      .getByRole('main')
+      .locator('table.data tbody tr')
+      .filter({ has: this.page.locator('td:first-child, th:first-child').filter({ hasText: text }) });
   }
 
   /** The findings badge in a list screen's row. */
@@ -46,7 +49,10 @@ export class StatusPages {
   /** Overview's call flow of a policy; returns the state (class) of one box. */
   async callFlowBoxState(step: string): Promise<string> {
     const cls = (await this.page.locator(`svg[data-policy] g[data-step="${step}"]`).first().getAttribute('class')) ?? '';
-    return cls.replace(/\bbox\b/, '').replace(/s?svelte-\w+/g, '').trim();
+    return cls
+      .replace(/\bbox\b/, '')
+      .replace(/s?svelte-\w+/g, '')
+      .trim();
   }
 
   async chooseOverviewCallFlow(policyName: string) {

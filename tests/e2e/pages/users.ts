@@ -15,7 +15,12 @@ export class UsersPage {
 
   /** "60 of 180 users" */
   async countText(): Promise<string> {
-    return (await this.page.getByRole('status').filter({ hasText: / of [\d,]+ users/ }).textContent()) ?? '';
+    return (
+      (await this.page
+        .getByRole('status')
+        .filter({ hasText: / of [\d,]+ users/ })
+        .textContent()) ?? ''
+    );
   }
 
   async search(text: string) {
@@ -54,7 +59,9 @@ export class UsersPage {
   }
 
   async selectAllMatching() {
-    await this.grid().getByRole('checkbox', { name: /^Select all/ }).click();
+    await this.grid()
+      .getByRole('checkbox', { name: /^Select all/ })
+      .click();
   }
 
   async bulkAssign(field: string, value: string) {

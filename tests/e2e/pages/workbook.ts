@@ -32,7 +32,9 @@ export class WorkbookUpdatePage {
 
   /** Rows of a kind's table: [object, change, field, before, after] (spanned cells repeated). */
   async kindRows(title: string): Promise<string[][]> {
-    const table = this.panel().getByRole('region', { name: `Changes to ${title}` }).locator('table');
+    const table = this.panel()
+      .getByRole('region', { name: `Changes to ${title}` })
+      .locator('table');
     return table.evaluate((t) => {
       const out: string[][] = [];
       let object = '';
@@ -49,14 +51,19 @@ export class WorkbookUpdatePage {
 
   /** Cells not taken: [sheet, row, column, problem, result]. */
   async issues(): Promise<string[][]> {
-    return this.panel().getByTestId('workbook-issues').locator('tbody tr').evaluateAll((rows) =>
-      rows.map((r) => Array.from((r as HTMLTableRowElement).cells).map((c) => (c.textContent ?? '').trim())),
-    );
+    return this.panel()
+      .getByTestId('workbook-issues')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells).map((c) => (c.textContent ?? '').trim())));
   }
 
   async apply() {
-    await this.panel().getByRole('button', { name: /^Apply \d/ }).click();
-    await this.panel().getByText(/^Applied \d/).waitFor();
+    await this.panel()
+      .getByRole('button', { name: /^Apply \d/ })
+      .click();
+    await this.panel()
+      .getByText(/^Applied \d/)
+      .waitFor();
   }
 
   async cancel() {

@@ -20,22 +20,41 @@ export const TEAMS_VERSION = '7.3.1';
 // Reference type -> PowerShell type literal. Unknown module types (UserIdParameter, SendAsyncStep,
 // DirectorySearchMethod, IMicrosoftGraph*, ...) become [object]; PSListModifier becomes [object] so a
 // hashtable @{add=...}/@{remove=...} and a plain array both bind, as they do in the real module.
-const TYPES = new Map(Object.entries({
-  'String': 'string', 'System.String': 'string',
-  'SwitchParameter': 'switch', 'System.Management.Automation.SwitchParameter': 'switch',
-  'Boolean': 'bool', 'System.Boolean': 'bool',
-  'Int32': 'int', 'System.Int32': 'int', 'Int16': 'int16', 'System.Int16': 'int16',
-  'UInt32': 'uint32', 'System.UInt32': 'uint32', 'Int64': 'long', 'Double': 'double',
-  'Guid': 'guid', 'System.Guid': 'guid',
-  'String[]': 'string[]', 'System.String[]': 'string[]',
-  'Object': 'object', 'System.Object': 'object', 'PSObject': 'psobject',
-  'PSCredential': 'pscredential', 'System.Management.Automation.PSCredential': 'pscredential',
-  'SecureString': 'securestring', 'System.Security.SecureString': 'securestring',
-  'X509Certificate2': 'System.Security.Cryptography.X509Certificates.X509Certificate2',
-  'Uri': 'uri', 'System.Uri': 'uri',
-  'Hashtable': 'hashtable', 'System.Collections.Hashtable': 'hashtable',
-  'IDictionary': 'System.Collections.IDictionary',
-}));
+const TYPES = new Map(
+  Object.entries({
+    String: 'string',
+    'System.String': 'string',
+    SwitchParameter: 'switch',
+    'System.Management.Automation.SwitchParameter': 'switch',
+    Boolean: 'bool',
+    'System.Boolean': 'bool',
+    Int32: 'int',
+    'System.Int32': 'int',
+    Int16: 'int16',
+    'System.Int16': 'int16',
+    UInt32: 'uint32',
+    'System.UInt32': 'uint32',
+    Int64: 'long',
+    Double: 'double',
+    Guid: 'guid',
+    'System.Guid': 'guid',
+    'String[]': 'string[]',
+    'System.String[]': 'string[]',
+    Object: 'object',
+    'System.Object': 'object',
+    PSObject: 'psobject',
+    PSCredential: 'pscredential',
+    'System.Management.Automation.PSCredential': 'pscredential',
+    SecureString: 'securestring',
+    'System.Security.SecureString': 'securestring',
+    X509Certificate2: 'System.Security.Cryptography.X509Certificates.X509Certificate2',
+    Uri: 'uri',
+    'System.Uri': 'uri',
+    Hashtable: 'hashtable',
+    'System.Collections.Hashtable': 'hashtable',
+    IDictionary: 'System.Collections.IDictionary',
+  }),
+);
 export function psType(refType) {
   if (!refType) return 'object';
   if (TYPES.has(refType)) return TYPES.get(refType);
@@ -79,7 +98,10 @@ function renderFunction(name, spec) {
 }
 
 function moduleGuid(name) {
-  const hex = crypto.createHash('sha256').update('SimTenant:' + name).digest('hex');
+  const hex = crypto
+    .createHash('sha256')
+    .update('SimTenant:' + name)
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -121,10 +143,22 @@ const subset = JSON.parse(fs.readFileSync(path.join(psRoot, 'reference/teams-cmd
 const graph = JSON.parse(fs.readFileSync(path.join(here, 'graph-cmdlets.json'), 'utf8'));
 fs.mkdirSync(outDir, { recursive: true });
 const counts = [];
-counts.push(['MicrosoftTeams', writeModule('MicrosoftTeams', TEAMS_VERSION, subset.cmdlets, `the public cmdlet reference (${subset.source}, tests/powershell/reference/teams-cmdlets.subset.json)`)]);
+counts.push([
+  'MicrosoftTeams',
+  writeModule(
+    'MicrosoftTeams',
+    TEAMS_VERSION,
+    subset.cmdlets,
+    `the public cmdlet reference (${subset.source}, tests/powershell/reference/teams-cmdlets.subset.json)`,
+  ),
+]);
 const byModule = {};
 for (const [name, spec] of Object.entries(graph.cmdlets)) (byModule[spec.module] ??= {})[name] = spec;
 for (const [moduleName, functions] of Object.entries(byModule)) {
-  counts.push([moduleName, writeModule(moduleName, graph.moduleVersion, functions, 'the Microsoft Graph PowerShell reference (tests/powershell/sim/graph-cmdlets.json)')]);
+  counts.push([
+    moduleName,
+    writeModule(moduleName, graph.moduleVersion, functions, 'the Microsoft Graph PowerShell reference (tests/powershell/sim/graph-cmdlets.json)'),
+  ]);
 }
-if (!process.env.SIM_BUILD_QUIET) console.log(`modules in ${path.relative(process.cwd(), outDir) || outDir}: ${counts.map(([m, n]) => `${m} (${n})`).join(', ')}`);
+if (!process.env.SIM_BUILD_QUIET)
+  console.log(`modules in ${path.relative(process.cwd(), outDir) || outDir}: ${counts.map(([m, n]) => `${m} (${n})`).join(', ')}`);

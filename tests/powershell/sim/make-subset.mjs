@@ -38,33 +38,66 @@ const source = positional[0] ?? path.resolve(repo, '../shared/reference/teams-cm
 // Every *-Cs* / Connect-/Disconnect-MicrosoftTeams the generated files call, plus the ones coming next.
 export const CMDLETS = [
   // called by the generated scripts today
-  'Connect-MicrosoftTeams', 'Disconnect-MicrosoftTeams', 'Get-CsTenant', 'Find-CsGroup',
-  'Get-CsAutoAttendant', 'New-CsAutoAttendant', 'Set-CsAutoAttendant', 'Remove-CsAutoAttendant',
-  'New-CsAutoAttendantCallFlow', 'New-CsAutoAttendantDialScope', 'New-CsAutoAttendantMenu',
-  'New-CsAutoAttendantMenuOption', 'New-CsAutoAttendantPrompt', 'New-CsAutoAttendantCallableEntity',
-  'Get-CsBatchPolicyAssignmentOperation', 'New-CsBatchPolicyAssignmentOperation',
-  'Get-CsOnlineApplicationInstance', 'New-CsOnlineApplicationInstance', 'Set-CsOnlineApplicationInstance',
-  'Get-CsOnlineApplicationInstanceAssociation', 'New-CsOnlineApplicationInstanceAssociation',
+  'Connect-MicrosoftTeams',
+  'Disconnect-MicrosoftTeams',
+  'Get-CsTenant',
+  'Find-CsGroup',
+  'Get-CsAutoAttendant',
+  'New-CsAutoAttendant',
+  'Set-CsAutoAttendant',
+  'Remove-CsAutoAttendant',
+  'New-CsAutoAttendantCallFlow',
+  'New-CsAutoAttendantDialScope',
+  'New-CsAutoAttendantMenu',
+  'New-CsAutoAttendantMenuOption',
+  'New-CsAutoAttendantPrompt',
+  'New-CsAutoAttendantCallableEntity',
+  'Get-CsBatchPolicyAssignmentOperation',
+  'New-CsBatchPolicyAssignmentOperation',
+  'Get-CsOnlineApplicationInstance',
+  'New-CsOnlineApplicationInstance',
+  'Set-CsOnlineApplicationInstance',
+  'Get-CsOnlineApplicationInstanceAssociation',
+  'New-CsOnlineApplicationInstanceAssociation',
   'Remove-CsOnlineApplicationInstanceAssociation',
-  'Get-CsOnlineLisLocation', 'Get-CsOnlineLisCivicAddress',
-  'Get-CsOnlinePstnUsage', 'Set-CsOnlinePstnUsage',
+  'Get-CsOnlineLisLocation',
+  'Get-CsOnlineLisCivicAddress',
+  'Get-CsOnlinePstnUsage',
+  'Set-CsOnlinePstnUsage',
   'Get-CsOnlineUser',
-  'Get-CsOnlineVoiceRoutingPolicy', 'New-CsOnlineVoiceRoutingPolicy', 'Set-CsOnlineVoiceRoutingPolicy',
-  'Remove-CsOnlineVoiceRoutingPolicy', 'Grant-CsOnlineVoiceRoutingPolicy',
-  'Get-CsPhoneNumberAssignment', 'Set-CsPhoneNumberAssignment', 'Remove-CsPhoneNumberAssignment',
-  'Get-CsTeamsEmergencyCallRoutingPolicy', 'New-CsTeamsEmergencyCallRoutingPolicy',
-  'Set-CsTeamsEmergencyCallRoutingPolicy', 'Remove-CsTeamsEmergencyCallRoutingPolicy',
-  'Grant-CsTeamsEmergencyCallRoutingPolicy', 'New-CsTeamsEmergencyNumber',
-  'Get-CsTeamsSharedCallingRoutingPolicy', 'New-CsTeamsSharedCallingRoutingPolicy',
-  'Set-CsTeamsSharedCallingRoutingPolicy', 'Remove-CsTeamsSharedCallingRoutingPolicy',
+  'Get-CsOnlineVoiceRoutingPolicy',
+  'New-CsOnlineVoiceRoutingPolicy',
+  'Set-CsOnlineVoiceRoutingPolicy',
+  'Remove-CsOnlineVoiceRoutingPolicy',
+  'Grant-CsOnlineVoiceRoutingPolicy',
+  'Get-CsPhoneNumberAssignment',
+  'Set-CsPhoneNumberAssignment',
+  'Remove-CsPhoneNumberAssignment',
+  'Get-CsTeamsEmergencyCallRoutingPolicy',
+  'New-CsTeamsEmergencyCallRoutingPolicy',
+  'Set-CsTeamsEmergencyCallRoutingPolicy',
+  'Remove-CsTeamsEmergencyCallRoutingPolicy',
+  'Grant-CsTeamsEmergencyCallRoutingPolicy',
+  'New-CsTeamsEmergencyNumber',
+  'Get-CsTeamsSharedCallingRoutingPolicy',
+  'New-CsTeamsSharedCallingRoutingPolicy',
+  'Set-CsTeamsSharedCallingRoutingPolicy',
+  'Remove-CsTeamsSharedCallingRoutingPolicy',
   'Grant-CsTeamsSharedCallingRoutingPolicy',
   // coming next
-  'Get-CsUserPolicyAssignment', 'Get-CsGroupPolicyAssignment', 'New-CsGroupPolicyAssignment',
+  'Get-CsUserPolicyAssignment',
+  'Get-CsGroupPolicyAssignment',
+  'New-CsGroupPolicyAssignment',
   'Remove-CsGroupPolicyAssignment',
-  'Get-CsPhoneNumberTag', 'Set-CsPhoneNumberTag', 'Update-CsPhoneNumberTag', 'Remove-CsPhoneNumberTag',
-  'Export-CsAcquiredPhoneNumber', 'Get-CsExportAcquiredPhoneNumberStatus',
+  'Get-CsPhoneNumberTag',
+  'Set-CsPhoneNumberTag',
+  'Update-CsPhoneNumberTag',
+  'Remove-CsPhoneNumberTag',
+  'Export-CsAcquiredPhoneNumber',
+  'Get-CsExportAcquiredPhoneNumberStatus',
   // only if the reference has them (it has neither at 93336da2bc; reported as missing below)
-  'Get-CsTeamsEmergencyNumber', 'Remove-CsOnlineApplicationInstance',
+  'Get-CsTeamsEmergencyNumber',
+  'Remove-CsOnlineApplicationInstance',
 ];
 
 // Types the PARAMETERS table gets wrong where the page's SYNTAX block is explicit (rule 1: SYNTAX
@@ -73,9 +106,22 @@ export const TYPE_FROM_SYNTAX = {
   'New-CsBatchPolicyAssignmentOperation': { Identity: { type: 'String[]', syntax: '-Identity <String[]>' } },
 };
 
-const COMMON = new Set(['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction',
-  'ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable',
-  'WhatIf', 'Confirm']);
+const COMMON = new Set([
+  'Verbose',
+  'Debug',
+  'ErrorAction',
+  'WarningAction',
+  'InformationAction',
+  'ProgressAction',
+  'ErrorVariable',
+  'WarningVariable',
+  'InformationVariable',
+  'OutVariable',
+  'OutBuffer',
+  'PipelineVariable',
+  'WhatIf',
+  'Confirm',
+]);
 const COMMON_ALIASES = new Set(['vb', 'db', 'ea', 'wa', 'infa', 'proga', 'ev', 'wv', 'iv', 'ov', 'ob', 'pv', 'wi', 'cf']);
 
 function clean(name, entry) {
@@ -146,7 +192,10 @@ const full = JSON.parse(fs.readFileSync(source, 'utf8'));
 const out = { source: full.source, extractedBy: 'tests/powershell/sim/make-subset.mjs', missing: [], cmdlets: {} };
 for (const name of [...CMDLETS].sort()) {
   const entry = full.cmdlets[name];
-  if (!entry) { out.missing.push(name); continue; }
+  if (!entry) {
+    out.missing.push(name);
+    continue;
+  }
   out.cmdlets[name] = clean(name, entry);
 }
 fs.writeFileSync(target, JSON.stringify(out, null, 2) + '\n');

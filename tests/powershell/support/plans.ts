@@ -18,14 +18,10 @@ export function changedPlan(base: Plan = createSamplePlan()): { plan: Plan; move
   const added = base.numbers.find((n) => n.e164 === '+12065550104')!;
   const plan: Plan = {
     ...base,
-    sharedCallingPolicies: base.sharedCallingPolicies.map((p) =>
-      p.id === seattle.id ? { ...p, callbackNumberIds: [c!, a!, added.id, b!] } : p,
-    ),
+    sharedCallingPolicies: base.sharedCallingPolicies.map((p) => (p.id === seattle.id ? { ...p, callbackNumberIds: [c!, a!, added.id, b!] } : p)),
     users: base.users
       .filter((u) => userKey(u.upn) !== dropped)
-      .map((u) =>
-        moved.includes(userKey(u.upn)) ? { ...u, sharedCallingPolicyId: london.id, emergencyPolicyId: ecrpLondon.id } : u,
-      ),
+      .map((u) => (moved.includes(userKey(u.upn)) ? { ...u, sharedCallingPolicyId: london.id, emergencyPolicyId: ecrpLondon.id } : u)),
   };
   return { plan, moved, dropped };
 }
@@ -58,9 +54,7 @@ export function hostilePlan(base: Plan = createSamplePlan()): Plan {
     voiceRoutingPolicies: base.voiceRoutingPolicies.map((p) => ({ ...p, name: h(p.name), description: h(p.description) })),
     emergencyPolicies: base.emergencyPolicies.map((p) => ({ ...p, name: h(p.name), description: h(p.description) })),
     sharedCallingPolicies: base.sharedCallingPolicies.map((p) => ({ ...p, name: h(p.name), description: h(p.description) })),
-    users: base.users.map((u, k) =>
-      k % 45 === 0 ? { ...u, upn: u.upn.replace('@', k % 2 === 0 ? "+tag'x@" : '+sc@') } : u,
-    ),
+    users: base.users.map((u, k) => (k % 45 === 0 ? { ...u, upn: u.upn.replace('@', k % 2 === 0 ? "+tag'x@" : '+sc@') } : u)),
   };
 }
 

@@ -85,7 +85,10 @@ export function projectTenant(t: Json, expected: ExpectedTenantState): ExpectedT
         .map((p) => ({ name: bare(p.identity), description: String(p.description ?? ''), pstnUsages: [...(p.onlinePstnUsages ?? [])].map(String) })),
       (p) => p.name,
     ),
-    pstnUsages: [...(t.pstnUsages ?? [])].map(String).filter((u) => usage.has(u)).sort(),
+    pstnUsages: [...(t.pstnUsages ?? [])]
+      .map(String)
+      .filter((u) => usage.has(u))
+      .sort(),
     emergencyPolicies: sortBy(
       policies('TeamsEmergencyCallRoutingPolicy')
         .filter((p) => ecrpNames.has(lc(bare(p.identity))))

@@ -132,7 +132,10 @@ export class SimScratch {
 
   calls(): CallLogLine[] {
     if (!existsSync(this.callLog)) return [];
-    return readFileSync(this.callLog, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as CallLogLine);
+    return readFileSync(this.callLog, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as CallLogLine);
   }
 
   dispose(): void {
@@ -142,7 +145,10 @@ export class SimScratch {
 
 /** The last line of stdout that is a JSON document (a test script's result). */
 export function lastJson<T = any>(result: PwshResult): T {
-  const lines = result.stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{') || l.startsWith('['));
+  const lines = result.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('{') || l.startsWith('['));
   if (lines.length === 0) throw new Error(`no JSON in pwsh output (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
   return JSON.parse(lines[lines.length - 1]!) as T;
 }

@@ -91,11 +91,13 @@ export class Workspace {
   run(args: string[] = [], file = 'Invoke-SharedCallingRunbook.ps1', extraEnv: Record<string, string> = {}, timeoutMs = 30 * 60_000): RunResult {
     const [cmd, ...pre] = pwshPrefix();
     const env = simEnvironment({ tenant: this.tenantPath, callLog: this.callLogPath, faults: this.faultsPath ?? undefined, extra: extraEnv });
-    const r = spawnSync(
-      cmd!,
-      [...pre, '-NoProfile', '-NonInteractive', '-File', path.join(this.scripts, file), '-OutputFolder', this.out, ...args],
-      { cwd: this.scripts, env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs },
-    );
+    const r = spawnSync(cmd!, [...pre, '-NoProfile', '-NonInteractive', '-File', path.join(this.scripts, file), '-OutputFolder', this.out, ...args], {
+      cwd: this.scripts,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      timeout: timeoutMs,
+    });
     const all = this.allCalls();
     const calls = all.slice(this.seen);
     this.seen = all.length;

@@ -8,7 +8,13 @@ describe('commitImport (the import commit, rules included, in the core)', () => 
   it('adds the users and runs the assignment rules over them only', () => {
     const base = createSamplePlan();
     // Everyone in Sales gets SC-London (sample users are in other departments or policies already).
-    const rule = { ...newRule(base), field: 'department' as const, operator: 'is' as const, values: ['Sales'], assign: { sharedCallingPolicyId: 'scp-london' } };
+    const rule = {
+      ...newRule(base),
+      field: 'department' as const,
+      operator: 'is' as const,
+      values: ['Sales'],
+      assign: { sharedCallingPolicyId: 'scp-london' },
+    };
     const plan: Plan = addRule(base, rule);
     const out = commitImport(plan, imported(3), 'add', { file: 'list.csv', mapping: {} }, true);
     expect(out.added).toBe(3);

@@ -19,7 +19,12 @@ describe('allocateExtensions', () => {
     expect(r.plan.users.map((u) => u.extension)).toEqual(['110', '111', '113']);
     expect(r.emergencyDialStrings).toEqual(['000', '112', '911', '933', '999']);
     const q = plan({ from: 909, to: 913 }, 4);
-    expect(allocateExtensions(q, keysOf(q), undefined, { avoidEmergencyPrefixes: false }).plan.users.map((u) => u.extension)).toEqual(['909', '910', '912', '913']);
+    expect(allocateExtensions(q, keysOf(q), undefined, { avoidEmergencyPrefixes: false }).plan.users.map((u) => u.extension)).toEqual([
+      '909',
+      '910',
+      '912',
+      '913',
+    ]);
   });
 
   it('by default also skips extensions starting with an emergency dial string', () => {

@@ -47,7 +47,9 @@ describe('quick start', () => {
     expect(next.sites.map((s) => s.name)).toEqual(['Seattle', 'London', 'Sydney', 'DE']);
     expect(next.resourceAccounts.map((r) => r.upn)).toEqual(['sc-seattle@contoso.com', 'sc-london@contoso.com', 'sc-sydney@contoso.com', 'sc-de@contoso.com']);
     expect(next.sharedCallingPolicies.map((p) => p.name)).toEqual(['SC-Seattle', 'SC-London', 'SC-Sydney', 'SC-DE']);
-    expect(next.autoAttendants.every((a, i) => a.resourceAccountId === next.resourceAccounts[i]!.id && a.dialScopeGroups[0]!.siteIds[0] === next.sites[i]!.id)).toBe(true);
+    expect(
+      next.autoAttendants.every((a, i) => a.resourceAccountId === next.resourceAccounts[i]!.id && a.dialScopeGroups[0]!.siteIds[0] === next.sites[i]!.id),
+    ).toBe(true);
     for (const u of next.users) {
       expect(u.siteId).not.toBeNull();
       expect(u.sharedCallingPolicyId).not.toBeNull();
@@ -57,8 +59,14 @@ describe('quick start', () => {
     // Emergency dial strings per country, PSTN usages only for Direct Routing (E2).
     const ep = (name: string) => next.emergencyPolicies.find((e) => e.name === name)!;
     expect(ep('ECRP-US').numbers.map((n) => n.dialString)).toEqual(['911', '933']);
-    expect(ep('ECRP-GB').numbers.map((n) => [n.dialString, n.pstnUsage])).toEqual([['999', ''], ['112', '']]);
-    expect(ep('ECRP-AU-DR').numbers.map((n) => [n.dialString, n.pstnUsage])).toEqual([['000', 'AU-Emergency'], ['112', 'AU-Emergency']]);
+    expect(ep('ECRP-GB').numbers.map((n) => [n.dialString, n.pstnUsage])).toEqual([
+      ['999', ''],
+      ['112', ''],
+    ]);
+    expect(ep('ECRP-AU-DR').numbers.map((n) => [n.dialString, n.pstnUsage])).toEqual([
+      ['000', 'AU-Emergency'],
+      ['112', 'AU-Emergency'],
+    ]);
     expect(ep('ECRP-DE').numbers.map((n) => n.dialString)).toEqual(['112']);
     // DR resource account gets a voice routing policy with usages (RA11); CP gets PAYG (RA9).
     const sydneyRa = next.resourceAccounts[2]!;
@@ -83,7 +91,13 @@ describe('quick start', () => {
     const errors = checkPlan(next).filter((f) => f.severity === 'error');
     // RA1: the accounts have no number yet; everything else is complete.
     expect([...new Set(errors.map((f) => f.rule))]).toEqual(['RA1']);
-    const warnings = [...new Set(checkPlan(next).filter((f) => f.severity === 'warning').map((f) => f.rule))].sort();
+    const warnings = [
+      ...new Set(
+        checkPlan(next)
+          .filter((f) => f.severity === 'warning')
+          .map((f) => f.rule),
+      ),
+    ].sort();
     // R1 (module version) and E6 (carrier database) are checklist items; EN1 = no callback numbers yet;
     // AA10 = the operator is a person only the admin can choose; RA8 = the new sites have no
     // emergency address yet.
@@ -97,7 +111,9 @@ describe('quick start', () => {
     const withNumbers: Plan = {
       ...plan,
       sites: [],
-      numbers: createSamplePlan().numbers.filter((n) => n.country === 'GB').map((n) => ({ ...n, siteId: null })),
+      numbers: createSamplePlan()
+        .numbers.filter((n) => n.country === 'GB')
+        .map((n) => ({ ...n, siteId: null })),
     };
     // Numbers without a site are not taken for the account; with the site assigned they are.
     const first = planQuickStart(withNumbers, options(withNumbers));

@@ -38,7 +38,10 @@ describe('assignment rules', () => {
     expect(preview.matched).toEqual([london, frontline]);
     const frontlineNotUk = count(base, (u) => (u.department === 'Warehouse' || u.department === 'Retail') && u.emergencyPolicyId !== 'ecrp-uk');
     expect(preview.perRule).toEqual([london, frontlineNotUk]);
-    const both = count(base, (u) => u.siteId === 'site-london' || ((u.department === 'Warehouse' || u.department === 'Retail') && u.emergencyPolicyId !== 'ecrp-uk'));
+    const both = count(
+      base,
+      (u) => u.siteId === 'site-london' || ((u.department === 'Warehouse' || u.department === 'Retail') && u.emergencyPolicyId !== 'ecrp-uk'),
+    );
     expect(preview.changed).toBe(both);
     const applied = applyRules(plan);
     expect(applied.changed).toBe(both);

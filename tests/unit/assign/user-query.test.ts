@@ -27,7 +27,9 @@ describe('users table query', () => {
 
   it('sorts by any column, stable, both directions, and keeps the order when filtering', () => {
     const asc = names(queryUsers(plan, q({ sort: { column: 'displayName', dir: 'asc' } })));
-    const sorted = [...plan.users].sort((a, b) => (a.displayName.toLowerCase() < b.displayName.toLowerCase() ? -1 : a.displayName.toLowerCase() > b.displayName.toLowerCase() ? 1 : 0));
+    const sorted = [...plan.users].sort((a, b) =>
+      a.displayName.toLowerCase() < b.displayName.toLowerCase() ? -1 : a.displayName.toLowerCase() > b.displayName.toLowerCase() ? 1 : 0,
+    );
     expect(asc.map((u) => u.upn)).toEqual(sorted.map((u) => u.upn));
     const desc = names(queryUsers(plan, q({ sort: { column: 'site', dir: 'desc' } })));
     expect(desc[0]!.siteId).toBe('site-sydney');

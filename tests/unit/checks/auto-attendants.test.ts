@@ -3,10 +3,15 @@ import { BASE, breakSample, byId, expectOnly, expectOnlyBesidesInfo, userAt } fr
 
 describe('auto attendant checks', () => {
   it('AA1: dial scope does not cover the users who share the number', () => {
-    const f = expectOnlyBesidesInfo((p) => {
-      const g = byId(p.autoAttendants, 'aa-seattle').dialScopeGroups[0];
-      if (g) g.siteIds = ['site-london'];
-    }, 'AA1', 'Seattle Main Auto Attendant', ['AA5']);
+    const f = expectOnlyBesidesInfo(
+      (p) => {
+        const g = byId(p.autoAttendants, 'aa-seattle').dialScopeGroups[0];
+        if (g) g.siteIds = ['site-london'];
+      },
+      'AA1',
+      'Seattle Main Auto Attendant',
+      ['AA5'],
+    );
     expect(f.severity).toBe('warning');
     expect(f.message).toContain('80');
   });
@@ -22,7 +27,9 @@ describe('auto attendant checks', () => {
   });
 
   it('AA4: resource account without an auto attendant', () => {
-    const f = expectOnlyBesidesInfo((p) => (p.autoAttendants = p.autoAttendants.filter((a) => a.id !== 'aa-seattle')), 'AA4', 'sc-seattle@contoso.com', ['AA5']);
+    const f = expectOnlyBesidesInfo((p) => (p.autoAttendants = p.autoAttendants.filter((a) => a.id !== 'aa-seattle')), 'AA4', 'sc-seattle@contoso.com', [
+      'AA5',
+    ]);
     expect(f.subjectKind).toBe('resourceAccount');
   });
 

@@ -8,10 +8,14 @@ describe('emergency callback number checks', () => {
   });
 
   it('EN2: toll-free resource account number with an empty callback list', () => {
-    const f = expectOnly((p) => {
-      byId(p.numbers, 'num-12065550100').kind = 'callingPlanTollFreeService';
-      byId(p.sharedCallingPolicies, 'scp-seattle').callbackNumberIds = [];
-    }, 'EN2', 'SC-Seattle');
+    const f = expectOnly(
+      (p) => {
+        byId(p.numbers, 'num-12065550100').kind = 'callingPlanTollFreeService';
+        byId(p.sharedCallingPolicies, 'scp-seattle').callbackNumberIds = [];
+      },
+      'EN2',
+      'SC-Seattle',
+    );
     expect(f.severity).toBe('error');
   });
 
@@ -48,10 +52,19 @@ describe('emergency callback number checks', () => {
   it('EN7: callback number in two policies', () => {
     const mover = userAt(BASE, 'site-seattle', 0); // Enterprise Voice 'yes': moving it changes no aggregate
     expect(mover.enterpriseVoice).toBe('yes');
-    const f = expectOnly((p) => {
-      p.sharedCallingPolicies.push({ ...byId(p.sharedCallingPolicies, 'scp-seattle'), id: 'scp-seattle-2', name: 'SC-Seattle-2', callbackNumberIds: ['num-12065550101'] });
-      userAt(p, 'site-seattle', 0).sharedCallingPolicyId = 'scp-seattle-2';
-    }, 'EN7', '+12065550101');
+    const f = expectOnly(
+      (p) => {
+        p.sharedCallingPolicies.push({
+          ...byId(p.sharedCallingPolicies, 'scp-seattle'),
+          id: 'scp-seattle-2',
+          name: 'SC-Seattle-2',
+          callbackNumberIds: ['num-12065550101'],
+        });
+        userAt(p, 'site-seattle', 0).sharedCallingPolicyId = 'scp-seattle-2';
+      },
+      'EN7',
+      '+12065550101',
+    );
     expect(f.message).toContain('SC-Seattle-2');
   });
 

@@ -6,15 +6,43 @@ import { BASE, BASE_FINDINGS, breakSample, byId } from './helpers.js';
 
 /** Every rule id in shared-calling.md §2. */
 const SECTION_2_IDS = [
-  'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8',
-  'U1', 'U2', 'U3', 'U4', 'U5',
-  'V1', 'V2', 'V3', 'V4', 'V5',
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'U1',
+  'U2',
+  'U3',
+  'U4',
+  'U5',
+  'V1',
+  'V2',
+  'V3',
+  'V4',
+  'V5',
   ...Array.from({ length: 12 }, (_, i) => `RA${i + 1}`),
   ...Array.from({ length: 11 }, (_, i) => `AA${i + 1}`),
-  'VR1', 'VR2',
-  'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9',
+  'VR1',
+  'VR2',
+  'E1',
+  'E2',
+  'E3',
+  'E4',
+  'E5',
+  'E6',
+  'E7',
+  'E8',
+  'E9',
   ...Array.from({ length: 14 }, (_, i) => `EN${i + 1}`),
-  'C1', 'C2', 'C3', 'C4', 'C5',
+  'C1',
+  'C2',
+  'C3',
+  'C4',
+  'C5',
 ];
 
 /** §2 ids a plan cannot show as a finding of their own, and why. */
@@ -62,9 +90,50 @@ describe('checkPlan', () => {
   it('every rule id of §2 a plan can show is covered by RULES', () => {
     const showable = SECTION_2_IDS.filter((id) => !(id in NOT_A_FINDING));
     expect(showable).toEqual([
-      'R1', 'R8', 'U1', 'U5', 'V1', 'V2', 'V3', 'V4', 'RA1', 'RA2', 'RA4', 'RA8', 'RA9', 'RA10', 'RA11',
-      'AA1', 'AA3', 'AA4', 'AA5', 'AA6', 'AA7', 'AA8', 'AA9', 'AA10', 'AA11', 'VR1', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E8', 'E9',
-      'EN1', 'EN2', 'EN3', 'EN4', 'EN5', 'EN6', 'EN7', 'EN9', 'C1', 'C3',
+      'R1',
+      'R8',
+      'U1',
+      'U5',
+      'V1',
+      'V2',
+      'V3',
+      'V4',
+      'RA1',
+      'RA2',
+      'RA4',
+      'RA8',
+      'RA9',
+      'RA10',
+      'RA11',
+      'AA1',
+      'AA3',
+      'AA4',
+      'AA5',
+      'AA6',
+      'AA7',
+      'AA8',
+      'AA9',
+      'AA10',
+      'AA11',
+      'VR1',
+      'E1',
+      'E2',
+      'E3',
+      'E4',
+      'E5',
+      'E6',
+      'E8',
+      'E9',
+      'EN1',
+      'EN2',
+      'EN3',
+      'EN4',
+      'EN5',
+      'EN6',
+      'EN7',
+      'EN9',
+      'C1',
+      'C3',
     ]);
     for (const id of showable) expect(RULES[id], id).toBeDefined();
     for (const id of Object.keys(NOT_A_FINDING)) expect(SECTION_2_IDS).toContain(id);
@@ -88,7 +157,14 @@ describe('checkPlan', () => {
       expect(order[(all[i] as Finding).severity]).toBeGreaterThanOrEqual(order[(all[i - 1] as Finding).severity]);
     }
     const mk = (rule: string, severity: Finding['severity']): Finding => ({
-      rule, severity, message: '', subject: '', subjectKind: 'tenant', subjectId: rule, fix: '', key: rule,
+      rule,
+      severity,
+      message: '',
+      subject: '',
+      subjectKind: 'tenant',
+      subjectId: rule,
+      fix: '',
+      key: rule,
     });
     const sorted = sortFindings([mk('a', 'info'), mk('b', 'error'), mk('c', 'info'), mk('d', 'warning'), mk('e', 'error')]);
     expect(sorted.map((f) => f.rule)).toEqual(['b', 'e', 'd', 'a', 'c']);
@@ -112,7 +188,14 @@ describe('checkPlan', () => {
     });
     expect(removed).toEqual([]);
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ rule: 'U1', severity: 'error', subjectKind: 'sharedCallingPolicy', subjectId: 'scp-seattle', subject: 'SC-Seattle', key: 'U1:scp-seattle' });
+    expect(added[0]).toMatchObject({
+      rule: 'U1',
+      severity: 'error',
+      subjectKind: 'sharedCallingPolicy',
+      subjectId: 'scp-seattle',
+      subject: 'SC-Seattle',
+      key: 'U1:scp-seattle',
+    });
     expect(added[0]?.message).toMatch(/^80 users of policy SC-Seattle have no Teams Phone licence \(e\.g\. .+, …\)\.$/);
   });
 
@@ -128,7 +211,10 @@ describe('checkPlan', () => {
 
   it(`keeps per-user findings up to ${AGGREGATE_THRESHOLD} users`, () => {
     const { added } = breakSample((p) => {
-      p.users.filter((u) => u.siteId === 'site-seattle').slice(0, AGGREGATE_THRESHOLD).forEach((u) => (u.teamsPhone = 'no'));
+      p.users
+        .filter((u) => u.siteId === 'site-seattle')
+        .slice(0, AGGREGATE_THRESHOLD)
+        .forEach((u) => (u.teamsPhone = 'no'));
     });
     expect(added).toHaveLength(AGGREGATE_THRESHOLD);
     expect(added.every((f) => f.subjectKind === 'user')).toBe(true);

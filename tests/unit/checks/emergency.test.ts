@@ -22,10 +22,14 @@ describe('emergency routing checks', () => {
   });
 
   it('E8: a PSTN usage added to the Operator Connect policy', () => {
-    const f = expectOnly((p) => {
-      const n = byId(p.emergencyPolicies, 'ecrp-uk').numbers[0];
-      if (n) n.pstnUsage = 'UK-Emergency';
-    }, 'E8', 'ECRP-UK-CPOC');
+    const f = expectOnly(
+      (p) => {
+        const n = byId(p.emergencyPolicies, 'ecrp-uk').numbers[0];
+        if (n) n.pstnUsage = 'UK-Emergency';
+      },
+      'E8',
+      'ECRP-UK-CPOC',
+    );
     expect(f.message).toContain('60 users of SC-London');
   });
 
@@ -35,26 +39,38 @@ describe('emergency routing checks', () => {
   });
 
   it('E9: a Direct Routing emergency dial string with "+"', () => {
-    const f = expectOnly((p) => {
-      const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[0];
-      if (n) n.dialString = '+000';
-    }, 'E9', 'ECRP-AU-DR');
+    const f = expectOnly(
+      (p) => {
+        const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[0];
+        if (n) n.dialString = '+000';
+      },
+      'E9',
+      'ECRP-AU-DR',
+    );
     expect(f.severity).toBe('error');
     expect(f.message).toContain('+000');
   });
 
   it('E9: "+" in a dial mask of a Direct Routing policy; not checked for Calling Plan policies', () => {
-    expectOnly((p) => {
-      const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[1];
-      if (n) n.dialMask = '+112';
-    }, 'E9', 'ECRP-AU-DR');
+    expectOnly(
+      (p) => {
+        const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[1];
+        if (n) n.dialMask = '+112';
+      },
+      'E9',
+      'ECRP-AU-DR',
+    );
   });
 
   it('E2: one dial string without a usage in a Direct Routing policy', () => {
-    const f = expectOnly((p) => {
-      const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[1];
-      if (n) n.pstnUsage = '';
-    }, 'E2', 'ECRP-AU-DR');
+    const f = expectOnly(
+      (p) => {
+        const n = byId(p.emergencyPolicies, 'ecrp-au').numbers[1];
+        if (n) n.pstnUsage = '';
+      },
+      'E2',
+      'ECRP-AU-DR',
+    );
     expect(f.message).toContain('40 users');
   });
 
@@ -95,10 +111,14 @@ describe('emergency routing checks', () => {
   });
 
   it('E5: dial mask repeating a dial string', () => {
-    expectOnly((p) => {
-      const n = byId(p.emergencyPolicies, 'ecrp-uk').numbers[0];
-      if (n) n.dialMask = '112;118';
-    }, 'E5', 'ECRP-UK-CPOC');
+    expectOnly(
+      (p) => {
+        const n = byId(p.emergencyPolicies, 'ecrp-uk').numbers[0];
+        if (n) n.dialMask = '112;118';
+      },
+      'E5',
+      'ECRP-UK-CPOC',
+    );
   });
 
   it('E6: carrier emergency database outside North America is a checklist item', () => {

@@ -22,19 +22,27 @@ describe('RA9: Calling Plan service number funding follows the billing account (
   });
 
   it('MOSA billing: Communications Credits with a funded balance', () => {
-    const f = expectOnly((p) => {
-      untick(p);
-      byId(p.resourceAccounts, 'ra-seattle').callingPlanBilling = 'mosa';
-    }, 'RA9', SEA);
+    const f = expectOnly(
+      (p) => {
+        untick(p);
+        byId(p.resourceAccounts, 'ra-seattle').callingPlanBilling = 'mosa';
+      },
+      'RA9',
+      SEA,
+    );
     expect(f.message).toContain('Microsoft Online Subscription Agreement');
     expect(f.message).toContain('Communications Credits licence');
   });
 
   it('billing not known: the item asks for it', () => {
-    const f = expectOnly((p) => {
-      untick(p);
-      byId(p.resourceAccounts, 'ra-seattle').callingPlanBilling = 'unknown';
-    }, 'RA9', SEA);
+    const f = expectOnly(
+      (p) => {
+        untick(p);
+        byId(p.resourceAccounts, 'ra-seattle').callingPlanBilling = 'unknown';
+      },
+      'RA9',
+      SEA,
+    );
     expect(f.message).toContain('Not known how the Calling Plan subscription');
     expect(f.fix).toContain('billing type');
   });
@@ -48,9 +56,14 @@ describe('RA9: Calling Plan service number funding follows the billing account (
 describe('auto attendants', () => {
   it('AA5: more than 5 people sharing a full name in one dial scope is a warning', () => {
     // The warning replaces the sample's note about shared surnames.
-    const f = expectOnlyBesidesInfo((p) => {
-      for (let i = 0; i <= AA5_MAX_MATCHES; i++) userAt(p, 'site-seattle', i).displayName = 'Sam Lee';
-    }, 'AA5', SEATTLE_AA, ['AA5']);
+    const f = expectOnlyBesidesInfo(
+      (p) => {
+        for (let i = 0; i <= AA5_MAX_MATCHES; i++) userAt(p, 'site-seattle', i).displayName = 'Sam Lee';
+      },
+      'AA5',
+      SEATTLE_AA,
+      ['AA5'],
+    );
     expect(f.severity).toBe('warning');
     expect(f.message).toContain('Sam Lee (6)');
     expect(f.message).toContain('too many names');
@@ -177,7 +190,7 @@ describe('words (no internal enum names, grammar)', () => {
   it('EN4 says "an Operator Connect number", never the -NumberType value', () => {
     const d = breakSample((p) => (byId(p.numbers, 'num-442079460101').kind = 'directRouting'));
     const f = d.added.find((x) => x.rule === 'EN4');
-    expect(f?.message).toContain('is a Direct Routing number while the resource account\'s number is an Operator Connect number');
+    expect(f?.message).toContain("is a Direct Routing number while the resource account's number is an Operator Connect number");
     expect(f?.fix).toBe('Use an Operator Connect number from GB.');
     expect(`${f?.message} ${f?.fix}`).not.toMatch(/OperatorConnect|CallingPlan|DirectRouting/);
   });

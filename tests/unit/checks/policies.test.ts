@@ -31,14 +31,18 @@ describe('policy checks', () => {
   });
 
   it('P5: policy without users is info', () => {
-    const f = expectOnly((p) => {
-      p.sharedCallingPolicies.push({
-        ...byId(p.sharedCallingPolicies, 'scp-seattle'),
-        id: 'scp-spare',
-        name: 'SC-Spare',
-        callbackNumberIds: ['num-12065550104'],
-      });
-    }, 'P5', 'SC-Spare');
+    const f = expectOnly(
+      (p) => {
+        p.sharedCallingPolicies.push({
+          ...byId(p.sharedCallingPolicies, 'scp-seattle'),
+          id: 'scp-spare',
+          name: 'SC-Spare',
+          callbackNumberIds: ['num-12065550104'],
+        });
+      },
+      'P5',
+      'SC-Spare',
+    );
     expect(f.severity).toBe('info');
   });
 });

@@ -38,9 +38,13 @@ describe('resource account checks', () => {
   });
 
   it('RA8: a site without an emergency address is a warning even without a resource account number on it', () => {
-    const f = expectOnly((p) => {
-      p.sites.push({ ...byId(p.sites, 'site-london'), id: 'site-depot', name: 'Depot', address: { street: '', city: '', postalCode: '', region: '' } });
-    }, 'RA8', 'Depot');
+    const f = expectOnly(
+      (p) => {
+        p.sites.push({ ...byId(p.sites, 'site-london'), id: 'site-depot', name: 'Depot', address: { street: '', city: '', postalCode: '', region: '' } });
+      },
+      'RA8',
+      'Depot',
+    );
     expect(f).toMatchObject({ severity: 'warning', subjectKind: 'site', key: 'RA8:site-depot' });
   });
 
@@ -75,20 +79,29 @@ describe('resource account checks', () => {
   });
 
   it('C1: Calling Plan service number in a market where Shared Calling does not support it', () => {
-    const f = expectOnly((p) => {
-      for (const n of p.numbers) if (n.siteId === 'site-seattle') n.country = 'NZ';
-      // Users in the numbers' country, so that C3 (a note, not a rule) stays quiet.
-      for (const u of p.users) if (u.siteId === 'site-seattle') u.usageLocation = 'NZ';
-    }, 'C1', SEA);
+    const f = expectOnly(
+      (p) => {
+        for (const n of p.numbers) if (n.siteId === 'site-seattle') n.country = 'NZ';
+        // Users in the numbers' country, so that C3 (a note, not a rule) stays quiet.
+        for (const u of p.users) if (u.siteId === 'site-seattle') u.usageLocation = 'NZ';
+      },
+      'C1',
+      SEA,
+    );
     expect(f.severity).toBe('error');
   });
 
   it('N1: one number on two resource accounts', () => {
-    const f = expectOnlyBesidesInfo((p) => {
-      p.resourceAccounts.push({ ...byId(p.resourceAccounts, 'ra-seattle'), id: 'ra-twin', upn: 'twin@contoso.com' });
-      p.autoAttendants.push({ ...byId(p.autoAttendants, 'aa-seattle'), id: 'aa-twin', resourceAccountId: 'ra-twin' });
-      p.checklist['RA9:ra-twin'] = { done: true, note: '' };
-    }, 'N1', '+12065550100', ['AA5']);
+    const f = expectOnlyBesidesInfo(
+      (p) => {
+        p.resourceAccounts.push({ ...byId(p.resourceAccounts, 'ra-seattle'), id: 'ra-twin', upn: 'twin@contoso.com' });
+        p.autoAttendants.push({ ...byId(p.autoAttendants, 'aa-seattle'), id: 'aa-twin', resourceAccountId: 'ra-twin' });
+        p.checklist['RA9:ra-twin'] = { done: true, note: '' };
+      },
+      'N1',
+      '+12065550100',
+      ['AA5'],
+    );
     expect(f.subjectKind).toBe('number');
   });
 });

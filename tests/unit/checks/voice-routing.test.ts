@@ -17,10 +17,14 @@ describe('voice routing checks', () => {
   });
 
   it('VR1: user on Global while the plan does not know about Global is a warning', () => {
-    const f = expectOnly((p) => {
-      p.tenant.globalVoiceRoutingHasUsages = 'unknown';
-      userAt(p, 'site-seattle', 0).voiceRoutingPolicyId = null;
-    }, 'VR1', seattle0.upn);
+    const f = expectOnly(
+      (p) => {
+        p.tenant.globalVoiceRoutingHasUsages = 'unknown';
+        userAt(p, 'site-seattle', 0).voiceRoutingPolicyId = null;
+      },
+      'VR1',
+      seattle0.upn,
+    );
     expect(f.severity).toBe('warning');
   });
 

@@ -28,8 +28,14 @@ const sample = () => freeze(createSamplePlan());
 
 describe('upsertById', () => {
   it('replaces in place or appends, never mutating', () => {
-    const list = freeze([{ id: 'a', v: 1 }, { id: 'b', v: 2 }]);
-    expect(upsertById(list, { id: 'b', v: 3 })).toEqual([{ id: 'a', v: 1 }, { id: 'b', v: 3 }]);
+    const list = freeze([
+      { id: 'a', v: 1 },
+      { id: 'b', v: 2 },
+    ]);
+    expect(upsertById(list, { id: 'b', v: 3 })).toEqual([
+      { id: 'a', v: 1 },
+      { id: 'b', v: 3 },
+    ]);
     expect(upsertById(list, { id: 'c', v: 4 })).toHaveLength(3);
     expect(list[1]!.v).toBe(2);
   });
@@ -108,7 +114,10 @@ describe('deleteObject', () => {
   it('stays fast at 100,000 users', () => {
     const plan = createSamplePlan();
     const policy = plan.sharedCallingPolicies[0]!;
-    const users = Array.from({ length: 100_000 }, (_, i) => ({ ...blankUser(`u${i}@contoso.com`, `U ${i}`), sharedCallingPolicyId: i % 10 === 0 ? policy.id : null }));
+    const users = Array.from({ length: 100_000 }, (_, i) => ({
+      ...blankUser(`u${i}@contoso.com`, `U ${i}`),
+      sharedCallingPolicyId: i % 10 === 0 ? policy.id : null,
+    }));
     const big = { ...plan, users };
     const t = performance.now();
     const next = deleteObject(big, 'sharedCallingPolicy', policy.id);
@@ -139,7 +148,20 @@ describe('referencesTo', () => {
 
   it('is empty for an unreferenced object', () => {
     const plan = createEmptyPlan('p', 'P', '2026-01-01T00:00:00Z');
-    const withSite = { ...plan, sites: [{ id: 's', name: 'S', country: 'US', address: { street: '', city: '', postalCode: '', region: '' }, lisLocationId: '', northAmerica: true, extensionRange: null }] };
+    const withSite = {
+      ...plan,
+      sites: [
+        {
+          id: 's',
+          name: 'S',
+          country: 'US',
+          address: { street: '', city: '', postalCode: '', region: '' },
+          lisLocationId: '',
+          northAmerica: true,
+          extensionRange: null,
+        },
+      ],
+    };
     expect(referencesTo(withSite, 'site', 's')).toEqual([]);
   });
 });

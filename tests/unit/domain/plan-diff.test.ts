@@ -21,10 +21,7 @@ describe('diffPlans', () => {
     q.checklist['R1:tenant'] = { done: false, note: 'later' };
     const d = diffPlans(p, q);
     const fields = (kind: string) => d.kinds.find((k) => k.kind === kind)?.items.flatMap((i) => i.fields);
-    expect(fields('plan')).toEqual([
-      { field: 'Name', before: p.name, after: 'Renamed plan' },
-      expect.objectContaining({ field: 'Sizing defaults' }),
-    ]);
+    expect(fields('plan')).toEqual([{ field: 'Name', before: p.name, after: 'Renamed plan' }, expect.objectContaining({ field: 'Sizing defaults' })]);
     expect(fields('numbers')).toEqual([{ field: 'Kind', before: 'Calling Plan service', after: 'Direct Routing' }]);
     expect(fields('resourceAccounts')).toEqual([{ field: 'Licence', before: 'Teams Phone Resource Account', after: 'Teams Phone Standard' }]);
     expect(fields('users')).toEqual([{ field: 'Site', before: 'Seattle', after: 'London' }]);

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  createEmptyPlan,
-  createSamplePlan,
-  deserializePlan,
-  PLAN_FORMAT_VERSION,
-  PlanFileError,
-  serializePlan,
-} from '../../../src/lib/index.js';
+import { createEmptyPlan, createSamplePlan, deserializePlan, PLAN_FORMAT_VERSION, PlanFileError, serializePlan } from '../../../src/lib/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/plans/${name}`, import.meta.url), 'utf8');
 

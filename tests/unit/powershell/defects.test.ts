@@ -45,7 +45,7 @@ function loopingFunctions(tree: Tree): Set<string> {
   const calls = new Map<string, Set<string>>();
   for (const [name, node] of defs) calls.set(name, new Set(commandsIn(node).map((c) => c.name)));
   const out = new Set<string>(WRAPPERS);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [name, called] of calls) {
       if (out.has(name)) continue;
@@ -136,7 +136,9 @@ describe('D10: the stage files are closed in a finally block', () => {
   it('the body opens the log inside try and closes it in finally, before the summary', () => {
     for (const f of stageFiles()) {
       const t = text(f.name);
-      expect(t, f.name).toMatch(/\r\ntry \{\r\n    Open-StageFile\r\n[\s\S]*\r\n\} catch \{\r\n(    [^\r\n]*\r\n)+\} finally \{\r\n(    #[^\r\n]*\r\n)?    Close-StageFile -Interrupted:\(-not \$stageBodyEnded\)\r\n\}\r\nComplete-Stage\r\n$/);
+      expect(t, f.name).toMatch(
+        /\r\ntry \{\r\n    Open-StageFile\r\n[\s\S]*\r\n\} catch \{\r\n(    [^\r\n]*\r\n)+\} finally \{\r\n(    #[^\r\n]*\r\n)?    Close-StageFile -Interrupted:\(-not \$stageBodyEnded\)\r\n\}\r\nComplete-Stage\r\n$/,
+      );
       // Nothing opens a writer at file level any more.
       expect(fnText(f.name, 'Open-StageFile')).toContain('New-Object System.IO.StreamWriter($script:LogPath');
       expect(t.split('New-Object System.IO.StreamWriter($script:LogPath').length).toBe(2);
@@ -153,7 +155,8 @@ describe('D11: -WhatIf only affects tenant changes', () => {
       for (const c of commands(trees.get(f.name)!)) {
         if (!OWN_FILES.has(c.name)) continue;
         seen++;
-        if (!/-WhatIf:\$false/.test(c.node.text) || !/-Confirm:\$false/.test(c.node.text)) problems.push(`${f.name}:${c.node.startPosition.row + 1} ${c.node.text}`);
+        if (!/-WhatIf:\$false/.test(c.node.text) || !/-Confirm:\$false/.test(c.node.text))
+          problems.push(`${f.name}:${c.node.startPosition.row + 1} ${c.node.text}`);
       }
     }
     expect(problems).toEqual([]);
@@ -240,7 +243,24 @@ describe('style: -Transcript', () => {
 });
 
 describe('style: helper functions have singular nouns and approved verbs', () => {
-  const APPROVED = new Set(['Add', 'Close', 'Complete', 'Connect', 'ConvertTo', 'Find', 'Get', 'Invoke', 'Join', 'New', 'Open', 'Start', 'Stop', 'Test', 'Wait', 'Write']);
+  const APPROVED = new Set([
+    'Add',
+    'Close',
+    'Complete',
+    'Connect',
+    'ConvertTo',
+    'Find',
+    'Get',
+    'Invoke',
+    'Join',
+    'New',
+    'Open',
+    'Start',
+    'Stop',
+    'Test',
+    'Wait',
+    'Write',
+  ]);
   it('no function noun ends in a plural s', () => {
     const names = new Set<string>();
     for (const f of files) for (const n of functionDefinitions(trees.get(f.name)!).keys()) names.add(n);

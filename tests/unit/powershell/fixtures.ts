@@ -28,16 +28,7 @@ const ID_FIELDS = new Set([
   'siteIds',
 ]);
 /** Enumerations: left alone (they select code paths in TypeScript, not text). */
-const ENUM_FIELDS = new Set([
-  'kind',
-  'licence',
-  'teamsPhone',
-  'enterpriseVoice',
-  'globalVoiceRoutingHasUsages',
-  'mode',
-  'model',
-  'field',
-]);
+const ENUM_FIELDS = new Set(['kind', 'licence', 'teamsPhone', 'enterpriseVoice', 'globalVoiceRoutingHasUsages', 'mode', 'model', 'field']);
 /** Maps and bookkeeping that the generator does not read. */
 const SKIP_FIELDS = new Set(['checklist', 'importMapping', 'verification', 'assignmentRules', 'source', 'sizingDefaults', 'sizing']);
 

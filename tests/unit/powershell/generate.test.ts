@@ -2,14 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
 import { createEmptyPlan } from '../../../src/lib/domain/model.js';
-import {
-  generateScripts,
-  GENERATOR_VERSION,
-  planSha256,
-  SCRIPT_FILE_NAMES,
-  DATA_SECTION_BEGIN,
-  DATA_SECTION_END,
-} from '../../../src/lib/powershell/index.js';
+import { generateScripts, GENERATOR_VERSION, planSha256, SCRIPT_FILE_NAMES, DATA_SECTION_BEGIN, DATA_SECTION_END } from '../../../src/lib/powershell/index.js';
 import { loadParser, parse, syntaxProblems } from './ps-tree.js';
 
 let parser: Parser;

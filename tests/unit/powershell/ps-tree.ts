@@ -7,9 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
 import { DATA_SECTION_BEGIN, DATA_SECTION_END } from '../../../src/lib/powershell/index.js';
 
-const WASM = fileURLToPath(
-  new URL('../../../node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url),
-);
+const WASM = fileURLToPath(new URL('../../../node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url));
 
 let parserPromise: Promise<Parser> | null = null;
 

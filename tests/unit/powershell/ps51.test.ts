@@ -45,7 +45,16 @@ const PS7_PARAMETERS: Record<string, string[]> = {
   'Join-Path': ['AdditionalChildPath'],
   'Select-String': ['Raw', 'NoEmphasis', 'Culture'],
   'Get-Random': ['Shuffle'],
-  'Invoke-RestMethod': ['SkipCertificateCheck', 'Authentication', 'Token', 'StatusCodeVariable', 'ResponseHeadersVariable', 'SkipHttpErrorCheck', 'MaximumRetryCount', 'RetryIntervalSec'],
+  'Invoke-RestMethod': [
+    'SkipCertificateCheck',
+    'Authentication',
+    'Token',
+    'StatusCodeVariable',
+    'ResponseHeadersVariable',
+    'SkipHttpErrorCheck',
+    'MaximumRetryCount',
+    'RetryIntervalSec',
+  ],
   'Invoke-WebRequest': ['SkipCertificateCheck', 'Authentication', 'Token', 'SkipHttpErrorCheck', 'MaximumRetryCount', 'RetryIntervalSec'],
   'Import-Csv': ['LiteralPath:NONE'],
   'Test-Path': ['IsValid:NONE'],
@@ -174,8 +183,8 @@ describe('the 5.1 checker catches each PowerShell-7-only construct', () => {
     ['$o = Get-Content x | ConvertFrom-Json -Depth 5', 'ConvertFrom-Json -Depth'],
     ["$s = 'a', 'b' | Join-String -Separator ','", 'Join-String'],
     ['Write-Host $PSStyle.Bold', '$PSStyle'],
-    ["Set-Content -Path x -Value y -Encoding utf8NoBOM", '-Encoding utf8NoBOM'],
-    ["Out-File -FilePath x -Encoding utf8BOM", '-Encoding utf8BOM'],
+    ['Set-Content -Path x -Value y -Encoding utf8NoBOM', '-Encoding utf8NoBOM'],
+    ['Out-File -FilePath x -Encoding utf8BOM', '-Encoding utf8BOM'],
     ['Get-Error', 'Get-Error'],
     ["Test-Json -Json '{}'", 'Test-Json'],
     ['function F { process { 1 } clean { 2 } }', 'clean block'],
@@ -194,11 +203,11 @@ describe('the 5.1 checker catches each PowerShell-7-only construct', () => {
   it('accepts 5.1 code that looks close: -Encoding UTF8, ::new(), classes, ForEach-Object without -Parallel, "??" in a string', () => {
     const text = [
       "$w = New-Object System.IO.StreamWriter('x', $true, [System.Text.UTF8Encoding]::new($true))",
-      "Export-Csv -LiteralPath x -NoTypeInformation -Encoding UTF8",
-      "1..3 | ForEach-Object { $_ }",
+      'Export-Csv -LiteralPath x -NoTypeInformation -Encoding UTF8',
+      '1..3 | ForEach-Object { $_ }',
       "Write-Host 'what?? a ? b : c && d || e $PSStyle'",
       '# a comment with ?? and ?. and && in it',
-      "$t = if ($a) { 1 } else { 2 }",
+      '$t = if ($a) { 1 } else { 2 }',
       '',
     ].join('\r\n');
     expect(ps7Problems(parse(parser, text), text)).toEqual([]);

@@ -42,7 +42,7 @@ describe('psQuote', () => {
   });
 
   it('leaves $, backticks, double quotes and here-string markers inert (no escaping needed)', () => {
-    expect(psQuote('$(rm -r C:\\) `n "x" @"')).toBe("'$(rm -r C:\\) `n \"x\" @\"'");
+    expect(psQuote('$(rm -r C:\\) `n "x" @"')).toBe('\'$(rm -r C:\\) `n "x" @"\'');
   });
 
   it('keeps data on one line: CR, LF, NEL, LS, PS, VT, FF and NUL become spaces', () => {

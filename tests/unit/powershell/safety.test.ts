@@ -4,25 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
-import {
-  DATA_SECTION_BEGIN,
-  DATA_SECTION_END,
-  generateScripts,
-  psQuote,
-  type ScriptFile,
-} from '../../../src/lib/powershell/index.js';
+import { DATA_SECTION_BEGIN, DATA_SECTION_END, generateScripts, psQuote, type ScriptFile } from '../../../src/lib/powershell/index.js';
 import { HOSTILE, replaceTexts, smallPlan } from './fixtures.js';
-import {
-  commandNames,
-  commands,
-  expandableStrings,
-  fixedCode,
-  isInsideChangeBlock,
-  loadParser,
-  parse,
-  shape,
-  syntaxProblems,
-} from './ps-tree.js';
+import { commandNames, commands, expandableStrings, fixedCode, isInsideChangeBlock, loadParser, parse, shape, syntaxProblems } from './ps-tree.js';
 
 /** Cmdlets that only build objects in memory (§3.11, §3.12): allowed outside change blocks. */
 const IN_MEMORY = new Set([
@@ -63,7 +47,7 @@ describe('hostile plan data stays data', () => {
     }
   });
 
-  it('the code outside the data section is byte-identical to the plain plan\'s', () => {
+  it("the code outside the data section is byte-identical to the plain plan's", () => {
     for (let i = 0; i < plain.length; i++) expect(fixedCode(hostile[i]!.text), plain[i]!.name).toBe(fixedCode(plain[i]!.text));
   });
 

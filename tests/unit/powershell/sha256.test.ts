@@ -12,14 +12,10 @@ describe('sha256 (synchronous, FIPS 180-4)', () => {
     expect(sha256HexOfText('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
       '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
     );
-    expect(
-      sha256HexOfText(
-        'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu',
-      ),
-    ).toBe('cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1');
-    expect(sha256Hex(new Uint8Array(1_000_000).fill(0x61))).toBe(
-      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    expect(sha256HexOfText('abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu')).toBe(
+      'cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1',
     );
+    expect(sha256Hex(new Uint8Array(1_000_000).fill(0x61))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
   });
 
   it('agrees with node:crypto around every block boundary', () => {
@@ -70,9 +66,7 @@ describe('plan hash', () => {
   });
 
   it('canonical JSON sorts keys at every depth and drops undefined like JSON.stringify', () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ f: 1, e: 2 }], c: undefined }, 'é': null, Z: 'x' })).toBe(
-      '{"Z":"x","a":{"d":[{"e":2,"f":1}]},"b":1,"é":null}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [{ f: 1, e: 2 }], c: undefined }, é: null, Z: 'x' })).toBe('{"Z":"x","a":{"d":[{"e":2,"f":1}]},"b":1,"é":null}');
     expect(canonicalJson([undefined, 'a'])).toBe('[null,"a"]');
   });
 

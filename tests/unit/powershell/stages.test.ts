@@ -26,7 +26,17 @@ const DOCUMENTED: Record<string, string[]> = {
   'New-CsOnlineApplicationInstanceAssociation': ['Identities', 'ConfigurationId', 'ConfigurationType', 'CallPriority'],
   'Get-CsOnlineApplicationInstanceAssociation': ['Identity'],
   'Remove-CsOnlineApplicationInstanceAssociation': ['Identities'],
-  'New-CsAutoAttendant': ['Name', 'LanguageId', 'TimeZoneId', 'DefaultCallFlow', 'InclusionScope', 'ExclusionScope', 'Operator', 'CallFlows', 'CallHandlingAssociations'],
+  'New-CsAutoAttendant': [
+    'Name',
+    'LanguageId',
+    'TimeZoneId',
+    'DefaultCallFlow',
+    'InclusionScope',
+    'ExclusionScope',
+    'Operator',
+    'CallFlows',
+    'CallHandlingAssociations',
+  ],
   'Get-CsAutoAttendant': ['NameFilter', 'Identity'],
   'Set-CsAutoAttendant': ['Instance'],
   'Remove-CsAutoAttendant': ['Identity'],
@@ -81,7 +91,12 @@ const text = (file: string) => files.find((f) => f.name === file)!.text;
 function expectCall(file: string, name: string, params: string[]): void {
   const calls = inFile(file, name);
   const want = [...params].sort().join(',');
-  const found = calls.map((c) => c.params.filter((p) => p !== 'ErrorAction').sort().join(','));
+  const found = calls.map((c) =>
+    c.params
+      .filter((p) => p !== 'ErrorAction')
+      .sort()
+      .join(','),
+  );
   expect(found, `${name} in ${file}`).toContain(want);
 }
 
@@ -146,7 +161,7 @@ describe('AA7: extensions in Entra BusinessPhone', () => {
 describe('AA11: the greeting of the directory menu', () => {
   it('uses the plan greeting, quoted, or the default prompt', () => {
     const F = '03-auto-attendants.ps1';
-    expect(text(F)).toContain("if ($aa.Greeting) { $promptText = $aa.Greeting }");
+    expect(text(F)).toContain('if ($aa.Greeting) { $promptText = $aa.Greeting }');
     expect(text(F)).toContain("Greeting = ''");
     const p = createSamplePlan();
     p.autoAttendants[0]!.greeting = "Welcome to Contoso's main line. $(calc)";
@@ -172,7 +187,7 @@ describe('§3.17 callback number tags (plan setting, R8)', () => {
     const t06 = out.find((f) => f.name === '06-shared-calling-policies.ps1')!.text;
     expect(t06).toContain('TagCallbackNumbers = $true');
     expect(t06).toContain('Invoke-Change { Set-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }');
-    expect(t06).toContain("if (@($assignment.Tag) -contains $scp.Name) { return $true }");
+    expect(t06).toContain('if (@($assignment.Tag) -contains $scp.Name) { return $true }');
     expect(t06).toContain('$tagsSupported = Test-NumberTagSupport');
     const t09 = out.find((f) => f.name === '09-rollback.ps1')!.text;
     expect(t09).toContain('Invoke-Change { Remove-CsPhoneNumberTag -PhoneNumber $callbackNumber -Tag $scp.Name -ErrorAction Stop }');
@@ -282,7 +297,7 @@ describe('05-emergency', () => {
   it('builds numbers with New-CsTeamsEmergencyNumber, PSTN usage only where planned (E2)', () => {
     expectCall(F, 'New-CsTeamsEmergencyNumber', []);
     expect(text(F)).toContain('New-CsTeamsEmergencyNumber @numberSpec');
-    expect(text(F)).toContain("@{ EmergencyDialString = $entry.DialString }");
+    expect(text(F)).toContain('@{ EmergencyDialString = $entry.DialString }');
     expect(text(F)).toContain("$numberSpec['EmergencyDialMask']");
     expect(text(F)).toContain("$numberSpec['OnlinePSTNUsage']");
     expect(text(F)).toContain("@{ DialString = '000'; DialMask = ''; PstnUsage = 'AU-Emergency' }");
@@ -340,7 +355,9 @@ describe('07-users', () => {
     expectCall(F, 'Set-CsPhoneNumberAssignment', ['Identity', 'PhoneNumber', 'PhoneNumberType']);
     expect(text(F)).toContain('-PhoneNumberType DirectRouting');
     expect(text(F)).toContain("ExtensionNumber = '+61255500100;ext=2001'");
-    expect(text(F)).toMatch(/Upn = 'alex\.obrien0@contoso\.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''/);
+    expect(text(F)).toMatch(
+      /Upn = 'alex\.obrien0@contoso\.com'; SharedCallingPolicy = 'SC-Seattle'; EmergencyPolicy = 'ECRP-US-CPOC'; VoiceRoutingPolicy = 'SC-NoPSTN'; ExtensionNumber = ''/,
+    );
   });
 });
 
@@ -351,7 +368,9 @@ describe('08-verify', () => {
   });
   it('writes the verification CSV with the documented columns and statuses', () => {
     expect(text(F)).toContain("Join-Path $OutputFolder 'SharedCalling-Verification.csv'");
-    expect(text(F)).toContain('ConvertTo-CsvLine @($script:Subject.Kind, $script:Subject.Id, $RowProperty, $RowExpected, $RowActual, $RowStatus, $script:Subject.Name)');
+    expect(text(F)).toContain(
+      'ConvertTo-CsvLine @($script:Subject.Kind, $script:Subject.Id, $RowProperty, $RowExpected, $RowActual, $RowStatus, $script:Subject.Name)',
+    );
     expect(text(F)).toContain("Write-CsvFile $reportPath @('Kind', 'Subject', 'Property', 'Expected', 'Actual', 'Status', 'Name') $reportRows");
     for (const s of ["'Done'", "'Failed'", "'Missing'"]) expect(text(F)).toContain(s);
     for (const k of ['resourceAccount', 'autoAttendant', 'voiceRoutingPolicy', 'emergencyPolicy', 'sharedCallingPolicy', 'user']) {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
-import {
-  applyVerification,
-  parseVerificationCsv,
-  readVerificationCsv,
-  VerificationCsvError,
-  type VerificationRow,
-} from '../../../src/lib/powershell/index.js';
+import { applyVerification, parseVerificationCsv, readVerificationCsv, VerificationCsvError, type VerificationRow } from '../../../src/lib/powershell/index.js';
 import { unguardCsvField } from '../../../src/lib/powershell/verification.js';
 
 /** What Windows PowerShell 5.1's Export-Csv -NoTypeInformation -Encoding UTF8 writes. */
@@ -51,7 +45,9 @@ describe('parseVerificationCsv', () => {
   });
 
   it('reports rows with an unknown kind or status as issues and skips them', () => {
-    const { rows, issues } = readVerificationCsv('Kind,Subject,Property,Expected,Actual,Status\nuser,a,Exists,yes,yes,Done\nrobot,a,x,y,z,Done\nuser,a,x,y,z,Maybe\n');
+    const { rows, issues } = readVerificationCsv(
+      'Kind,Subject,Property,Expected,Actual,Status\nuser,a,Exists,yes,yes,Done\nrobot,a,x,y,z,Done\nuser,a,x,y,z,Maybe\n',
+    );
     expect(rows).toHaveLength(1);
     expect(issues.map((i) => [i.row, i.code])).toEqual([
       [3, 'unknown-kind'],
@@ -87,9 +83,7 @@ describe('applyVerification', () => {
 
   it('ignores subjects that are not in the plan and keeps earlier entries of others', () => {
     const plan = { ...createSamplePlan(), verification: { 'user:old@contoso.com': { status: 'done' as const, detail: 'x', at: 'then' } } };
-    const rows: VerificationRow[] = [
-      { kind: 'user', subject: 'nobody@contoso.com', property: 'Exists', expected: 'yes', actual: 'no', status: 'missing' },
-    ];
+    const rows: VerificationRow[] = [{ kind: 'user', subject: 'nobody@contoso.com', property: 'Exists', expected: 'yes', actual: 'no', status: 'missing' }];
     expect(applyVerification(plan, rows, at)).toBe(plan);
     const next = applyVerification(plan, parseVerificationCsv(PS51), at);
     expect(next.verification['user:old@contoso.com']).toEqual({ status: 'done', detail: 'x', at: 'then' });

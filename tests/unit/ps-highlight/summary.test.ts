@@ -35,7 +35,9 @@ describe('stageSummaries', () => {
     expect(count(s, '07', 'Shared Calling policy grants')?.count).toBe(plan.users.filter((u) => u.sharedCallingPolicyId).length);
     const ecrp = count(s, '07', 'Emergency policy assignments');
     expect(ecrp?.count).toBe(plan.users.filter((u) => u.emergencyPolicyId).length);
-    expect(ecrp?.note).toBe(`in ${new Set(plan.users.map((u) => u.emergencyPolicyId).filter(Boolean)).size} batch${new Set(plan.users.map((u) => u.emergencyPolicyId).filter(Boolean)).size === 1 ? '' : 'es'}`);
+    expect(ecrp?.note).toBe(
+      `in ${new Set(plan.users.map((u) => u.emergencyPolicyId).filter(Boolean)).size} batch${new Set(plan.users.map((u) => u.emergencyPolicyId).filter(Boolean)).size === 1 ? '' : 'es'}`,
+    );
   });
 
   it('100,000 users on one policy: 20 batches per policy type; extensions need a Direct Routing number', () => {
@@ -67,7 +69,17 @@ describe('stageSummaries', () => {
 
   it('an empty plan counts zero everywhere', () => {
     const base = createSamplePlan();
-    const plan: Plan = { ...base, users: [], resourceAccounts: [], autoAttendants: [], sharedCallingPolicies: [], emergencyPolicies: [], voiceRoutingPolicies: [], sites: [], numbers: [] };
+    const plan: Plan = {
+      ...base,
+      users: [],
+      resourceAccounts: [],
+      autoAttendants: [],
+      sharedCallingPolicies: [],
+      emergencyPolicies: [],
+      voiceRoutingPolicies: [],
+      sites: [],
+      numbers: [],
+    };
     for (const st of stageSummaries(plan)) for (const c of st.counts) expect(c.count, `${st.number} ${c.label}`).toBe(0);
   });
 });

@@ -9,12 +9,15 @@ const marked = (src: string): [TokenType, string][] =>
   tokenize(src)
     .filter((t) => t.type !== 'text')
     .map((t) => [t.type, t.text]);
-const typesOf = (src: string, type: TokenType) => tokenize(src).filter((t) => t.type === type).map((t) => t.text);
+const typesOf = (src: string, type: TokenType) =>
+  tokenize(src)
+    .filter((t) => t.type === type)
+    .map((t) => t.text);
 const join = (tokens: Token[]) => tokens.map((t) => t.text).join('');
 
 describe('tokenize', () => {
   it('line comments run to the end of the line, not past the CR', () => {
-    const src = "$a = 1 # set a\r\nWrite-Host $a";
+    const src = '$a = 1 # set a\r\nWrite-Host $a';
     expect(typesOf(src, 'comment')).toEqual(['# set a']);
     expect(typesOf(src, 'command')).toEqual(['Write-Host']);
   });
@@ -110,7 +113,8 @@ describe('tokenize', () => {
       const tokens = tokenize(f.text);
       expect(join(tokens), f.name).toBe(f.text);
       const kinds = new Set(tokens.map((t) => t.type));
-      for (const k of ['comment', 'string', 'variable', 'command', 'keyword', 'operator', 'parameter'] as const) expect(kinds.has(k), `${f.name}: ${k}`).toBe(true);
+      for (const k of ['comment', 'string', 'variable', 'command', 'keyword', 'operator', 'parameter'] as const)
+        expect(kinds.has(k), `${f.name}: ${k}`).toBe(true);
       expect(tokenizeLines(f.text)).toHaveLength(countLines(f.text) + (f.text.endsWith('\n') ? 1 : 0));
     }
   });
@@ -118,11 +122,14 @@ describe('tokenize', () => {
   it('any text round-trips (property)', () => {
     const alphabet = fc.constantFrom(...`abcXYZ019 $@#<>'"\u2018\u2019\u201c\`{}()[]-.:=|;,\n\r\t`.split(''));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), (src) => {
-        expect(join(tokenize(src))).toBe(src);
-        const lines = tokenizeLines(src);
-        expect(lines.map((l) => join(l)).join('\n')).toBe(src.replace(/\r\n|\r/g, '\n'));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')),
+        (src) => {
+          expect(join(tokenize(src))).toBe(src);
+          const lines = tokenizeLines(src);
+          expect(lines.map((l) => join(l)).join('\n')).toBe(src.replace(/\r\n|\r/g, '\n'));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -59,7 +59,12 @@ describe('log scale', () => {
 describe('chart geometry', () => {
   it('paths', () => {
     expect(linePath([])).toBe('');
-    expect(linePath([{ x: 1, y: 2 }, { x: 3.25, y: 4 }])).toBe('M1.0,2.0L3.3,4.0');
+    expect(
+      linePath([
+        { x: 1, y: 2 },
+        { x: 3.25, y: 4 },
+      ]),
+    ).toBe('M1.0,2.0L3.3,4.0');
   });
   it('series uses the core functions', () => {
     const s = chartSeries(0.5, 1, 8);

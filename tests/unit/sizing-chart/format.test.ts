@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatLoad,
-  formatOdds,
-  formatPercent,
-  formatPerYear,
-  formatProbability,
-  scientific,
-  superscript,
-} from '../../../src/lib/sizing-chart/index.js';
+import { formatLoad, formatOdds, formatPercent, formatPerYear, formatProbability, scientific, superscript } from '../../../src/lib/sizing-chart/index.js';
 
 describe('formatProbability', () => {
   it('writes tiny probabilities with superscript exponents (§7.3 table)', () => {

@@ -2,10 +2,7 @@
  * The tables of shared-calling.md §7.2 and §7.3, cell by cell, to the digits printed there.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SIZING,
-  type SizingInputs,
-} from '../../../src/lib/domain/model.js';
+import { DEFAULT_SIZING, type SizingInputs } from '../../../src/lib/domain/model.js';
 import { callbackPoolSize, erlangB, poissonTail, sizePolicy } from '../../../src/lib/sizing/index.js';
 
 /** Round to the significant digits of the printed text: "0.00452" → 3, "2.8e-3" → 2, "0.1334" → 4. */

@@ -50,8 +50,7 @@ describe('erlangB against exact BigInt references', () => {
   });
 
   it('stays below the Poisson tail (§7.2 planning band)', () => {
-    for (const load of [0.01, 0.5, 2, 50, 1000])
-      for (let n = 1; n < 40; n++) expect(erlangB(n, load)).toBeLessThanOrEqual(poissonTail(n, load));
+    for (const load of [0.01, 0.5, 2, 50, 1000]) for (let n = 1; n < 40; n++) expect(erlangB(n, load)).toBeLessThanOrEqual(poissonTail(n, load));
   });
 
   it('throws RangeError for invalid input', () => {

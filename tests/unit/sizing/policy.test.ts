@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SIZING,
-  blankUser,
-  createEmptyPlan,
-  type Plan,
-  type SharedCallingPolicy,
-  type SizingInputs,
-} from '../../../src/lib/domain/model.js';
+import { DEFAULT_SIZING, blankUser, createEmptyPlan, type Plan, type SharedCallingPolicy, type SizingInputs } from '../../../src/lib/domain/model.js';
 import {
   MAX_LOAD,
   MAX_TABLE_ROWS,
@@ -136,9 +129,11 @@ describe('sizingInputProblems and sanitizeSizing', () => {
       model: 'gamma' as SizingInputs['model'],
       reservationMinutes: Infinity,
     });
-    expect(sizingInputProblems(bad).map((p) => p.field).sort()).toEqual(
-      ['busyHourFactor', 'callsPer1000UsersPerYear', 'model', 'reservationMinutes', 'target'].sort(),
-    );
+    expect(
+      sizingInputProblems(bad)
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['busyHourFactor', 'callsPer1000UsersPerYear', 'model', 'reservationMinutes', 'target'].sort());
     expect(sanitizeSizing(bad)).toEqual(DEFAULT_SIZING);
   });
 });
@@ -225,7 +220,7 @@ describe('poolingPenalty (§7.4.1)', () => {
     expect(p.extra).toBe(5);
   });
 
-  it("direct mode shares the entered calls per hour out by users", () => {
+  it('direct mode shares the entered calls per hour out by users', () => {
     const p = poolingPenalty(inputs({ mode: 'direct', callsPerHour: 2, busyHourFactor: 1 }), [100, 300]);
     expect(p.loads).toEqual([0.5, 1.5]);
     expect(p.pooledLoad).toBe(2);

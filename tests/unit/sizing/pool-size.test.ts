@@ -49,7 +49,11 @@ describe('poolStatus: one pool status for EN9 and both sizing panels', () => {
     const base = createSamplePlan();
     const short = { ...base, sharedCallingPolicies: base.sharedCallingPolicies.map((p) => ({ ...p, callbackNumberIds: p.callbackNumberIds.slice(0, 1) })) };
     for (const plan of [base, short]) {
-      const en9 = new Set(checkPlan(plan).filter((f) => f.rule === 'EN9').map((f) => f.subjectId));
+      const en9 = new Set(
+        checkPlan(plan)
+          .filter((f) => f.rule === 'EN9')
+          .map((f) => f.subjectId),
+      );
       const counts = policyUserCounts(plan);
       for (const p of plan.sharedCallingPolicies) {
         const s = poolStatus(plan, p, counts.get(p.id) ?? 0);

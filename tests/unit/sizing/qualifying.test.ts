@@ -10,11 +10,7 @@ import {
   type SharedCallingPolicy,
 } from '../../../src/lib/domain/model.js';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
-import {
-  callbackNumbersToAdd,
-  qualifyingCallbackNumbers,
-  requiredCallbackKind,
-} from '../../../src/lib/sizing/index.js';
+import { callbackNumbersToAdd, qualifyingCallbackNumbers, requiredCallbackKind } from '../../../src/lib/sizing/index.js';
 
 const num = (id: string, e164: string, kind: NumberKind, country: string): PhoneNumber => ({
   id,
@@ -170,7 +166,9 @@ describe('applyRecommendedCallbacks (sizing’s Apply, in the core)', () => {
     const free = qualifyingCallbackNumbers(plan, seattle);
     const out = applyRecommendedCallbacks(plan, 'scp-seattle', seattle.callbackNumberIds.length + 1);
     expect(out.added).toEqual(free.slice(0, 1).map((n) => n.e164));
-    expect(out.plan.sharedCallingPolicies.find((p) => p.id === 'scp-seattle')?.callbackNumberIds).toHaveLength(seattle.callbackNumberIds.length + out.added.length);
+    expect(out.plan.sharedCallingPolicies.find((p) => p.id === 'scp-seattle')?.callbackNumberIds).toHaveLength(
+      seattle.callbackNumberIds.length + out.added.length,
+    );
     expect(applyRecommendedCallbacks(plan, 'scp-seattle', 0).plan).toBe(plan);
   });
 });

@@ -29,9 +29,23 @@ describe('mergeablePolicyGroups (splitting users over policies)', () => {
     const p = createSamplePlan();
     // A second US Calling Plan policy on its own resource account, with half the Seattle users.
     p.numbers.push({ ...p.numbers.find((n) => n.e164 === '+12065550104')!, id: 'num-ra2', kind: 'callingPlanService' });
-    p.resourceAccounts.push({ ...p.resourceAccounts.find((r) => r.id === 'ra-seattle')!, id: 'ra-seattle-2', upn: 'sc-seattle2@contoso.com', numberId: 'num-ra2' });
-    p.sharedCallingPolicies.push({ ...p.sharedCallingPolicies.find((x) => x.id === 'scp-seattle')!, id: 'scp-seattle-2', name: 'SC-Seattle-2', resourceAccountId: 'ra-seattle-2', callbackNumberIds: [] });
-    p.users.filter((u) => u.siteId === 'site-seattle').slice(0, 40).forEach((u) => (u.sharedCallingPolicyId = 'scp-seattle-2'));
+    p.resourceAccounts.push({
+      ...p.resourceAccounts.find((r) => r.id === 'ra-seattle')!,
+      id: 'ra-seattle-2',
+      upn: 'sc-seattle2@contoso.com',
+      numberId: 'num-ra2',
+    });
+    p.sharedCallingPolicies.push({
+      ...p.sharedCallingPolicies.find((x) => x.id === 'scp-seattle')!,
+      id: 'scp-seattle-2',
+      name: 'SC-Seattle-2',
+      resourceAccountId: 'ra-seattle-2',
+      callbackNumberIds: [],
+    });
+    p.users
+      .filter((u) => u.siteId === 'site-seattle')
+      .slice(0, 40)
+      .forEach((u) => (u.sharedCallingPolicyId = 'scp-seattle-2'));
     // An empty policy does not count.
     p.sharedCallingPolicies.push({ ...p.sharedCallingPolicies.find((x) => x.id === 'scp-london')!, id: 'scp-empty', name: 'SC-Empty' });
     expect(mergeablePolicyGroups(p)).toEqual([{ label: 'Calling Plan, US', policyIds: ['scp-seattle', 'scp-seattle-2'] }]);

@@ -12,7 +12,17 @@ const second = sample.users[1]!;
 
 const imported: ImportedUser[] = [
   // Existing user (different case), with new facts.
-  { upn: first.upn.toUpperCase(), displayName: 'Renamed', usageLocation: 'US', hasTeamsPhone: false, enterpriseVoiceEnabled: true, phoneNumber: '+14255550100' as E164, phoneExtension: '7', department: 'Retail', row: 2 },
+  {
+    upn: first.upn.toUpperCase(),
+    displayName: 'Renamed',
+    usageLocation: 'US',
+    hasTeamsPhone: false,
+    enterpriseVoiceEnabled: true,
+    phoneNumber: '+14255550100' as E164,
+    phoneExtension: '7',
+    department: 'Retail',
+    row: 2,
+  },
   // Existing user, nothing new.
   { upn: second.upn, displayName: second.displayName, row: 3 },
   // New user.
@@ -28,8 +38,14 @@ describe('applyImport', () => {
     expect(r.plan.users).toHaveLength(sample.users.length + 1);
     expect(r.plan.users[0]).toBe(first);
     expect(r.plan.users.at(-1)).toMatchObject({
-      upn: 'new.person@contoso.com', displayName: 'New Person', usageLocation: 'GB', office: 'London', teamsPhone: 'unknown', enterpriseVoice: 'unknown',
-      siteId: null, source: { file: 'list.csv', row: 4 },
+      upn: 'new.person@contoso.com',
+      displayName: 'New Person',
+      usageLocation: 'GB',
+      office: 'London',
+      teamsPhone: 'unknown',
+      enterpriseVoice: 'unknown',
+      siteId: null,
+      source: { file: 'list.csv', row: 4 },
     });
   });
 
@@ -38,8 +54,15 @@ describe('applyImport', () => {
     expect(r).toMatchObject({ added: 1, updated: 1, removed: 0, skipped: 1 });
     const u = r.plan.users[0]!;
     expect(u).toMatchObject({
-      displayName: 'Renamed', teamsPhone: 'no', enterpriseVoice: 'yes', currentNumber: '+14255550100;ext=7', department: 'Retail',
-      siteId: first.siteId, sharedCallingPolicyId: first.sharedCallingPolicyId, emergencyPolicyId: first.emergencyPolicyId, extension: first.extension,
+      displayName: 'Renamed',
+      teamsPhone: 'no',
+      enterpriseVoice: 'yes',
+      currentNumber: '+14255550100;ext=7',
+      department: 'Retail',
+      siteId: first.siteId,
+      sharedCallingPolicyId: first.sharedCallingPolicyId,
+      emergencyPolicyId: first.emergencyPolicyId,
+      extension: first.extension,
       source: { file: 'list.csv', row: 2 },
     });
     expect(r.plan.users[1]).toBe(second); // unchanged users keep their identity
@@ -72,14 +95,25 @@ describe('applyImport', () => {
     const list = parseUserList(fixture('teams-powershell-utf16.csv'), 'teams.csv');
     const r = applyImport({ ...sample, users: [] }, list.users, 'add', { file: 'teams.csv' });
     expect(r.added).toBe(5);
-    expect(r.plan.users.find((u) => u.upn === 'megan.bowen@contoso.com')).toMatchObject({ teamsPhone: 'yes', enterpriseVoice: 'yes', currentNumber: '+14255550101;ext=101', usageLocation: 'US' });
+    expect(r.plan.users.find((u) => u.upn === 'megan.bowen@contoso.com')).toMatchObject({
+      teamsPhone: 'yes',
+      enterpriseVoice: 'yes',
+      currentNumber: '+14255550101;ext=101',
+      usageLocation: 'US',
+    });
   });
 });
 
 describe('importPreview', () => {
   it('counts new, existing, changed and unchanged users', () => {
     expect(importPreview(sample, [...imported, imported[2]!])).toEqual({
-      total: 3, new: 1, existing: 2, changed: 1, unchanged: 1, notInList: sample.users.length - 2, duplicates: 1,
+      total: 3,
+      new: 1,
+      existing: 2,
+      changed: 1,
+      unchanged: 1,
+      notInList: sample.users.length - 2,
+      duplicates: 1,
     });
   });
 });

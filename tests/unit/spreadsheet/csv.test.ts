@@ -18,7 +18,10 @@ describe('parseCsv', () => {
   });
 
   it('handles trailing separators, empty fields and a missing final newline', () => {
-    expect(parseCsv('a,,\n,b', ',').rows).toEqual([['a', '', ''], ['', 'b']]);
+    expect(parseCsv('a,,\n,b', ',').rows).toEqual([
+      ['a', '', ''],
+      ['', 'b'],
+    ]);
     expect(parseCsv('', ',').rows).toEqual([]);
   });
 

@@ -56,11 +56,17 @@ describe('bad files give a whole-file issue, never an exception', () => {
 
   it('survives arbitrary CSV-like text', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'User principal name', 'a@b.cd', '=1+1', '1.2E+10')), { maxLength: 6 }), { maxLength: 8 }), (rows) => {
-        const text = rows.map((r) => r.join(',')).join('\n');
-        const r = parseUserList(new TextEncoder().encode(text), 'fuzz.csv');
-        for (const u of r.users) expect(u.upn).toContain('@');
-      }),
+      fc.property(
+        fc.array(
+          fc.array(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'User principal name', 'a@b.cd', '=1+1', '1.2E+10')), { maxLength: 6 }),
+          { maxLength: 8 },
+        ),
+        (rows) => {
+          const text = rows.map((r) => r.join(',')).join('\n');
+          const r = parseUserList(new TextEncoder().encode(text), 'fuzz.csv');
+          for (const u of r.users) expect(u.upn).toContain('@');
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -83,7 +89,10 @@ describe('hostile cells', () => {
   });
 
   it('never evaluates a formula cell in a workbook: the cached value or the text is read', () => {
-    const ws = XLSX.utils.aoa_to_sheet([['UPN', 'Display name'], ['f@contoso.com', 'placeholder']]);
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['UPN', 'Display name'],
+      ['f@contoso.com', 'placeholder'],
+    ]);
     ws['B2'] = { t: 's', v: 'cached text', f: 'HYPERLINK("http://example.invalid","x")' };
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'S');
@@ -115,7 +124,13 @@ describe('hostile cells', () => {
     expect(r.users).toHaveLength(2);
     expect(r.issues).toEqual([expect.objectContaining({ row: 4, severity: 'warning', code: 'duplicate-upn' })]);
     // First row wins, later non-empty values fill gaps.
-    expect(byUpn(r, 'adele.vance@contoso.com')).toMatchObject({ upn: 'ADELE.VANCE@contoso.com', displayName: 'Adele Vance', department: 'Retail', usageLocation: 'US', row: 2 });
+    expect(byUpn(r, 'adele.vance@contoso.com')).toMatchObject({
+      upn: 'ADELE.VANCE@contoso.com',
+      displayName: 'Adele Vance',
+      department: 'Retail',
+      usageLocation: 'US',
+      row: 2,
+    });
   });
 
   it('skips blank rows silently and reports rows without a usable UPN by sheet row', () => {

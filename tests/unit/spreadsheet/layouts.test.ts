@@ -16,34 +16,44 @@ const M365_PHONE: Record<string, boolean> = {
   'diego.siciliani@contoso.com': false, // Teams Phone Resource Account is not a user licence
 };
 
-describe.each(['m365-admin-center.csv', 'm365-admin-center.xlsx', 'm365-admin-center.ods', 'm365-admin-center.xls'])('Microsoft 365 admin center export (%s)', (file) => {
-  const r = parseFixture(file);
-  it('is recognized with no errors', () => {
-    expect(r.layout).toBe('m365-admin-center');
-    expect(errors(r)).toEqual([]);
-    expect(r.issues).toEqual([]);
-    expect(r.users).toHaveLength(11);
-    expect(r.headerRow).toBe(1);
-  });
-  it('reads names, locations, departments and offices', () => {
-    expect(byUpn(r, 'adele.vance@contoso.com')).toMatchObject({ displayName: 'Adele Vance', usageLocation: 'US', department: 'Retail', office: 'Seattle', row: 2, country: 'United States' });
-    expect(byUpn(r, 'juergen.mueller@contoso.com')).toMatchObject({ displayName: 'Jürgen Müller', usageLocation: 'DE' });
-  });
-  it('detects Teams Phone from portal names and SKU ids', () => {
-    for (const [upn, has] of Object.entries(M365_PHONE)) expect(byUpn(r, upn)?.hasTeamsPhone, upn).toBe(has);
-  });
-  it('keeps the directory phone apart from the Teams number', () => {
-    const adele = byUpn(r, 'adele.vance@contoso.com');
-    expect(adele?.directoryPhone).toBe('+1 425 555 0100');
-    expect(adele?.phoneNumber).toBeUndefined();
-  });
-  it('maps headers with a null-prototype mapping', () => {
-    expect(Object.getPrototypeOf(r.mapping)).toBeNull();
-    expect(r.mapping['User principal name']).toBe('upn');
-    expect(r.mapping['Usage location']).toBe('usageLocation');
-    expect(r.mapping['Licenses']).toBe('licenses');
-  });
-});
+describe.each(['m365-admin-center.csv', 'm365-admin-center.xlsx', 'm365-admin-center.ods', 'm365-admin-center.xls'])(
+  'Microsoft 365 admin center export (%s)',
+  (file) => {
+    const r = parseFixture(file);
+    it('is recognized with no errors', () => {
+      expect(r.layout).toBe('m365-admin-center');
+      expect(errors(r)).toEqual([]);
+      expect(r.issues).toEqual([]);
+      expect(r.users).toHaveLength(11);
+      expect(r.headerRow).toBe(1);
+    });
+    it('reads names, locations, departments and offices', () => {
+      expect(byUpn(r, 'adele.vance@contoso.com')).toMatchObject({
+        displayName: 'Adele Vance',
+        usageLocation: 'US',
+        department: 'Retail',
+        office: 'Seattle',
+        row: 2,
+        country: 'United States',
+      });
+      expect(byUpn(r, 'juergen.mueller@contoso.com')).toMatchObject({ displayName: 'Jürgen Müller', usageLocation: 'DE' });
+    });
+    it('detects Teams Phone from portal names and SKU ids', () => {
+      for (const [upn, has] of Object.entries(M365_PHONE)) expect(byUpn(r, upn)?.hasTeamsPhone, upn).toBe(has);
+    });
+    it('keeps the directory phone apart from the Teams number', () => {
+      const adele = byUpn(r, 'adele.vance@contoso.com');
+      expect(adele?.directoryPhone).toBe('+1 425 555 0100');
+      expect(adele?.phoneNumber).toBeUndefined();
+    });
+    it('maps headers with a null-prototype mapping', () => {
+      expect(Object.getPrototypeOf(r.mapping)).toBeNull();
+      expect(r.mapping['User principal name']).toBe('upn');
+      expect(r.mapping['Usage location']).toBe('usageLocation');
+      expect(r.mapping['Licenses']).toBe('licenses');
+    });
+  },
+);
 
 describe('the workbook sheet choice', () => {
   it('skips a sheet without a UPN column and reports sheet names', () => {
@@ -64,7 +74,14 @@ describe('Entra admin center: Download users', () => {
     expect(r.mapping['mail']).toBeUndefined();
   });
   it('reads names, locations and offices', () => {
-    expect(byUpn(r, 'alex.wilber@contoso.com')).toMatchObject({ displayName: 'Alex Wilber', usageLocation: 'GB', office: 'London', department: 'Logistics', firstName: 'Alex', lastName: 'Wilber' });
+    expect(byUpn(r, 'alex.wilber@contoso.com')).toMatchObject({
+      displayName: 'Alex Wilber',
+      usageLocation: 'GB',
+      office: 'London',
+      department: 'Logistics',
+      firstName: 'Alex',
+      lastName: 'Wilber',
+    });
     expect(byUpn(r, 'guest_fabrikam.com#EXT#@contoso.onmicrosoft.com')).toMatchObject({ displayName: 'Guest, Fabrikam' });
   });
 });
@@ -75,10 +92,25 @@ describe.each(['teams-powershell-utf16.csv', 'teams-powershell-utf8.csv'])('Team
     expect(r.layout).toBe('teams-powershell');
     expect(r.headerRow).toBe(2);
     expect(r.issues).toEqual([]);
-    expect(r.users.map((u) => u.upn)).toEqual(['adele.vance@contoso.com', 'alex.wilber@contoso.com', 'megan.bowen@contoso.com', 'nestor.wilke@contoso.com', 'lee.gu@contoso.com']);
+    expect(r.users.map((u) => u.upn)).toEqual([
+      'adele.vance@contoso.com',
+      'alex.wilber@contoso.com',
+      'megan.bowen@contoso.com',
+      'nestor.wilke@contoso.com',
+      'lee.gu@contoso.com',
+    ]);
   });
   it('reads LineURI as E.164 with extension, Enterprise Voice and FeatureTypes', () => {
-    expect(byUpn(r, 'adele.vance@contoso.com')).toMatchObject({ phoneNumber: '+14255550100', enterpriseVoiceEnabled: true, hasTeamsPhone: true, usageLocation: 'US', row: 3, sharedCallingPolicy: 'SC-Seattle', emergencyPolicy: 'ECRP-US-CPOC', voiceRoutingPolicy: 'SC-NoPSTN' });
+    expect(byUpn(r, 'adele.vance@contoso.com')).toMatchObject({
+      phoneNumber: '+14255550100',
+      enterpriseVoiceEnabled: true,
+      hasTeamsPhone: true,
+      usageLocation: 'US',
+      row: 3,
+      sharedCallingPolicy: 'SC-Seattle',
+      emergencyPolicy: 'ECRP-US-CPOC',
+      voiceRoutingPolicy: 'SC-NoPSTN',
+    });
     expect(byUpn(r, 'megan.bowen@contoso.com')).toMatchObject({ phoneNumber: '+14255550101', phoneExtension: '101' });
     expect(byUpn(r, 'alex.wilber@contoso.com')).toMatchObject({ enterpriseVoiceEnabled: false, hasTeamsPhone: true });
     expect(byUpn(r, 'alex.wilber@contoso.com')?.phoneNumber).toBeUndefined();
@@ -93,7 +125,12 @@ describe('what Excel does to lists', () => {
     expect(r.layout).toBe('generic');
     expect(r.issues).toEqual([]);
     expect(r.users.map((u) => u.displayName)).toEqual(['Zoë Müller', 'José Núñez', 'Renée Dubois']);
-    expect(byUpn(r, 'zoe.mueller@contoso.com')).toMatchObject({ usageLocation: 'DE', office: 'Berlin, Mitte', department: 'Einkauf', phoneNumber: '+493012345678' });
+    expect(byUpn(r, 'zoe.mueller@contoso.com')).toMatchObject({
+      usageLocation: 'DE',
+      office: 'Berlin, Mitte',
+      department: 'Einkauf',
+      phoneNumber: '+493012345678',
+    });
     expect(byUpn(r, 'jose.nunez@contoso.com')).toMatchObject({ usageLocation: 'ES', phoneNumber: '+34912345678' });
     expect(byUpn(r, 'renee.dubois@contoso.com')).toMatchObject({ usageLocation: 'FR', phoneNumber: '+33123456789' });
   });

@@ -39,7 +39,7 @@ describe('usersToCsv', () => {
     expect(r.users[1]).toMatchObject({ displayName: 'José', usageLocation: 'GB' });
   });
 
-  it('carries each user\'s deployment status from the last verification report', () => {
+  it("carries each user's deployment status from the last verification report", () => {
     const p = createSamplePlan();
     const [a, b] = p.users;
     p.verification = {

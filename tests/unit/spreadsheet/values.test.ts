@@ -6,15 +6,41 @@ import { detectLayout } from '../../../src/lib/spreadsheet/layout.js';
 
 describe('licencesHaveTeamsPhone (U1)', () => {
   it.each([
-    'contoso:MCOEV', 'MCOEV', 'contoso:MCOEV_GOV', 'contoso:MCOEVSMB_1', 'contoso:SPE_E5', 'contoso:ENTERPRISEPREMIUM', 'contoso:SPE_E5_NOPSTNCONF',
-    'contoso:ENTERPRISEPREMIUM_NOPSTNCONF', 'contoso:M365EDU_A5_FACULTY', 'contoso:MCOTEAMS_ESSENTIALS', 'Microsoft 365 E5', 'Office 365 E5',
-    'Microsoft 365 E5 (no Teams)', 'Microsoft Teams Phone Standard', 'Microsoft Teams Phone Standard for Frontline Workers', 'Teams Phone with Calling Plan',
-    'Microsoft 365 A5 for Faculty', 'Microsoft 365 Business Basic+Microsoft Teams Phone Standard', 'contoso:SPE_E3+contoso:MCOEV',
+    'contoso:MCOEV',
+    'MCOEV',
+    'contoso:MCOEV_GOV',
+    'contoso:MCOEVSMB_1',
+    'contoso:SPE_E5',
+    'contoso:ENTERPRISEPREMIUM',
+    'contoso:SPE_E5_NOPSTNCONF',
+    'contoso:ENTERPRISEPREMIUM_NOPSTNCONF',
+    'contoso:M365EDU_A5_FACULTY',
+    'contoso:MCOTEAMS_ESSENTIALS',
+    'Microsoft 365 E5',
+    'Office 365 E5',
+    'Microsoft 365 E5 (no Teams)',
+    'Microsoft Teams Phone Standard',
+    'Microsoft Teams Phone Standard for Frontline Workers',
+    'Teams Phone with Calling Plan',
+    'Microsoft 365 A5 for Faculty',
+    'Microsoft 365 Business Basic+Microsoft Teams Phone Standard',
+    'contoso:SPE_E3+contoso:MCOEV',
   ])('%s → yes', (cell) => expect(licencesHaveTeamsPhone(cell)).toBe(true));
 
   it.each([
-    '', 'Unlicensed', 'unlicensed', 'Microsoft 365 E3', 'Office 365 E3', 'Microsoft 365 E5 Security', 'Microsoft 365 E5 Compliance', 'contoso:IDENTITY_THREAT_PROTECTION',
-    'contoso:PHONESYSTEM_VIRTUALUSER', 'Microsoft Teams Phone Resource Account', 'Microsoft Teams Premium', 'Microsoft 365 Domestic Calling Plan', 'contoso:SPE_E3',
+    '',
+    'Unlicensed',
+    'unlicensed',
+    'Microsoft 365 E3',
+    'Office 365 E3',
+    'Microsoft 365 E5 Security',
+    'Microsoft 365 E5 Compliance',
+    'contoso:IDENTITY_THREAT_PROTECTION',
+    'contoso:PHONESYSTEM_VIRTUALUSER',
+    'Microsoft Teams Phone Resource Account',
+    'Microsoft Teams Premium',
+    'Microsoft 365 Domestic Calling Plan',
+    'contoso:SPE_E3',
   ])('%s → no', (cell) => expect(licencesHaveTeamsPhone(cell)).toBe(false));
 
   it('reads FeatureTypes, and ignores an unflattened .NET type name', () => {
@@ -42,7 +68,8 @@ describe('small parsers', () => {
   it('validates UPNs without regular-expression backtracking', () => {
     expect(isValidUpn('adele.vance@contoso.com')).toBe(true);
     expect(isValidUpn('guest_x.com#EXT#@contoso.onmicrosoft.com')).toBe(true);
-    for (const bad of ['adele', 'a@b', 'a@@b.com', '@contoso.com', 'a b@contoso.com', 'a@contoso.', 'a@.com', 'a@contoso.c']) expect(isValidUpn(bad), bad).toBe(false);
+    for (const bad of ['adele', 'a@b', 'a@@b.com', '@contoso.com', 'a b@contoso.com', 'a@contoso.', 'a@.com', 'a@contoso.c'])
+      expect(isValidUpn(bad), bad).toBe(false);
     const t = performance.now();
     isValidUpn(`${'a'.repeat(100_000)}@${'b.'.repeat(50_000)}`);
     expect(performance.now() - t).toBeLessThan(100);

@@ -86,7 +86,13 @@ describe('workbook round trip through another spreadsheet library', () => {
     expect(after.id).toBe(plan.id);
     expect(after.users).toHaveLength(plan.users.length);
     expect(after.users.find((u) => u.upn === deleted.upn)).toBeUndefined();
-    expect(after.users.at(-1)).toMatchObject({ upn: 'new.person@contoso.com', displayName: 'New Person', siteId: 'site-london', sharedCallingPolicyId: 'scp-london', teamsPhone: 'yes' });
+    expect(after.users.at(-1)).toMatchObject({
+      upn: 'new.person@contoso.com',
+      displayName: 'New Person',
+      siteId: 'site-london',
+      sharedCallingPolicyId: 'scp-london',
+      teamsPhone: 'yes',
+    });
     expect(after.users.find((u) => u.upn === moved.upn)).toMatchObject({ sharedCallingPolicyId: 'scp-sydney', extension: '4711' });
     expect(after.sharedCallingPolicies.find((p) => p.id === 'scp-london')?.name).toBe('SC-London-Main');
     // Users of the renamed policy keep it.
@@ -101,10 +107,15 @@ describe('workbook round trip through another spreadsheet library', () => {
     expect({ added: users.added, removed: users.removed, changed: users.changed }).toEqual({ added: 1, removed: 1, changed: 1 });
     const change = users.items.find((i) => i.key === moved.upn.toLowerCase())!;
     expect(change.fields).toEqual(
-      expect.arrayContaining([{ field: 'Shared Calling policy', before: 'SC-Seattle', after: 'SC-Sydney' }, expect.objectContaining({ field: 'Extension', after: '4711' })]),
+      expect.arrayContaining([
+        { field: 'Shared Calling policy', before: 'SC-Seattle', after: 'SC-Sydney' },
+        expect.objectContaining({ field: 'Extension', after: '4711' }),
+      ]),
     );
     const pol = diff.kinds.find((k) => k.kind === 'sharedCallingPolicies')!;
-    expect(pol.items).toEqual([{ key: 'scp-london', label: 'SC-London-Main', change: 'changed', fields: [{ field: 'Name', before: 'SC-London', after: 'SC-London-Main' }] }]);
+    expect(pol.items).toEqual([
+      { key: 'scp-london', label: 'SC-London-Main', change: 'changed', fields: [{ field: 'Name', before: 'SC-London', after: 'SC-London-Main' }] },
+    ]);
     // Reordering alone is no change, and the renamed policy is not a change of its users.
     expect(users.items.filter((i) => i.change === 'changed')).toHaveLength(1);
   });
@@ -147,7 +158,12 @@ describe('workbook round trip through another spreadsheet library', () => {
       },
       // Renamed without a plan to compare with: the hidden "_names" sheet knows the old name.
       'Shared Calling policies': (rows) => {
-        set(rows, rows.findIndex((x) => x[colOf(rows, 'Name')] === 'SC-London'), 'Name', 'SC-London-Main');
+        set(
+          rows,
+          rows.findIndex((x) => x[colOf(rows, 'Name')] === 'SC-London'),
+          'Name',
+          'SC-London-Main',
+        );
         return rows;
       },
     });
@@ -156,7 +172,9 @@ describe('workbook round trip through another spreadsheet library', () => {
       'Sheet "Users", row 3, column "Enterprise Voice": should be one of yes, no, unknown.',
       'Sheet "Users", row 10, column "Site": there is no site "Seatle".',
     ]);
-    expect(opened!.users.filter((u) => u.sharedCallingPolicyId === 'scp-london')).toHaveLength(plan.users.filter((u) => u.sharedCallingPolicyId === 'scp-london').length);
+    expect(opened!.users.filter((u) => u.sharedCallingPolicyId === 'scp-london')).toHaveLength(
+      plan.users.filter((u) => u.sharedCallingPolicyId === 'scp-london').length,
+    );
     expect(issues[0]).toMatchObject({ sheet: 'Users', row: 3, column: 'Enterprise Voice', outcome: 'skipped' });
     expect(opened!.users).toHaveLength(plan.users.length - 2);
     const notPlan = readWorkbookUpdate(new Uint8Array([1, 2, 3]), plan);
@@ -192,11 +210,17 @@ describe('workbook round trip through another spreadsheet library', () => {
     const plan = createSamplePlan();
     const v1 = await editInOtherLibrary(plan, {
       Plan: (rows) => {
-        set(rows, rows.findIndex((r) => r[0] === 'Format version'), 'Value', 1);
+        set(
+          rows,
+          rows.findIndex((r) => r[0] === 'Format version'),
+          'Value',
+          1,
+        );
         return rows;
       },
       Numbers: (rows) => rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === colOf(rows, 'Kind') ? plan.numbers[i - 1]!.kind : v)))),
-      'Resource accounts': (rows) => rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === colOf(rows, 'Licence') ? plan.resourceAccounts[i - 1]!.licence : v)))),
+      'Resource accounts': (rows) =>
+        rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === colOf(rows, 'Licence') ? plan.resourceAccounts[i - 1]!.licence : v)))),
     });
     const wb = XLSX.read(v1, { type: 'array' });
     wb.SheetNames = wb.SheetNames.filter((n) => n !== '_names');
@@ -207,7 +231,12 @@ describe('workbook round trip through another spreadsheet library', () => {
     expect(diffPlans(plan, planFromWorkbook(plan, back!)).total).toBe(0);
     const newer = await editInOtherLibrary(plan, {
       Plan: (rows) => {
-        set(rows, rows.findIndex((r) => r[0] === 'Format version'), 'Value', 99);
+        set(
+          rows,
+          rows.findIndex((r) => r[0] === 'Format version'),
+          'Value',
+          99,
+        );
         return rows;
       },
     });

@@ -44,7 +44,12 @@ describe('the customer workbook', () => {
     expect(users).toMatch(/<pane xSplit="1" ySplit="1" [^>]*state="frozen"/);
     expect(users).toMatch(/<autoFilter ref="A1:[A-Z]+181"\/>/);
     // The UPN column is as wide as the longest UPN (plus a margin), not the default.
-    const longest = Math.max(...(XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Users']!, { header: 1 }).slice(1).map((r) => String(r[0]).length)));
+    const longest = Math.max(
+      ...XLSX.utils
+        .sheet_to_json<string[]>(wb.Sheets['Users']!, { header: 1 })
+        .slice(1)
+        .map((r) => String(r[0]).length),
+    );
     expect(users).toContain(`<col min="1" max="1" width="${longest + 2}" customWidth="1"/>`);
     // The header cells use a bold font.
     const headerStyle = Number(/<c r="A1" s="(\d+)"/.exec(users)?.[1]);
@@ -61,7 +66,10 @@ describe('the customer workbook', () => {
     // Room for 500 rows a person adds below the ones written.
     const range = (sheet: string, rows: number) => `&apos;${sheet}&apos;!$A$2:$A$${rows + 501}`;
     const lists = (sheet: string) =>
-      [...sheetXml(sheet).matchAll(/<dataValidation type="list"[^>]*errorTitle="([^"]+)"[^>]*sqref="([^"]+)"><formula1>(.*?)<\/formula1>/g)].map((m) => [m[1], m[3]]);
+      [...sheetXml(sheet).matchAll(/<dataValidation type="list"[^>]*errorTitle="([^"]+)"[^>]*sqref="([^"]+)"><formula1>(.*?)<\/formula1>/g)].map((m) => [
+        m[1],
+        m[3],
+      ]);
     expect(lists('Users')).toEqual(
       expect.arrayContaining([
         ['Site', range('Sites', plan.sites.length)],
@@ -72,7 +80,10 @@ describe('the customer workbook', () => {
     );
     expect(lists('Numbers')).toEqual(
       expect.arrayContaining([
-        ['Kind', '&quot;Calling Plan subscriber number,Calling Plan service number,Calling Plan toll-free service number,Operator Connect number,Direct Routing number&quot;'],
+        [
+          'Kind',
+          '&quot;Calling Plan subscriber number,Calling Plan service number,Calling Plan toll-free service number,Operator Connect number,Direct Routing number&quot;',
+        ],
         ['Site', range('Sites', plan.sites.length)],
       ]),
     );
@@ -87,7 +98,11 @@ describe('the customer workbook', () => {
     const { plan, findings, wb } = await sampleWorkbook();
     const rows = (sheet: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[sheet]!);
     expect(rows('Numbers')[0]).toMatchObject({ Kind: 'Calling Plan service number', 'Number id': plan.numbers[0]!.id });
-    expect(rows('Resource accounts')[0]).toMatchObject({ Licence: 'Teams Phone Resource Account', 'Deployment status': 'Failed', 'Deployment detail': 'Number not assigned' });
+    expect(rows('Resource accounts')[0]).toMatchObject({
+      Licence: 'Teams Phone Resource Account',
+      'Deployment status': 'Failed',
+      'Deployment detail': 'Number not assigned',
+    });
     expect(rows('Users')[0]).toMatchObject({ 'Deployment status': 'Deployed' });
     const header = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Users']!, { header: 1 })[0] ?? [];
     expect(header.slice(-4)).toEqual(['Site id', 'Shared Calling policy id', 'Emergency policy id', 'Voice routing policy id']);
@@ -106,15 +121,31 @@ describe('the customer workbook', () => {
   // LibreOffice is a real spreadsheet program: opening and saving the workbook there must change
   // nothing in the plan. Needs `libreoffice` on the machine (Debian package libreoffice-calc).
   const soffice = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((p) => existsSync(p));
-  it.skipIf(!soffice)('reads back unchanged after LibreOffice Calc opened and saved it', async () => {
-    const { plan, bytes } = await sampleWorkbook();
-    const dir = mkdtempSync(join(tmpdir(), 'scp-lo-'));
-    writeFileSync(join(dir, 'plan.xlsx'), bytes);
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'plan.xlsx')], { stdio: 'ignore', timeout: 120_000 });
-    const saved = new Uint8Array(readFileSync(join(dir, 'out', 'plan.xlsx')));
-    expect(saved).not.toEqual(bytes);
-    const { plan: back, issues } = readWorkbookUpdate(saved, plan);
-    expect(issues).toEqual([]);
-    expect(diffPlans(plan, planFromWorkbook(plan, back!))).toEqual({ kinds: [], total: 0 });
-  }, 150_000);
+  it.skipIf(!soffice)(
+    'reads back unchanged after LibreOffice Calc opened and saved it',
+    async () => {
+      const { plan, bytes } = await sampleWorkbook();
+      const dir = mkdtempSync(join(tmpdir(), 'scp-lo-'));
+      writeFileSync(join(dir, 'plan.xlsx'), bytes);
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          join(dir, 'out'),
+          join(dir, 'plan.xlsx'),
+        ],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
+      const saved = new Uint8Array(readFileSync(join(dir, 'out', 'plan.xlsx')));
+      expect(saved).not.toEqual(bytes);
+      const { plan: back, issues } = readWorkbookUpdate(saved, plan);
+      expect(issues).toEqual([]);
+      expect(diffPlans(plan, planFromWorkbook(plan, back!))).toEqual({ kinds: [], total: 0 });
+    },
+    150_000,
+  );
 });

@@ -7,7 +7,30 @@ import { blankUser, type E164, type Plan } from '../../../src/lib/domain/model.j
 import { readPlanWorkbook, writePlanWorkbook } from '../../../src/lib/spreadsheet/index.js';
 import { fixture } from './fixtures.js';
 
-const HOSTILE = ["=cmd|' /C calc'!A0", '@SUM(1)', '+1', '-2', '=1+1', 'line\r\nbreak', 'cr\ronly', '_x0041_', '_x005F_x0041_', 'lone \uD800 surrogate', 'ctl \u0001\u001f', '  spaces  ', '', 'emoji 😀 José', '<b>&amp;</b>', '"quoted";semi', '[json]', '\uFFFE', '__proto__', 'TRUE', '0012', '1E5'];
+const HOSTILE = [
+  "=cmd|' /C calc'!A0",
+  '@SUM(1)',
+  '+1',
+  '-2',
+  '=1+1',
+  'line\r\nbreak',
+  'cr\ronly',
+  '_x0041_',
+  '_x005F_x0041_',
+  'lone \uD800 surrogate',
+  'ctl \u0001\u001f',
+  '  spaces  ',
+  '',
+  'emoji 😀 José',
+  '<b>&amp;</b>',
+  '"quoted";semi',
+  '[json]',
+  '\uFFFE',
+  '__proto__',
+  'TRUE',
+  '0012',
+  '1E5',
+];
 
 function hostilePlan(): Plan {
   const p = createSamplePlan();
@@ -17,33 +40,74 @@ function hostilePlan(): Plan {
   // Longer than one Excel cell, with a CR LF and a surrogate pair around the 30,000 boundary.
   p.notes = `${'n'.repeat(29_999)}\r\n${'😀'.repeat(10)}${'x'.repeat(40_000)}_x0041_`;
   p.tenant = { globalVoiceRoutingHasUsages: 'unknown', siteAssignedEmergencyPolicies: true, tagCallbackNumbers: true };
-  p.sites[0] = { ...p.sites[0]!, id: 'id with spaces; = and "quotes"', name: h(1), address: { street: h(5), city: '', postalCode: '0012', region: h(7) }, lisLocationId: '', extensionRange: { from: 0, to: 0 } };
+  p.sites[0] = {
+    ...p.sites[0]!,
+    id: 'id with spaces; = and "quotes"',
+    name: h(1),
+    address: { street: h(5), city: '', postalCode: '0012', region: h(7) },
+    lisLocationId: '',
+    extensionRange: { from: 0, to: 0 },
+  };
   // Keep references intact after changing the site id.
   const oldSite = 'site-seattle';
   const newSite = p.sites[0].id;
   p.numbers = p.numbers.map((n) => (n.siteId === oldSite ? { ...n, siteId: newSite } : n));
   p.users = p.users.map((u) => (u.siteId === oldSite ? { ...u, siteId: newSite } : u));
-  p.autoAttendants = p.autoAttendants.map((a) => ({ ...a, dialScopeGroups: a.dialScopeGroups.map((g) => ({ ...g, siteIds: g.siteIds.map((s) => (s === oldSite ? newSite : s)) })) }));
+  p.autoAttendants = p.autoAttendants.map((a) => ({
+    ...a,
+    dialScopeGroups: a.dialScopeGroups.map((g) => ({ ...g, siteIds: g.siteIds.map((s) => (s === oldSite ? newSite : s)) })),
+  }));
   // A duplicate E.164 under another id, and a null site.
   p.numbers.push({ id: '=dup', e164: '+12065550100' as E164, kind: 'directRouting', country: 'US', siteId: null, operator: h(2), note: h(9) });
-  p.sharedCallingPolicies[0] = { ...p.sharedCallingPolicies[0]!, name: h(3), description: h(10), sizing: { target: 0.0001, model: 'erlang-b', includeCallDuration: true } };
+  p.sharedCallingPolicies[0] = {
+    ...p.sharedCallingPolicies[0]!,
+    name: h(3),
+    description: h(10),
+    sizing: { target: 0.0001, model: 'erlang-b', includeCallDuration: true },
+  };
   p.sharedCallingPolicies[1] = { ...p.sharedCallingPolicies[1]!, sizing: {}, resourceAccountId: null, callbackNumberIds: ['=dup', 'num-442079460101'] };
   p.sharedCallingPolicies[2] = { ...p.sharedCallingPolicies[2]!, callbackNumberIds: [] };
   p.voiceRoutingPolicies[0] = { ...p.voiceRoutingPolicies[0]!, pstnUsages: ['a;b', '', ' spaced ', '[x]'] };
   p.voiceRoutingPolicies[1] = { ...p.voiceRoutingPolicies[1]!, pstnUsages: ['[starts]', 'second'] };
-  p.emergencyPolicies[0] = { ...p.emergencyPolicies[0]!, numbers: [{ dialString: '', dialMask: '', pstnUsage: '' }, { dialString: '911', dialMask: '9911;911', pstnUsage: h(6) }] };
+  p.emergencyPolicies[0] = {
+    ...p.emergencyPolicies[0]!,
+    numbers: [
+      { dialString: '', dialMask: '', pstnUsage: '' },
+      { dialString: '911', dialMask: '9911;911', pstnUsage: h(6) },
+    ],
+  };
   p.emergencyPolicies[1] = { ...p.emergencyPolicies[1]!, numbers: [] };
   p.autoAttendants[0] = { ...p.autoAttendants[0]!, dialScopeGroups: [], resourceAccountId: null };
-  p.autoAttendants[1] = { ...p.autoAttendants[1]!, dialScopeGroups: [{ name: '', objectId: h(8), siteIds: [] }, { name: 'two', objectId: '', siteIds: [newSite, 'site-london'] }] };
+  p.autoAttendants[1] = {
+    ...p.autoAttendants[1]!,
+    dialScopeGroups: [
+      { name: '', objectId: h(8), siteIds: [] },
+      { name: 'two', objectId: '', siteIds: [newSite, 'site-london'] },
+    ],
+  };
   p.resourceAccounts[0] = { ...p.resourceAccounts[0]!, displayName: h(11), numberId: null, licence: 'none' };
   p.assignmentRules = [
-    { id: 'r1', enabled: true, field: 'department', operator: 'isOneOf', values: ['Retail', '=1+1', ''], assign: { siteId: newSite, sharedCallingPolicyId: 'scp-london' } },
+    {
+      id: 'r1',
+      enabled: true,
+      field: 'department',
+      operator: 'isOneOf',
+      values: ['Retail', '=1+1', ''],
+      assign: { siteId: newSite, sharedCallingPolicyId: 'scp-london' },
+    },
     { id: 'r2', enabled: false, field: 'upnDomain', operator: 'is', values: [], assign: {} },
-    { id: 'r3', enabled: true, field: 'office', operator: 'contains', values: ['a; b'], assign: { emergencyPolicyId: 'ecrp-uk', voiceRoutingPolicyId: 'vrp-users' } },
+    {
+      id: 'r3',
+      enabled: true,
+      field: 'office',
+      operator: 'contains',
+      values: ['a; b'],
+      assign: { emergencyPolicyId: 'ecrp-uk', voiceRoutingPolicyId: 'vrp-users' },
+    },
   ];
   p.checklist = { 'RA9:ra-seattle': { done: false, note: '' }, toString: { done: true, note: h(12) }, '': { done: true, note: 'empty key' } };
   p.verification = { 'user:a@b.c': { status: 'failed', detail: h(13), at: '2026-01-01T00:00:00Z' } };
-  p.importMapping = { 'User principal name': 'upn', '=HEADER': 'displayName', 'hasOwnProperty': 'office' };
+  p.importMapping = { 'User principal name': 'upn', '=HEADER': 'displayName', hasOwnProperty: 'office' };
   p.sizingDefaults = { ...p.sizingDefaults, target: 1e-12, callsPer1000UsersPerYear: 0.1 + 0.2, busyHourFactor: 1 / 3 };
   const users = HOSTILE.map((s, i) => ({
     ...blankUser(`hostile${i}@contoso.com`, s),
@@ -76,13 +140,35 @@ describe('writePlanWorkbook / readPlanWorkbook', () => {
 
   it('round-trips an empty plan', async () => {
     const p = createSamplePlan();
-    const empty: Plan = { ...p, sites: [], numbers: [], resourceAccounts: [], autoAttendants: [], sharedCallingPolicies: [], emergencyPolicies: [], voiceRoutingPolicies: [], users: [], assignmentRules: [], checklist: {}, importMapping: {}, verification: {}, notes: '', name: '' };
+    const empty: Plan = {
+      ...p,
+      sites: [],
+      numbers: [],
+      resourceAccounts: [],
+      autoAttendants: [],
+      sharedCallingPolicies: [],
+      emergencyPolicies: [],
+      voiceRoutingPolicies: [],
+      users: [],
+      assignmentRules: [],
+      checklist: {},
+      importMapping: {},
+      verification: {},
+      notes: '',
+      name: '',
+    };
     expect(readPlanWorkbook(await writePlanWorkbook(empty))).toEqual(empty);
   });
 
   it('round-trips arbitrary user text', async () => {
     const tricky = fc
-      .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('&amp;', '&#65;', '&lt;', '_x0041_', '_x005F_', '_x', '\r\n', '\r', '\n', '\uD800', '\uDC00', '=', '@', ';', '"', '[')), { maxLength: 8 })
+      .array(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 6 }),
+          fc.constantFrom('&amp;', '&#65;', '&lt;', '_x0041_', '_x005F_', '_x', '\r\n', '\r', '\n', '\uD800', '\uDC00', '=', '@', ';', '"', '['),
+        ),
+        { maxLength: 8 },
+      )
       .map((parts) => parts.join(''));
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(tricky, fc.string({ maxLength: 30 })), { maxLength: 5 }), async (texts) => {
@@ -119,7 +205,22 @@ describe('writePlanWorkbook / readPlanWorkbook', () => {
 
   it('has one readable sheet per object kind, with names beside ids', async () => {
     const wb = XLSX.read(await writePlanWorkbook(createSamplePlan()), { type: 'array' });
-    expect(wb.SheetNames).toEqual(expect.arrayContaining(['Plan', 'Users', 'Sites', 'Numbers', 'Resource accounts', 'Auto attendants', 'Shared Calling policies', 'Emergency routing', 'Voice routing', 'Assignment rules', 'Checklist', 'Findings']));
+    expect(wb.SheetNames).toEqual(
+      expect.arrayContaining([
+        'Plan',
+        'Users',
+        'Sites',
+        'Numbers',
+        'Resource accounts',
+        'Auto attendants',
+        'Shared Calling policies',
+        'Emergency routing',
+        'Voice routing',
+        'Assignment rules',
+        'Checklist',
+        'Findings',
+      ]),
+    );
     const users = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Users']!);
     expect(users[0]).toMatchObject({ 'Shared Calling policy': 'SC-Seattle', 'Shared Calling policy id': 'scp-seattle', Site: 'Seattle' });
     const pols = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Shared Calling policies']!);

@@ -26,9 +26,7 @@ describe('expectedTenantState', () => {
     const p = plan.sharedCallingPolicies[0]!;
     const reversed: Plan = {
       ...plan,
-      sharedCallingPolicies: plan.sharedCallingPolicies.map((x) =>
-        x.id === p.id ? { ...x, callbackNumberIds: [...x.callbackNumberIds].reverse() } : x,
-      ),
+      sharedCallingPolicies: plan.sharedCallingPolicies.map((x) => (x.id === p.id ? { ...x, callbackNumberIds: [...x.callbackNumberIds].reverse() } : x)),
     };
     const before = state.sharedCallingPolicies.find((x) => x.name === p.name)!.callbackNumbers;
     const after = expectedTenantState(reversed).sharedCallingPolicies.find((x) => x.name === p.name)!.callbackNumbers;

@@ -7,7 +7,7 @@ export const voiceRoutingStage: StageSpec = {
   name: 'voice-routing',
   synopsis: 'Shared Calling runbook, stage 04: voice routing policies.',
   description: [
-    'Creates the planned online voice routing policies with New-CsOnlineVoiceRoutingPolicy: the users\' policy without PSTN usages (VR1: needed whenever the Global policy has usages) and, for a Direct Routing resource account, a policy with usages that is granted to the resource account with Grant-CsOnlineVoiceRoutingPolicy (RA11, VR2).',
+    "Creates the planned online voice routing policies with New-CsOnlineVoiceRoutingPolicy: the users' policy without PSTN usages (VR1: needed whenever the Global policy has usages) and, for a Direct Routing resource account, a policy with usages that is granted to the resource account with Grant-CsOnlineVoiceRoutingPolicy (RA11, VR2).",
     'Users get their voice routing policy in stage 07 (New-CsBatchPolicyAssignmentOperation).',
   ],
   rules: ['VR1', 'VR2', 'RA11'],

@@ -8,7 +8,7 @@ export const emergencyStage: StageSpec = {
   synopsis: 'Shared Calling runbook, stage 05: emergency call routing policies.',
   description: [
     'Builds the emergency numbers of each planned policy with New-CsTeamsEmergencyNumber (-EmergencyDialString, -EmergencyDialMask, and -OnlinePSTNUsage only for Direct Routing: E2) and creates or updates the policy with New-/Set-CsTeamsEmergencyCallRoutingPolicy.',
-    'The number objects are passed directly, which replaces the policy\'s numbers: passing them as @{add=...} to New-CsTeamsEmergencyCallRoutingPolicy would keep the numbers inherited from the Global instance (shared-calling.md §3.12).',
+    "The number objects are passed directly, which replaces the policy's numbers: passing them as @{add=...} to New-CsTeamsEmergencyCallRoutingPolicy would keep the numbers inherited from the Global instance (shared-calling.md §3.12).",
     'Users get their emergency call routing policy in stage 07 (New-CsBatchPolicyAssignmentOperation, E1).',
   ],
   rules: ['E1', 'E2', 'E3', 'E5'],

@@ -7,7 +7,7 @@ export const sharedCallingPoliciesStage: StageSpec = {
   name: 'shared-calling-policies',
   synopsis: 'Shared Calling runbook, stage 06: Shared Calling routing policies.',
   description: [
-    'Creates or updates each planned policy with New-/Set-CsTeamsSharedCallingRoutingPolicy. -ResourceAccount gets the resource account\'s ObjectId, read at run time with (Get-CsOnlineApplicationInstance -Identity <upn>).ObjectId: the cmdlet does not accept a UPN (shared-calling.md §3.1, §8).',
+    "Creates or updates each planned policy with New-/Set-CsTeamsSharedCallingRoutingPolicy. -ResourceAccount gets the resource account's ObjectId, read at run time with (Get-CsOnlineApplicationInstance -Identity <upn>).ObjectId: the cmdlet does not accept a UPN (shared-calling.md §3.1, §8).",
     'Emergency callback numbers are reconciled against the current list. First the numbers no longer planned are taken out of every policy with @{remove=...}, so a number can move from one policy to another (EN7, EN8); then each policy whose list differs from the plan in content or order gets the planned list as a plain array, which replaces it (EN9, EN10: the list is used in order and its first number is reused when all are reserved).',
     'With the plan setting "tag callback numbers" on (off by default), every callback number gets the policy name as a tag with Set-CsPhoneNumberTag, so the pool can be found later with Get-CsPhoneNumberAssignment -Filter "Tags -contains [\'<name>\']" (§3.17); that needs MicrosoftTeams 7.1.0 (R8), and on an older module, or for a name longer than 50 characters, the step is reported as Manual.',
   ],

@@ -8,18 +8,11 @@ export const rollbackStage: StageSpec = {
   name: 'rollback',
   synopsis: 'Shared Calling runbook, stage 09: roll the plan back.',
   description: [
-    'Undoes stages 07 to 02 in reverse order: removes the users\' policy assignments (only where they still equal the plan) and planned extensions, and turns Enterprise Voice off again for users the plan\'s user list shows without it (V1; left on, as Manual, where the list did not say); takes the callback numbers out of each Shared Calling policy (EN8) and removes the policy, the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts\' numbers.',
+    "Undoes stages 07 to 02 in reverse order: removes the users' policy assignments (only where they still equal the plan) and planned extensions, and turns Enterprise Voice off again for users the plan's user list shows without it (V1; left on, as Manual, where the list did not say); takes the callback numbers out of each Shared Calling policy (EN8) and removes the policy, the emergency call routing policies and the voice routing policies (after taking the policy off the Direct Routing resource account); removes the auto attendant associations and the auto attendants; and unassigns the resource accounts' numbers.",
     'The rollback works from the plan, not from the logs of earlier runs: an object the plan names is removed even if it existed before the plan was applied. Run with -DryRun first and read the log. Every change asks for confirmation (ConfirmImpact High); answer "Yes to All" or pass -Confirm:$false to run unattended. A LIS location pinned on a number stays with the number (§3.15). Resource accounts and their licences are kept unless -RemoveResourceAccounts is given (then the accounts are deleted with Microsoft Graph Remove-MgUser, RA3).',
   ],
   rules: ['EN8', 'RA3', 'RA7', 'AA4', 'VR2', 'V3'],
-  data: [
-    'resourceAccounts',
-    'autoAttendants',
-    'voiceRoutingPolicies',
-    'emergencyPolicies',
-    'sharedCallingPolicies',
-    'users',
-  ],
+  data: ['resourceAccounts', 'autoAttendants', 'voiceRoutingPolicies', 'emergencyPolicies', 'sharedCallingPolicies', 'users'],
   confirmImpact: 'High',
   extraParams: [BATCH_SIZE_PARAM, ['    [switch]$RemoveResourceAccounts']],
   extraParamHelp: [

@@ -86,7 +86,4 @@ function Invoke-BatchAssignment {
 `;
 
 export const BATCH_SIZE_PARAM: string[] = ['    [ValidateRange(1, 5000)]', '    [int]$BatchSize = 5000'];
-export const BATCH_SIZE_HELP: [string, string] = [
-  'BatchSize',
-  'Users per New-CsBatchPolicyAssignmentOperation call (at most 5,000, shared-calling.md §3.14).',
-];
+export const BATCH_SIZE_HELP: [string, string] = ['BatchSize', 'Users per New-CsBatchPolicyAssignmentOperation call (at most 5,000, shared-calling.md §3.14).'];

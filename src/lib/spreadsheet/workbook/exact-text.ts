@@ -14,7 +14,12 @@ const UNSAFE = /\r|_x[0-9a-fA-F]{4}_|[\uD800-\uDFFF]|[\uFFFE\uFFFF]|[\x00-\x08\x
 
 /** Lone surrogates, non-characters and control characters → U+FFFD, CR (LF) → LF, `_xHHHH_` → `_x HHHH_`, `&amp;` → `&\u2060amp;`. */
 function readable(s: string): string {
-  let out = s.replace(/\r\n?/g, '\n').replace(ENTITY, '&\u2060').replace(/_x(?=[0-9a-fA-F]{4}_)/g, '_x ').replace(/[\uFFFE\uFFFF]/g, '\uFFFD').replace(CONTROL, '\uFFFD');
+  let out = s
+    .replace(/\r\n?/g, '\n')
+    .replace(ENTITY, '&\u2060')
+    .replace(/_x(?=[0-9a-fA-F]{4}_)/g, '_x ')
+    .replace(/[\uFFFE\uFFFF]/g, '\uFFFD')
+    .replace(CONTROL, '\uFFFD');
   out = out.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return out;
 }

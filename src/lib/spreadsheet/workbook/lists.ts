@@ -39,5 +39,8 @@ export function decodeList(cell: string | null, where: string): string[] {
     }
     return v;
   }
-  return t.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  return t
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

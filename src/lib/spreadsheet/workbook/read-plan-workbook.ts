@@ -12,8 +12,19 @@
  */
 import * as XLSX from 'xlsx';
 import type {
-  AssignmentRule, AutoAttendant, DialScopeGroup, EmergencyCallRoutingPolicy, EmergencyNumberEntry, PhoneNumber, Plan, ResourceAccount,
-  SharedCallingPolicy, Site, SizingInputs, User, VoiceRoutingPolicy,
+  AssignmentRule,
+  AutoAttendant,
+  DialScopeGroup,
+  EmergencyCallRoutingPolicy,
+  EmergencyNumberEntry,
+  PhoneNumber,
+  Plan,
+  ResourceAccount,
+  SharedCallingPolicy,
+  Site,
+  SizingInputs,
+  User,
+  VoiceRoutingPolicy,
 } from '../../domain/model.js';
 import { userKey } from '../../domain/model.js';
 import { RULE_FIELD_LABEL, RULE_OPERATOR_LABEL } from '../../assign/rules.js';
@@ -24,13 +35,32 @@ import { ExactLookup } from './exact-text.js';
 import { CellError, table, type Table } from './sheet-read.js';
 import { decodeList, ListError } from './lists.js';
 import {
-  BILLING_WORDS, codeOf, LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND,
+  BILLING_WORDS,
+  codeOf,
+  LICENCE_WORDS,
+  NUMBER_KIND_WORDS,
+  PLAN_FIELD,
+  SHEET,
+  SIZING_LABEL,
+  VERIFICATION_WORDS,
+  WORKBOOK_FORMAT,
+  WORKBOOK_VERSION,
+  WRITTEN_KIND,
 } from './names.js';
 
 type WrittenKind = (typeof WRITTEN_KIND)[keyof typeof WRITTEN_KIND];
 
 const SIZING_KEYS = Object.keys(SIZING_LABEL) as (keyof SizingInputs)[];
-const NUMERIC_SIZING = new Set<keyof SizingInputs>(['callsPer1000UsersPerYear', 'busyHourFactor', 'callsPerHour', 'reservationMinutes', 'meanCallMinutes', 'testCallsPerHour', 'target', 'incidentFloor']);
+const NUMERIC_SIZING = new Set<keyof SizingInputs>([
+  'callsPer1000UsersPerYear',
+  'busyHourFactor',
+  'callsPerHour',
+  'reservationMinutes',
+  'meanCallMinutes',
+  'testCallsPerHour',
+  'target',
+  'incidentFloor',
+]);
 
 /** A cell (or row) the reader could not take. row 0 = the whole workbook. */
 export interface WorkbookIssue {
@@ -160,7 +190,13 @@ function newIds<T extends { id: string }>(list: T[], prefix: string, label: (t: 
   const taken = new Set(list.map((x) => x.id).filter((id) => id !== ''));
   return list.map((x) => {
     if (x.id !== '') return x;
-    const slug = label(x).toLowerCase().replace(/@.*$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'new';
+    const slug =
+      label(x)
+        .toLowerCase()
+        .replace(/@.*$/, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'new';
     let id = `${prefix}-${slug}`;
     for (let i = 2; taken.has(id); i++) id = `${prefix}-${slug}-${i}`;
     taken.add(id);
@@ -287,85 +323,172 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
   };
   if (field(PLAN_FIELD.format) !== WORKBOOK_FORMAT) throw notPlan(`its "Plan" sheet does not say "Format: ${WORKBOOK_FORMAT}".`);
   const version = planSheet.num(rowOf(PLAN_FIELD.version), 'Value');
-  if (version > WORKBOOK_VERSION) throw new NotPlanWorkbook(`This plan workbook was written by a newer planner (version ${version}); update the planner to read it.`);
+  if (version > WORKBOOK_VERSION)
+    throw new NotPlanWorkbook(`This plan workbook was written by a newer planner (version ${version}); update the planner to read it.`);
 
   const T = (name: string) => table(wb, name, exact);
 
   const sites = newIds(
-    reader.rows(T(SHEET.sites), (r, t): Site => {
-      const from = t.numOrNull(r, 'Extensions from');
-      const to = t.numOrNull(r, 'Extensions to');
-      return {
-        id: t.text(r, 'Site id'), name: t.text(r, 'Name'), country: t.text(r, 'Country'),
-        address: { street: t.text(r, 'Street'), city: t.text(r, 'City'), postalCode: t.text(r, 'Postal code'), region: t.text(r, 'Region') },
-        lisLocationId: t.text(r, 'LIS location id'), northAmerica: t.bool(r, 'North America'),
-        extensionRange: from === null && to === null ? null : { from: from ?? 0, to: to ?? from ?? 0 },
-      };
-    }, OBJECT_SHAPES.site, { name: 'Name', country: 'Country', 'address.street': 'Street', 'address.city': 'City', 'address.postalCode': 'Postal code', 'address.region': 'Region', lisLocationId: 'LIS location id', extensionRange: 'Extensions from' },
-    { key: byId('Site id'), old: reader.oldById((p) => p.sites) }),
-    'site', (s) => s.name,
+    reader.rows(
+      T(SHEET.sites),
+      (r, t): Site => {
+        const from = t.numOrNull(r, 'Extensions from');
+        const to = t.numOrNull(r, 'Extensions to');
+        return {
+          id: t.text(r, 'Site id'),
+          name: t.text(r, 'Name'),
+          country: t.text(r, 'Country'),
+          address: { street: t.text(r, 'Street'), city: t.text(r, 'City'), postalCode: t.text(r, 'Postal code'), region: t.text(r, 'Region') },
+          lisLocationId: t.text(r, 'LIS location id'),
+          northAmerica: t.bool(r, 'North America'),
+          extensionRange: from === null && to === null ? null : { from: from ?? 0, to: to ?? from ?? 0 },
+        };
+      },
+      OBJECT_SHAPES.site,
+      {
+        name: 'Name',
+        country: 'Country',
+        'address.street': 'Street',
+        'address.city': 'City',
+        'address.postalCode': 'Postal code',
+        'address.region': 'Region',
+        lisLocationId: 'LIS location id',
+        extensionRange: 'Extensions from',
+      },
+      { key: byId('Site id'), old: reader.oldById((p) => p.sites) },
+    ),
+    'site',
+    (s) => s.name,
   );
-  const siteNames = reader.names(sites, (s) => s.name, WRITTEN_KIND.site, (p) => p.sites);
+  const siteNames = reader.names(
+    sites,
+    (s) => s.name,
+    WRITTEN_KIND.site,
+    (p) => p.sites,
+  );
 
   const numbers = newIds(
-    reader.rows(T(SHEET.numbers), (r, t): PhoneNumber => ({
-      id: t.text(r, 'Number id'),
-      // Checked as E.164 by the shape check.
-      e164: e164Cell(t, r, 'E.164') as PhoneNumber['e164'],
-      kind: codeOf(NUMBER_KIND_WORDS, t.text(r, 'Kind')) as PhoneNumber['kind'], // checked by the shape check
-      country: t.text(r, 'Country'),
-      siteId: ref(t, r, 'Site id', 'Site', siteNames, 'site'),
-      operator: t.text(r, 'Operator'),
-      note: t.text(r, 'Note'),
-    }), OBJECT_SHAPES.phoneNumber, { e164: 'E.164', kind: 'Kind', country: 'Country', operator: 'Operator', note: 'Note' },
-    { key: byId('Number id'), old: reader.oldById((p) => p.numbers) }),
-    'num', (n) => n.e164,
+    reader.rows(
+      T(SHEET.numbers),
+      (r, t): PhoneNumber => ({
+        id: t.text(r, 'Number id'),
+        // Checked as E.164 by the shape check.
+        e164: e164Cell(t, r, 'E.164') as PhoneNumber['e164'],
+        kind: codeOf(NUMBER_KIND_WORDS, t.text(r, 'Kind')) as PhoneNumber['kind'], // checked by the shape check
+        country: t.text(r, 'Country'),
+        siteId: ref(t, r, 'Site id', 'Site', siteNames, 'site'),
+        operator: t.text(r, 'Operator'),
+        note: t.text(r, 'Note'),
+      }),
+      OBJECT_SHAPES.phoneNumber,
+      { e164: 'E.164', kind: 'Kind', country: 'Country', operator: 'Operator', note: 'Note' },
+      { key: byId('Number id'), old: reader.oldById((p) => p.numbers) },
+    ),
+    'num',
+    (n) => n.e164,
   );
-  const numberNames = reader.names(numbers, (n) => n.e164, WRITTEN_KIND.number, (p) => p.numbers);
+  const numberNames = reader.names(
+    numbers,
+    (n) => n.e164,
+    WRITTEN_KIND.number,
+    (p) => p.numbers,
+  );
 
   const voiceRoutingPolicies = newIds(
-    reader.rows(T(SHEET.voiceRouting), (r, t): VoiceRoutingPolicy => ({
-      id: t.text(r, 'Policy id'), name: t.text(r, 'Name'), description: t.text(r, 'Description'), pstnUsages: listCell(t, r, 'PSTN usages'),
-    }), OBJECT_SHAPES.voiceRoutingPolicy, { name: 'Name', description: 'Description', pstnUsages: 'PSTN usages' },
-    { key: byId('Policy id'), old: reader.oldById((p) => p.voiceRoutingPolicies) }),
-    'vrp', (p) => p.name,
+    reader.rows(
+      T(SHEET.voiceRouting),
+      (r, t): VoiceRoutingPolicy => ({
+        id: t.text(r, 'Policy id'),
+        name: t.text(r, 'Name'),
+        description: t.text(r, 'Description'),
+        pstnUsages: listCell(t, r, 'PSTN usages'),
+      }),
+      OBJECT_SHAPES.voiceRoutingPolicy,
+      { name: 'Name', description: 'Description', pstnUsages: 'PSTN usages' },
+      { key: byId('Policy id'), old: reader.oldById((p) => p.voiceRoutingPolicies) },
+    ),
+    'vrp',
+    (p) => p.name,
   );
-  const vrpNames = reader.names(voiceRoutingPolicies, (p) => p.name, WRITTEN_KIND.voiceRoutingPolicy, (p) => p.voiceRoutingPolicies);
+  const vrpNames = reader.names(
+    voiceRoutingPolicies,
+    (p) => p.name,
+    WRITTEN_KIND.voiceRoutingPolicy,
+    (p) => p.voiceRoutingPolicies,
+  );
 
   const resourceAccounts = newIds(
-    reader.rows(T(SHEET.resourceAccounts), (r, t): ResourceAccount => ({
-      id: t.text(r, 'Resource account id'), upn: t.text(r, 'UPN'), displayName: t.text(r, 'Display name'),
-      numberId: ref(t, r, 'Number id', 'Number', numberNames, 'number'),
-      licence: codeOf(LICENCE_WORDS, t.text(r, 'Licence')) as ResourceAccount['licence'], // checked by the shape check
-      payAsYouGoCallingPlan: t.bool(r, 'Pay-as-you-go Calling Plan'),
-      // Workbooks written before RA9's billing question have no such column: 'unknown'.
-      callingPlanBilling: (codeOf(BILLING_WORDS, t.text(r, 'Calling Plan billing')) || 'unknown') as ResourceAccount['callingPlanBilling'], // checked by the shape check
-      voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
-    }), OBJECT_SHAPES.resourceAccount, { upn: 'UPN', displayName: 'Display name', licence: 'Licence', callingPlanBilling: 'Calling Plan billing' },
-    { key: byId('Resource account id'), old: reader.oldById((p) => p.resourceAccounts) }),
-    'ra', (a) => a.upn,
+    reader.rows(
+      T(SHEET.resourceAccounts),
+      (r, t): ResourceAccount => ({
+        id: t.text(r, 'Resource account id'),
+        upn: t.text(r, 'UPN'),
+        displayName: t.text(r, 'Display name'),
+        numberId: ref(t, r, 'Number id', 'Number', numberNames, 'number'),
+        licence: codeOf(LICENCE_WORDS, t.text(r, 'Licence')) as ResourceAccount['licence'], // checked by the shape check
+        payAsYouGoCallingPlan: t.bool(r, 'Pay-as-you-go Calling Plan'),
+        // Workbooks written before RA9's billing question have no such column: 'unknown'.
+        callingPlanBilling: (codeOf(BILLING_WORDS, t.text(r, 'Calling Plan billing')) || 'unknown') as ResourceAccount['callingPlanBilling'], // checked by the shape check
+        voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
+      }),
+      OBJECT_SHAPES.resourceAccount,
+      { upn: 'UPN', displayName: 'Display name', licence: 'Licence', callingPlanBilling: 'Calling Plan billing' },
+      { key: byId('Resource account id'), old: reader.oldById((p) => p.resourceAccounts) },
+    ),
+    'ra',
+    (a) => a.upn,
   );
-  const raNames = reader.names(resourceAccounts, (a) => a.upn, WRITTEN_KIND.resourceAccount, (p) => p.resourceAccounts);
+  const raNames = reader.names(
+    resourceAccounts,
+    (a) => a.upn,
+    WRITTEN_KIND.resourceAccount,
+    (p) => p.resourceAccounts,
+  );
 
   let autoAttendants = newIds(
-    reader.rows(T(SHEET.autoAttendants), (r, t): AutoAttendant => ({
-      id: t.text(r, 'Auto attendant id'), name: t.text(r, 'Name'), languageId: t.text(r, 'Language'), timeZoneId: t.text(r, 'Time zone'),
-      dialScopeGroups: [], dialByName: t.bool(r, 'Dial by name'), dialByExtension: t.bool(r, 'Dial by extension'),
-      resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
-      operator: t.text(r, 'Operator'), greeting: t.text(r, 'Greeting'),
-    }), OBJECT_SHAPES.autoAttendant, { name: 'Name', languageId: 'Language', timeZoneId: 'Time zone', operator: 'Operator', greeting: 'Greeting' },
-    { key: byId('Auto attendant id'), old: reader.oldById((p) => p.autoAttendants) }),
-    'aa', (a) => a.name,
+    reader.rows(
+      T(SHEET.autoAttendants),
+      (r, t): AutoAttendant => ({
+        id: t.text(r, 'Auto attendant id'),
+        name: t.text(r, 'Name'),
+        languageId: t.text(r, 'Language'),
+        timeZoneId: t.text(r, 'Time zone'),
+        dialScopeGroups: [],
+        dialByName: t.bool(r, 'Dial by name'),
+        dialByExtension: t.bool(r, 'Dial by extension'),
+        resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
+        operator: t.text(r, 'Operator'),
+        greeting: t.text(r, 'Greeting'),
+      }),
+      OBJECT_SHAPES.autoAttendant,
+      { name: 'Name', languageId: 'Language', timeZoneId: 'Time zone', operator: 'Operator', greeting: 'Greeting' },
+      { key: byId('Auto attendant id'), old: reader.oldById((p) => p.autoAttendants) },
+    ),
+    'aa',
+    (a) => a.name,
   );
-  const aaNames = reader.names(autoAttendants, (a) => a.name, WRITTEN_KIND.autoAttendant, (p) => p.autoAttendants);
+  const aaNames = reader.names(
+    autoAttendants,
+    (a) => a.name,
+    WRITTEN_KIND.autoAttendant,
+    (p) => p.autoAttendants,
+  );
   const keptAas = new Set(autoAttendants.filter((a) => a.dialScopeGroups.length > 0).map((a) => a.id));
   const groups = new Map<string, DialScopeGroup[]>();
-  for (const g of reader.rows(T(SHEET.dialScope), (r, t) => {
-    const aa = ref(t, r, 'Auto attendant id', 'Auto attendant', aaNames, 'auto attendant');
-    if (aa === null) throw t.error(r, 'Auto attendant', 'each dial-scope group needs its auto attendant.');
-    const group = OBJECT_SHAPES.dialScopeGroup({ name: t.text(r, 'Group name'), objectId: t.text(r, 'Group object id'), siteIds: refList(t, r, 'Site ids', 'Sites', siteNames, 'site') }, 'row');
-    return { aa, group };
-  }, null, { name: 'Group name', objectId: 'Group object id', siteIds: 'Sites' })) {
+  for (const g of reader.rows(
+    T(SHEET.dialScope),
+    (r, t) => {
+      const aa = ref(t, r, 'Auto attendant id', 'Auto attendant', aaNames, 'auto attendant');
+      if (aa === null) throw t.error(r, 'Auto attendant', 'each dial-scope group needs its auto attendant.');
+      const group = OBJECT_SHAPES.dialScopeGroup(
+        { name: t.text(r, 'Group name'), objectId: t.text(r, 'Group object id'), siteIds: refList(t, r, 'Site ids', 'Sites', siteNames, 'site') },
+        'row',
+      );
+      return { aa, group };
+    },
+    null,
+    { name: 'Group name', objectId: 'Group object id', siteIds: 'Sites' },
+  )) {
     const list = groups.get(g.aa);
     if (list) list.push(g.group);
     else groups.set(g.aa, [g.group]);
@@ -374,41 +497,82 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
   autoAttendants = autoAttendants.map((a) => (keptAas.has(a.id) ? a : { ...a, dialScopeGroups: groups.get(a.id) ?? [] }));
 
   const sharedCallingPolicies = newIds(
-    reader.rows(T(SHEET.scPolicies), (r, t): SharedCallingPolicy => {
-      let sizing: Partial<SizingInputs> | null = null;
-      if (t.bool(r, 'Custom sizing')) {
-        const s: Record<string, unknown> = {};
-        for (const k of SIZING_KEYS) if (t.textOrNull(r, SIZING_LABEL[k]) !== null) s[k] = sizingValue(t, r, SIZING_LABEL[k], k);
-        sizing = s as Partial<SizingInputs>; // checked by the shape check
-      }
-      return {
-        id: t.text(r, 'Policy id'), name: t.text(r, 'Name'), description: t.text(r, 'Description'),
-        resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
-        callbackNumberIds: refList(t, r, 'Callback number ids', 'Callback numbers', numberNames, 'number'),
-        sizing,
-      };
-    }, OBJECT_SHAPES.sharedCallingPolicy, { name: 'Name', description: 'Description', callbackNumberIds: 'Callback numbers', ...Object.fromEntries(SIZING_KEYS.map((k) => [`sizing.${k}`, SIZING_LABEL[k]])) },
-    { key: byId('Policy id'), old: reader.oldById((p) => p.sharedCallingPolicies) }),
-    'scp', (p) => p.name,
+    reader.rows(
+      T(SHEET.scPolicies),
+      (r, t): SharedCallingPolicy => {
+        let sizing: Partial<SizingInputs> | null = null;
+        if (t.bool(r, 'Custom sizing')) {
+          const s: Record<string, unknown> = {};
+          for (const k of SIZING_KEYS) if (t.textOrNull(r, SIZING_LABEL[k]) !== null) s[k] = sizingValue(t, r, SIZING_LABEL[k], k);
+          sizing = s as Partial<SizingInputs>; // checked by the shape check
+        }
+        return {
+          id: t.text(r, 'Policy id'),
+          name: t.text(r, 'Name'),
+          description: t.text(r, 'Description'),
+          resourceAccountId: ref(t, r, 'Resource account id', 'Resource account', raNames, 'resource account'),
+          callbackNumberIds: refList(t, r, 'Callback number ids', 'Callback numbers', numberNames, 'number'),
+          sizing,
+        };
+      },
+      OBJECT_SHAPES.sharedCallingPolicy,
+      {
+        name: 'Name',
+        description: 'Description',
+        callbackNumberIds: 'Callback numbers',
+        ...Object.fromEntries(SIZING_KEYS.map((k) => [`sizing.${k}`, SIZING_LABEL[k]])),
+      },
+      { key: byId('Policy id'), old: reader.oldById((p) => p.sharedCallingPolicies) },
+    ),
+    'scp',
+    (p) => p.name,
   );
-  const scpNames = reader.names(sharedCallingPolicies, (p) => p.name, WRITTEN_KIND.sharedCallingPolicy, (p) => p.sharedCallingPolicies);
+  const scpNames = reader.names(
+    sharedCallingPolicies,
+    (p) => p.name,
+    WRITTEN_KIND.sharedCallingPolicy,
+    (p) => p.sharedCallingPolicies,
+  );
 
   let emergencyPolicies = newIds(
-    reader.rows(T(SHEET.emergency), (r, t): EmergencyCallRoutingPolicy => ({
-      id: t.text(r, 'Policy id'), name: t.text(r, 'Name'), description: t.text(r, 'Description'), dynamicEmergencyCalling: t.bool(r, 'Dynamic emergency calling'), numbers: [],
-    }), OBJECT_SHAPES.emergencyPolicy, { name: 'Name', description: 'Description' },
-    { key: byId('Policy id'), old: reader.oldById((p) => p.emergencyPolicies) }),
-    'ecrp', (p) => p.name,
+    reader.rows(
+      T(SHEET.emergency),
+      (r, t): EmergencyCallRoutingPolicy => ({
+        id: t.text(r, 'Policy id'),
+        name: t.text(r, 'Name'),
+        description: t.text(r, 'Description'),
+        dynamicEmergencyCalling: t.bool(r, 'Dynamic emergency calling'),
+        numbers: [],
+      }),
+      OBJECT_SHAPES.emergencyPolicy,
+      { name: 'Name', description: 'Description' },
+      { key: byId('Policy id'), old: reader.oldById((p) => p.emergencyPolicies) },
+    ),
+    'ecrp',
+    (p) => p.name,
   );
-  const ecrpNames = reader.names(emergencyPolicies, (p) => p.name, WRITTEN_KIND.emergencyPolicy, (p) => p.emergencyPolicies);
+  const ecrpNames = reader.names(
+    emergencyPolicies,
+    (p) => p.name,
+    WRITTEN_KIND.emergencyPolicy,
+    (p) => p.emergencyPolicies,
+  );
   const keptEcrps = new Set(emergencyPolicies.filter((p) => p.numbers.length > 0).map((p) => p.id));
   const entries = new Map<string, EmergencyNumberEntry[]>();
-  for (const e of reader.rows(T(SHEET.emergencyNumbers), (r, t) => {
-    const policy = ref(t, r, 'Policy id', 'Policy', ecrpNames, 'emergency policy');
-    if (policy === null) throw t.error(r, 'Policy', 'each emergency number needs its policy.');
-    const entry = OBJECT_SHAPES.emergencyNumber({ dialString: t.text(r, 'Dial string'), dialMask: t.text(r, 'Dial mask'), pstnUsage: t.text(r, 'PSTN usage') }, 'row');
-    return { policy, entry };
-  }, null, { dialString: 'Dial string', dialMask: 'Dial mask', pstnUsage: 'PSTN usage' })) {
+  for (const e of reader.rows(
+    T(SHEET.emergencyNumbers),
+    (r, t) => {
+      const policy = ref(t, r, 'Policy id', 'Policy', ecrpNames, 'emergency policy');
+      if (policy === null) throw t.error(r, 'Policy', 'each emergency number needs its policy.');
+      const entry = OBJECT_SHAPES.emergencyNumber(
+        { dialString: t.text(r, 'Dial string'), dialMask: t.text(r, 'Dial mask'), pstnUsage: t.text(r, 'PSTN usage') },
+        'row',
+      );
+      return { policy, entry };
+    },
+    null,
+    { dialString: 'Dial string', dialMask: 'Dial mask', pstnUsage: 'PSTN usage' },
+  )) {
     const list = entries.get(e.policy);
     if (list) list.push(e.entry);
     else entries.set(e.policy, [e.entry]);
@@ -418,54 +582,93 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
   const usersT = T(SHEET.users);
   if (usersT && !usersT.has('UPN')) throw notPlan('the sheet "Users" has no column "UPN".');
   const oldUsers = new Map((base?.users ?? []).map((u) => [userKey(u.upn), u] as const));
-  const planUsers = reader.rows(usersT, (r, t): User => {
-    const sourceRow = t.numOrNull(r, 'Source row');
-    const upn = t.text(r, 'UPN');
-    return {
-      upn, displayName: t.text(r, 'Display name'), usageLocation: t.text(r, 'Usage location'),
-      department: t.text(r, 'Department'), office: t.text(r, 'Office'),
-      siteId: ref(t, r, 'Site id', 'Site', siteNames, 'site'),
-      teamsPhone: (t.text(r, 'Teams Phone').trim().toLowerCase() || 'unknown') as User['teamsPhone'], // checked by the shape check
-      enterpriseVoice: (t.text(r, 'Enterprise Voice').trim().toLowerCase() || 'unknown') as User['enterpriseVoice'],
-      currentNumber: t.text(r, 'Current number'),
-      sharedCallingPolicyId: ref(t, r, 'Shared Calling policy id', 'Shared Calling policy', scpNames, 'Shared Calling policy'),
-      emergencyPolicyId: ref(t, r, 'Emergency policy id', 'Emergency policy', ecrpNames, 'emergency policy'),
-      voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
-      extension: t.text(r, 'Extension'),
-      hiddenFromAddressLists: t.bool(r, 'Hidden from address lists'),
-      source: sourceRow === null ? null : { file: t.text(r, 'Source file'), row: sourceRow },
-    };
-  }, OBJECT_SHAPES.user, {
-    upn: 'UPN', displayName: 'Display name', usageLocation: 'Usage location', department: 'Department', office: 'Office', teamsPhone: 'Teams Phone',
-    enterpriseVoice: 'Enterprise Voice', currentNumber: 'Current number', extension: 'Extension', hiddenFromAddressLists: 'Hidden from address lists', source: 'Source row',
-  }, { key: (r, t) => userKey(t.text(r, 'UPN')), old: oldUsers });
+  const planUsers = reader.rows(
+    usersT,
+    (r, t): User => {
+      const sourceRow = t.numOrNull(r, 'Source row');
+      const upn = t.text(r, 'UPN');
+      return {
+        upn,
+        displayName: t.text(r, 'Display name'),
+        usageLocation: t.text(r, 'Usage location'),
+        department: t.text(r, 'Department'),
+        office: t.text(r, 'Office'),
+        siteId: ref(t, r, 'Site id', 'Site', siteNames, 'site'),
+        teamsPhone: (t.text(r, 'Teams Phone').trim().toLowerCase() || 'unknown') as User['teamsPhone'], // checked by the shape check
+        enterpriseVoice: (t.text(r, 'Enterprise Voice').trim().toLowerCase() || 'unknown') as User['enterpriseVoice'],
+        currentNumber: t.text(r, 'Current number'),
+        sharedCallingPolicyId: ref(t, r, 'Shared Calling policy id', 'Shared Calling policy', scpNames, 'Shared Calling policy'),
+        emergencyPolicyId: ref(t, r, 'Emergency policy id', 'Emergency policy', ecrpNames, 'emergency policy'),
+        voiceRoutingPolicyId: ref(t, r, 'Voice routing policy id', 'Voice routing policy', vrpNames, 'voice routing policy'),
+        extension: t.text(r, 'Extension'),
+        hiddenFromAddressLists: t.bool(r, 'Hidden from address lists'),
+        source: sourceRow === null ? null : { file: t.text(r, 'Source file'), row: sourceRow },
+      };
+    },
+    OBJECT_SHAPES.user,
+    {
+      upn: 'UPN',
+      displayName: 'Display name',
+      usageLocation: 'Usage location',
+      department: 'Department',
+      office: 'Office',
+      teamsPhone: 'Teams Phone',
+      enterpriseVoice: 'Enterprise Voice',
+      currentNumber: 'Current number',
+      extension: 'Extension',
+      hiddenFromAddressLists: 'Hidden from address lists',
+      source: 'Source row',
+    },
+    { key: (r, t) => userKey(t.text(r, 'UPN')), old: oldUsers },
+  );
 
   const assignmentRules = newIds(
-    reader.rows(T(SHEET.rules), (r, t): AssignmentRule => {
-      const assign: AssignmentRule['assign'] = {};
-      const siteId = ref(t, r, 'Assign site id', 'Assign site', siteNames, 'site');
-      if (siteId !== null) assign.siteId = siteId;
-      const scpId = ref(t, r, 'Assign Shared Calling policy id', 'Assign Shared Calling policy', scpNames, 'Shared Calling policy');
-      if (scpId !== null) assign.sharedCallingPolicyId = scpId;
-      const ecrpId = ref(t, r, 'Assign emergency policy id', 'Assign emergency policy', ecrpNames, 'emergency policy');
-      if (ecrpId !== null) assign.emergencyPolicyId = ecrpId;
-      const vrpId = ref(t, r, 'Assign voice routing policy id', 'Assign voice routing policy', vrpNames, 'voice routing policy');
-      if (vrpId !== null) assign.voiceRoutingPolicyId = vrpId;
-      return {
-        id: t.text(r, 'Rule id'), enabled: t.bool(r, 'Enabled'),
-        field: codeOf(RULE_FIELD_LABEL, t.text(r, 'Field')) as AssignmentRule['field'], // checked by the shape check
-        operator: codeOf(RULE_OPERATOR_LABEL, t.text(r, 'Operator')) as AssignmentRule['operator'],
-        values: listCell(t, r, 'Values'),
-        assign,
-      };
-    }, OBJECT_SHAPES.assignmentRule, { field: 'Field', operator: 'Operator', values: 'Values' },
-    { key: byId('Rule id'), old: reader.oldById((p) => p.assignmentRules) }),
-    'rule', () => 'new',
+    reader.rows(
+      T(SHEET.rules),
+      (r, t): AssignmentRule => {
+        const assign: AssignmentRule['assign'] = {};
+        const siteId = ref(t, r, 'Assign site id', 'Assign site', siteNames, 'site');
+        if (siteId !== null) assign.siteId = siteId;
+        const scpId = ref(t, r, 'Assign Shared Calling policy id', 'Assign Shared Calling policy', scpNames, 'Shared Calling policy');
+        if (scpId !== null) assign.sharedCallingPolicyId = scpId;
+        const ecrpId = ref(t, r, 'Assign emergency policy id', 'Assign emergency policy', ecrpNames, 'emergency policy');
+        if (ecrpId !== null) assign.emergencyPolicyId = ecrpId;
+        const vrpId = ref(t, r, 'Assign voice routing policy id', 'Assign voice routing policy', vrpNames, 'voice routing policy');
+        if (vrpId !== null) assign.voiceRoutingPolicyId = vrpId;
+        return {
+          id: t.text(r, 'Rule id'),
+          enabled: t.bool(r, 'Enabled'),
+          field: codeOf(RULE_FIELD_LABEL, t.text(r, 'Field')) as AssignmentRule['field'], // checked by the shape check
+          operator: codeOf(RULE_OPERATOR_LABEL, t.text(r, 'Operator')) as AssignmentRule['operator'],
+          values: listCell(t, r, 'Values'),
+          assign,
+        };
+      },
+      OBJECT_SHAPES.assignmentRule,
+      { field: 'Field', operator: 'Operator', values: 'Values' },
+      { key: byId('Rule id'), old: reader.oldById((p) => p.assignmentRules) },
+    ),
+    'rule',
+    () => 'new',
   );
 
   // Records are built as entry lists; planShape's `record` refuses reserved keys like __proto__.
-  const checklist = reader.rows(T(SHEET.checklist), (r, t) => [t.text(r, 'Key'), OBJECT_SHAPES.checklistEntry({ done: t.bool(r, 'Done'), note: t.text(r, 'Note') }, 'row')] as const, null, { done: 'Done', note: 'Note' });
-  const verification = reader.rows(T(SHEET.verification), (r, t) => [t.text(r, 'Subject'), OBJECT_SHAPES.verificationEntry({ status: codeOf(VERIFICATION_WORDS, t.text(r, 'Status')), detail: t.text(r, 'Detail'), at: t.text(r, 'At') }, 'row')] as const, null, { status: 'Status', detail: 'Detail', at: 'At' });
+  const checklist = reader.rows(
+    T(SHEET.checklist),
+    (r, t) => [t.text(r, 'Key'), OBJECT_SHAPES.checklistEntry({ done: t.bool(r, 'Done'), note: t.text(r, 'Note') }, 'row')] as const,
+    null,
+    { done: 'Done', note: 'Note' },
+  );
+  const verification = reader.rows(
+    T(SHEET.verification),
+    (r, t) =>
+      [
+        t.text(r, 'Subject'),
+        OBJECT_SHAPES.verificationEntry({ status: codeOf(VERIFICATION_WORDS, t.text(r, 'Status')), detail: t.text(r, 'Detail'), at: t.text(r, 'At') }, 'row'),
+      ] as const,
+    null,
+    { status: 'Status', detail: 'Detail', at: 'At' },
+  );
   const importMapping = reader.rows(T(SHEET.importMapping), (r, t) => [t.text(r, 'Source header'), t.text(r, 'Field')] as const, null, {});
 
   const sizingDefaults: Record<string, unknown> = {};
@@ -487,8 +690,15 @@ function read(data: Uint8Array, base: Plan | null): { raw: unknown; reader: Read
       // Absent in workbooks written before callback-number tags (§3.17): off.
       tagCallbackNumbers: optionalRow(PLAN_FIELD.tagCallbackNumbers),
     },
-    sites, numbers, resourceAccounts, autoAttendants, sharedCallingPolicies, emergencyPolicies, voiceRoutingPolicies,
-    users: planUsers, assignmentRules,
+    sites,
+    numbers,
+    resourceAccounts,
+    autoAttendants,
+    sharedCallingPolicies,
+    emergencyPolicies,
+    voiceRoutingPolicies,
+    users: planUsers,
+    assignmentRules,
     checklist: entriesToRecord(checklist),
     importMapping: entriesToRecord(importMapping),
     sizingDefaults,

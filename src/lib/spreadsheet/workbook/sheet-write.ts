@@ -83,7 +83,15 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, exact: ExactText
     views: [{ state: 'frozen', xSplit: spec.freezeFirstColumn ? 1 : 0, ySplit: 1, activeCell: 'A2' }],
     ...(spec.tab === 'info' ? { properties: { tabColor: { argb: 'FFFFD966' } } } : {}),
     // Printed (or saved as PDF): landscape, as wide as one page, header row on every page.
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, showGridLines: true, printTitlesRow: '1:1', horizontalCentered: false },
+    pageSetup: {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      showGridLines: true,
+      printTitlesRow: '1:1',
+      horizontalCentered: false,
+    },
   });
   const widths = columns.map((c) => Math.max(MIN_WIDTH, textWidth(c.header) + 3));
   const header = ws.getRow(1);

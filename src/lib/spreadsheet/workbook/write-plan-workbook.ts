@@ -18,7 +18,18 @@ import { verificationIndex, VERIFICATION_STATUS_LABEL } from '../../verification
 import { ExactTexts } from './exact-text.js';
 import { addSheet, chunkText, inlineList, listRange, type CellValue, type ColumnSpec } from './sheet-write.js';
 import { encodeList } from './lists.js';
-import { BILLING_WORDS, LICENCE_WORDS, NUMBER_KIND_WORDS, PLAN_FIELD, SHEET, SIZING_LABEL, VERIFICATION_WORDS, WORKBOOK_FORMAT, WORKBOOK_VERSION, WRITTEN_KIND } from './names.js';
+import {
+  BILLING_WORDS,
+  LICENCE_WORDS,
+  NUMBER_KIND_WORDS,
+  PLAN_FIELD,
+  SHEET,
+  SIZING_LABEL,
+  VERIFICATION_WORDS,
+  WORKBOOK_FORMAT,
+  WORKBOOK_VERSION,
+  WRITTEN_KIND,
+} from './names.js';
 import { sizingSheet } from './sizing-sheet.js';
 
 export interface WorkbookFinding {
@@ -66,8 +77,12 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Shared Calling Planner';
   wb.title = plan.name;
-  const add = (name: string, columns: readonly ColumnSpec[], rows: readonly (readonly CellValue[])[], extra: { freezeFirstColumn?: boolean; tab?: 'info' | 'hidden' } = {}) =>
-    addSheet(wb, { name, columns, rows, ...extra }, exact);
+  const add = (
+    name: string,
+    columns: readonly ColumnSpec[],
+    rows: readonly (readonly CellValue[])[],
+    extra: { freezeFirstColumn?: boolean; tab?: 'info' | 'hidden' } = {},
+  ) => addSheet(wb, { name, columns, rows, ...extra }, exact);
 
   const site = nameOf(plan.sites, (s) => s.name);
   const num = nameOf(plan.numbers, (n) => n.e164);
@@ -94,7 +109,10 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
     const e = verification.get(`${kind}:${id}`);
     return e ? [VERIFICATION_STATUS_LABEL[e.status], e.detail || null] : [null, null];
   };
-  const STATUS_COLUMNS: ColumnSpec[] = [{ header: 'Deployment status', role: 'info' }, { header: 'Deployment detail', role: 'info' }];
+  const STATUS_COLUMNS: ColumnSpec[] = [
+    { header: 'Deployment status', role: 'info' },
+    { header: 'Deployment detail', role: 'info' },
+  ];
 
   add(SHEET.about, [{ header: 'Shared Calling Planner – plan workbook' }], [[`Plan: ${plan.name}`], ...ABOUT.map((line) => [line])]);
 
@@ -118,17 +136,50 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   add(
     SHEET.users,
     [
-      { header: 'UPN' }, { header: 'Display name' }, { header: 'Usage location' }, { header: 'Department' }, { header: 'Office' },
-      { header: 'Site', list: lists.site }, { header: 'Teams Phone', list: YES_NO_UNKNOWN }, { header: 'Enterprise Voice', list: YES_NO_UNKNOWN },
-      { header: 'Current number' }, { header: 'Shared Calling policy', list: lists.scp }, { header: 'Emergency policy', list: lists.ecrp },
-      { header: 'Voice routing policy', list: lists.vrp }, { header: 'Extension' }, { header: 'Hidden from address lists' }, ...STATUS_COLUMNS,
-      { header: 'Source file', role: 'id' }, { header: 'Source row', role: 'id' }, { header: 'Site id', role: 'id' },
-      { header: 'Shared Calling policy id', role: 'id' }, { header: 'Emergency policy id', role: 'id' }, { header: 'Voice routing policy id', role: 'id' },
+      { header: 'UPN' },
+      { header: 'Display name' },
+      { header: 'Usage location' },
+      { header: 'Department' },
+      { header: 'Office' },
+      { header: 'Site', list: lists.site },
+      { header: 'Teams Phone', list: YES_NO_UNKNOWN },
+      { header: 'Enterprise Voice', list: YES_NO_UNKNOWN },
+      { header: 'Current number' },
+      { header: 'Shared Calling policy', list: lists.scp },
+      { header: 'Emergency policy', list: lists.ecrp },
+      { header: 'Voice routing policy', list: lists.vrp },
+      { header: 'Extension' },
+      { header: 'Hidden from address lists' },
+      ...STATUS_COLUMNS,
+      { header: 'Source file', role: 'id' },
+      { header: 'Source row', role: 'id' },
+      { header: 'Site id', role: 'id' },
+      { header: 'Shared Calling policy id', role: 'id' },
+      { header: 'Emergency policy id', role: 'id' },
+      { header: 'Voice routing policy id', role: 'id' },
     ],
     plan.users.map((u) => [
-      u.upn, u.displayName, u.usageLocation, u.department, u.office, site(u.siteId), u.teamsPhone, u.enterpriseVoice, u.currentNumber,
-      scp(u.sharedCallingPolicyId), ecrp(u.emergencyPolicyId), vrp(u.voiceRoutingPolicyId), u.extension, u.hiddenFromAddressLists, ...status('user', userKey(u.upn)),
-      u.source?.file, u.source?.row, u.siteId, u.sharedCallingPolicyId, u.emergencyPolicyId, u.voiceRoutingPolicyId,
+      u.upn,
+      u.displayName,
+      u.usageLocation,
+      u.department,
+      u.office,
+      site(u.siteId),
+      u.teamsPhone,
+      u.enterpriseVoice,
+      u.currentNumber,
+      scp(u.sharedCallingPolicyId),
+      ecrp(u.emergencyPolicyId),
+      vrp(u.voiceRoutingPolicyId),
+      u.extension,
+      u.hiddenFromAddressLists,
+      ...status('user', userKey(u.upn)),
+      u.source?.file,
+      u.source?.row,
+      u.siteId,
+      u.sharedCallingPolicyId,
+      u.emergencyPolicyId,
+      u.voiceRoutingPolicyId,
     ]),
     { freezeFirstColumn: true },
   );
@@ -136,19 +187,45 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   add(
     SHEET.sites,
     [
-      { header: 'Name' }, { header: 'Country' }, { header: 'Street' }, { header: 'City' }, { header: 'Postal code' }, { header: 'Region' },
-      { header: 'LIS location id' }, { header: 'North America' }, { header: 'Extensions from' }, { header: 'Extensions to' }, { header: 'Site id', role: 'id' },
+      { header: 'Name' },
+      { header: 'Country' },
+      { header: 'Street' },
+      { header: 'City' },
+      { header: 'Postal code' },
+      { header: 'Region' },
+      { header: 'LIS location id' },
+      { header: 'North America' },
+      { header: 'Extensions from' },
+      { header: 'Extensions to' },
+      { header: 'Site id', role: 'id' },
     ],
-    plan.sites.map((s) => [s.name, s.country, s.address.street, s.address.city, s.address.postalCode, s.address.region, s.lisLocationId,
-      s.northAmerica, s.extensionRange?.from, s.extensionRange?.to, s.id]),
+    plan.sites.map((s) => [
+      s.name,
+      s.country,
+      s.address.street,
+      s.address.city,
+      s.address.postalCode,
+      s.address.region,
+      s.lisLocationId,
+      s.northAmerica,
+      s.extensionRange?.from,
+      s.extensionRange?.to,
+      s.id,
+    ]),
     { freezeFirstColumn: true },
   );
 
   add(
     SHEET.numbers,
     [
-      { header: 'E.164' }, { header: 'Kind', list: inlineList(Object.values(NUMBER_KIND_WORDS)) }, { header: 'Country' },
-      { header: 'Site', list: lists.site }, { header: 'Operator' }, { header: 'Note' }, { header: 'Number id', role: 'id' }, { header: 'Site id', role: 'id' },
+      { header: 'E.164' },
+      { header: 'Kind', list: inlineList(Object.values(NUMBER_KIND_WORDS)) },
+      { header: 'Country' },
+      { header: 'Site', list: lists.site },
+      { header: 'Operator' },
+      { header: 'Note' },
+      { header: 'Number id', role: 'id' },
+      { header: 'Site id', role: 'id' },
     ],
     plan.numbers.map((n) => [n.e164, NUMBER_KIND_WORDS[n.kind], n.country, site(n.siteId), n.operator, n.note, n.id, n.siteId]),
     { freezeFirstColumn: true },
@@ -157,30 +234,73 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   add(
     SHEET.resourceAccounts,
     [
-      { header: 'UPN' }, { header: 'Display name' }, { header: 'Number', list: lists.number }, { header: 'Licence', list: inlineList(Object.values(LICENCE_WORDS)) },
-      { header: 'Pay-as-you-go Calling Plan' }, { header: 'Calling Plan billing', list: inlineList(Object.values(BILLING_WORDS)) }, { header: 'Voice routing policy', list: lists.vrp }, ...STATUS_COLUMNS,
-      { header: 'Resource account id', role: 'id' }, { header: 'Number id', role: 'id' }, { header: 'Voice routing policy id', role: 'id' },
+      { header: 'UPN' },
+      { header: 'Display name' },
+      { header: 'Number', list: lists.number },
+      { header: 'Licence', list: inlineList(Object.values(LICENCE_WORDS)) },
+      { header: 'Pay-as-you-go Calling Plan' },
+      { header: 'Calling Plan billing', list: inlineList(Object.values(BILLING_WORDS)) },
+      { header: 'Voice routing policy', list: lists.vrp },
+      ...STATUS_COLUMNS,
+      { header: 'Resource account id', role: 'id' },
+      { header: 'Number id', role: 'id' },
+      { header: 'Voice routing policy id', role: 'id' },
     ],
-    plan.resourceAccounts.map((r) => [r.upn, r.displayName, num(r.numberId), LICENCE_WORDS[r.licence], r.payAsYouGoCallingPlan, BILLING_WORDS[r.callingPlanBilling], vrp(r.voiceRoutingPolicyId),
-      ...status('resourceAccount', r.id), r.id, r.numberId, r.voiceRoutingPolicyId]),
+    plan.resourceAccounts.map((r) => [
+      r.upn,
+      r.displayName,
+      num(r.numberId),
+      LICENCE_WORDS[r.licence],
+      r.payAsYouGoCallingPlan,
+      BILLING_WORDS[r.callingPlanBilling],
+      vrp(r.voiceRoutingPolicyId),
+      ...status('resourceAccount', r.id),
+      r.id,
+      r.numberId,
+      r.voiceRoutingPolicyId,
+    ]),
     { freezeFirstColumn: true },
   );
 
   add(
     SHEET.autoAttendants,
     [
-      { header: 'Name' }, { header: 'Language' }, { header: 'Time zone' }, { header: 'Dial by name' }, { header: 'Dial by extension' },
-      { header: 'Resource account', list: lists.ra }, { header: 'Operator' }, { header: 'Greeting' }, ...STATUS_COLUMNS, { header: 'Auto attendant id', role: 'id' }, { header: 'Resource account id', role: 'id' },
+      { header: 'Name' },
+      { header: 'Language' },
+      { header: 'Time zone' },
+      { header: 'Dial by name' },
+      { header: 'Dial by extension' },
+      { header: 'Resource account', list: lists.ra },
+      { header: 'Operator' },
+      { header: 'Greeting' },
+      ...STATUS_COLUMNS,
+      { header: 'Auto attendant id', role: 'id' },
+      { header: 'Resource account id', role: 'id' },
     ],
-    plan.autoAttendants.map((a) => [a.name, a.languageId, a.timeZoneId, a.dialByName, a.dialByExtension, ra(a.resourceAccountId), a.operator, a.greeting,
-      ...status('autoAttendant', a.id), a.id, a.resourceAccountId]),
+    plan.autoAttendants.map((a) => [
+      a.name,
+      a.languageId,
+      a.timeZoneId,
+      a.dialByName,
+      a.dialByExtension,
+      ra(a.resourceAccountId),
+      a.operator,
+      a.greeting,
+      ...status('autoAttendant', a.id),
+      a.id,
+      a.resourceAccountId,
+    ]),
     { freezeFirstColumn: true },
   );
   add(
     SHEET.dialScope,
     [
-      { header: 'Auto attendant', list: lists.aa }, { header: 'Group name' }, { header: 'Group object id' }, { header: 'Sites' },
-      { header: 'Auto attendant id', role: 'id' }, { header: 'Site ids', role: 'id' },
+      { header: 'Auto attendant', list: lists.aa },
+      { header: 'Group name' },
+      { header: 'Group object id' },
+      { header: 'Sites' },
+      { header: 'Auto attendant id', role: 'id' },
+      { header: 'Site ids', role: 'id' },
     ],
     plan.autoAttendants.flatMap((a) =>
       a.dialScopeGroups.map((g): CellValue[] => [aa(a.id), g.name, g.objectId, encodeList(g.siteIds.map((s) => site(s) ?? s)), a.id, encodeList(g.siteIds)]),
@@ -190,15 +310,29 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   add(
     SHEET.scPolicies,
     [
-      { header: 'Name' }, { header: 'Description' }, { header: 'Resource account', list: lists.ra }, { header: 'Callback numbers' }, { header: 'Custom sizing' },
-      ...SIZING_KEYS.map((k): ColumnSpec => ({ header: SIZING_LABEL[k] })), ...STATUS_COLUMNS,
-      { header: 'Policy id', role: 'id' }, { header: 'Resource account id', role: 'id' }, { header: 'Callback number ids', role: 'id' },
+      { header: 'Name' },
+      { header: 'Description' },
+      { header: 'Resource account', list: lists.ra },
+      { header: 'Callback numbers' },
+      { header: 'Custom sizing' },
+      ...SIZING_KEYS.map((k): ColumnSpec => ({ header: SIZING_LABEL[k] })),
+      ...STATUS_COLUMNS,
+      { header: 'Policy id', role: 'id' },
+      { header: 'Resource account id', role: 'id' },
+      { header: 'Callback number ids', role: 'id' },
     ],
     plan.sharedCallingPolicies.map((p) => [
-      p.name, p.description, ra(p.resourceAccountId),
+      p.name,
+      p.description,
+      ra(p.resourceAccountId),
       // The ordered callback pool (EN9) as E.164 for people, and as ids for a lossless read.
-      encodeList(p.callbackNumberIds.map((id) => num(id) ?? id)), p.sizing !== null, ...SIZING_KEYS.map((k) => p.sizing?.[k]),
-      ...status('sharedCallingPolicy', p.id), p.id, p.resourceAccountId, encodeList(p.callbackNumberIds),
+      encodeList(p.callbackNumberIds.map((id) => num(id) ?? id)),
+      p.sizing !== null,
+      ...SIZING_KEYS.map((k) => p.sizing?.[k]),
+      ...status('sharedCallingPolicy', p.id),
+      p.id,
+      p.resourceAccountId,
+      encodeList(p.callbackNumberIds),
     ]),
     { freezeFirstColumn: true },
   );
@@ -228,16 +362,34 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   add(
     SHEET.rules,
     [
-      { header: 'Enabled' }, { header: 'Field', list: inlineList(Object.values(RULE_FIELD_LABEL)) }, { header: 'Operator', list: inlineList(Object.values(RULE_OPERATOR_LABEL)) },
-      { header: 'Values' }, { header: 'Assign site', list: lists.site }, { header: 'Assign Shared Calling policy', list: lists.scp },
-      { header: 'Assign emergency policy', list: lists.ecrp }, { header: 'Assign voice routing policy', list: lists.vrp },
-      { header: 'Rule id', role: 'id' }, { header: 'Assign site id', role: 'id' }, { header: 'Assign Shared Calling policy id', role: 'id' },
-      { header: 'Assign emergency policy id', role: 'id' }, { header: 'Assign voice routing policy id', role: 'id' },
+      { header: 'Enabled' },
+      { header: 'Field', list: inlineList(Object.values(RULE_FIELD_LABEL)) },
+      { header: 'Operator', list: inlineList(Object.values(RULE_OPERATOR_LABEL)) },
+      { header: 'Values' },
+      { header: 'Assign site', list: lists.site },
+      { header: 'Assign Shared Calling policy', list: lists.scp },
+      { header: 'Assign emergency policy', list: lists.ecrp },
+      { header: 'Assign voice routing policy', list: lists.vrp },
+      { header: 'Rule id', role: 'id' },
+      { header: 'Assign site id', role: 'id' },
+      { header: 'Assign Shared Calling policy id', role: 'id' },
+      { header: 'Assign emergency policy id', role: 'id' },
+      { header: 'Assign voice routing policy id', role: 'id' },
     ],
     plan.assignmentRules.map((r) => [
-      r.enabled, RULE_FIELD_LABEL[r.field], RULE_OPERATOR_LABEL[r.operator], encodeList(r.values),
-      site(r.assign.siteId), scp(r.assign.sharedCallingPolicyId), ecrp(r.assign.emergencyPolicyId), vrp(r.assign.voiceRoutingPolicyId),
-      r.id, r.assign.siteId, r.assign.sharedCallingPolicyId, r.assign.emergencyPolicyId, r.assign.voiceRoutingPolicyId,
+      r.enabled,
+      RULE_FIELD_LABEL[r.field],
+      RULE_OPERATOR_LABEL[r.operator],
+      encodeList(r.values),
+      site(r.assign.siteId),
+      scp(r.assign.sharedCallingPolicyId),
+      ecrp(r.assign.emergencyPolicyId),
+      vrp(r.assign.voiceRoutingPolicyId),
+      r.id,
+      r.assign.siteId,
+      r.assign.sharedCallingPolicyId,
+      r.assign.emergencyPolicyId,
+      r.assign.voiceRoutingPolicyId,
     ]),
   );
 
@@ -251,10 +403,20 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
     [{ header: 'Status', list: inlineList(Object.values(VERIFICATION_WORDS)) }, { header: 'Detail' }, { header: 'At' }, { header: 'Subject', role: 'id' }],
     Object.entries(plan.verification).map(([k, v]) => [VERIFICATION_WORDS[v.status] ?? v.status, v.detail, v.at, k]),
   );
-  add(SHEET.importMapping, [{ header: 'Source header' }, { header: 'Field' }], Object.entries(plan.importMapping).map(([k, v]) => [k, v]));
+  add(
+    SHEET.importMapping,
+    [{ header: 'Source header' }, { header: 'Field' }],
+    Object.entries(plan.importMapping).map(([k, v]) => [k, v]),
+  );
   add(
     SHEET.findings,
-    [{ header: 'Severity', role: 'info' }, { header: 'Rule', role: 'info' }, { header: 'Subject', role: 'info' }, { header: 'Problem', role: 'info' }, { header: 'Fix', role: 'info' }],
+    [
+      { header: 'Severity', role: 'info' },
+      { header: 'Rule', role: 'info' },
+      { header: 'Subject', role: 'info' },
+      { header: 'Problem', role: 'info' },
+      { header: 'Fix', role: 'info' },
+    ],
     (options.findings ?? []).map((f) => [SEVERITY_WORDS[f.severity] ?? f.severity, f.rule, f.subject, f.message, f.fix ?? null]),
     { tab: 'info' },
   );
@@ -277,7 +439,12 @@ export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOption
   const width = Math.max(1, ...exactRows.map((r) => r.length - 3));
   addSheet(
     wb,
-    { name: SHEET.exact, columns: ['Sheet', 'Cell', 'Shown', ...Array.from({ length: width }, (_, i) => `Exact ${i + 1}`)].map((header) => ({ header })), rows: exactRows, tab: 'hidden' },
+    {
+      name: SHEET.exact,
+      columns: ['Sheet', 'Cell', 'Shown', ...Array.from({ length: width }, (_, i) => `Exact ${i + 1}`)].map((header) => ({ header })),
+      rows: exactRows,
+      tab: 'hidden',
+    },
     new ExactTexts(),
   );
 

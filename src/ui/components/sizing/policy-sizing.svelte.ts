@@ -89,7 +89,10 @@ export class PolicySizingState {
   /** Custom starts from the plan defaults with nothing overridden; back to defaults drops the overrides. */
   setUseDefaults(useDefaults: boolean) {
     const name = this.policy?.name ?? 'policy';
-    this.#updatePolicy(useDefaults ? `plan sizing defaults for ${name}` : `own sizing for ${name}`, (p) => ({ ...p, sizing: useDefaults ? null : { ...(p.sizing ?? {}) } }));
+    this.#updatePolicy(useDefaults ? `plan sizing defaults for ${name}` : `own sizing for ${name}`, (p) => ({
+      ...p,
+      sizing: useDefaults ? null : { ...(p.sizing ?? {}) },
+    }));
   }
 
   /** Add qualifying callback numbers up to the recommendation (the core picks them). */

@@ -69,9 +69,7 @@ export class ImportSession {
   preview = $derived.by<ImportPreview | null>(() => (this.result ? importPreview(this.#ws().plan, this.result.users) : null));
   /** Who changes how, and who a replace removes (first entries of each). */
   details = $derived.by<ImportPreviewDetails | null>(() => (this.result ? importPreviewDetails(this.#ws().plan, this.result.users) : null));
-  canCommit = $derived(
-    this.phase === 'ready' && !!this.result && this.result.users.length > 0 && !this.fileErrors.some((i) => i.severity === 'error'),
-  );
+  canCommit = $derived(this.phase === 'ready' && !!this.result && this.result.users.length > 0 && !this.fileErrors.some((i) => i.severity === 'error'));
 
   async choose(file: File) {
     this.summary = null;

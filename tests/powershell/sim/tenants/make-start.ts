@@ -17,17 +17,34 @@ import { createSamplePlan, type Plan } from '../../../../src/lib/index.js';
 
 // Licence identifiers: shared-calling.md §2.2 table ([ENTRA]); Office 365 E3 gives Teams (TEAMS1).
 export const SKUS = {
-  E3: { skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', skuPartNumber: 'ENTERPRISEPACK', servicePlans: [
-    { servicePlanId: '57ff2da0-773e-42df-b2af-ffb7a2317929', servicePlanName: 'TEAMS1' },
-    { servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0', servicePlanName: 'EXCHANGE_S_ENTERPRISE' } ] },
-  MCOEV: { skuId: 'e43b5b99-8dfb-405f-9987-dc307f34bcbd', skuPartNumber: 'MCOEV', servicePlans: [
-    { servicePlanId: '4828c8ec-dc2e-4779-b502-87ac9ce28ab7', servicePlanName: 'MCOEV' } ] },
-  VIRTUALUSER: { skuId: '440eaaa8-b3e0-484b-a8be-62870b9ba70a', skuPartNumber: 'PHONESYSTEM_VIRTUALUSER', servicePlans: [
-    { servicePlanId: 'f47330e9-c134-43b3-9993-e7f004506889', servicePlanName: 'MCOEV_VIRTUALUSER' } ] },
-  PAYG: { skuId: '9b196e97-5830-4c2e-adc2-1e10ebf5dee5', skuPartNumber: 'Microsoft_Teams_Calling_Plan_pay_as_you_go_(country_zone_1_US)', servicePlans: [
-    { servicePlanId: '156a1efe-17cd-4b03-9f17-2eb512298fb3', servicePlanName: 'MCOPSTN_PAYG_1' } ] },
-  CREDITS: { skuId: '47794cd0-f0e5-45c5-9033-2eb6b5fc84e0', skuPartNumber: 'MCOPSTNC', servicePlans: [
-    { servicePlanId: '505e180f-f7e0-4b65-91d4-00d670bbd18c', servicePlanName: 'MCOPSTNC' } ] },
+  E3: {
+    skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900',
+    skuPartNumber: 'ENTERPRISEPACK',
+    servicePlans: [
+      { servicePlanId: '57ff2da0-773e-42df-b2af-ffb7a2317929', servicePlanName: 'TEAMS1' },
+      { servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0', servicePlanName: 'EXCHANGE_S_ENTERPRISE' },
+    ],
+  },
+  MCOEV: {
+    skuId: 'e43b5b99-8dfb-405f-9987-dc307f34bcbd',
+    skuPartNumber: 'MCOEV',
+    servicePlans: [{ servicePlanId: '4828c8ec-dc2e-4779-b502-87ac9ce28ab7', servicePlanName: 'MCOEV' }],
+  },
+  VIRTUALUSER: {
+    skuId: '440eaaa8-b3e0-484b-a8be-62870b9ba70a',
+    skuPartNumber: 'PHONESYSTEM_VIRTUALUSER',
+    servicePlans: [{ servicePlanId: 'f47330e9-c134-43b3-9993-e7f004506889', servicePlanName: 'MCOEV_VIRTUALUSER' }],
+  },
+  PAYG: {
+    skuId: '9b196e97-5830-4c2e-adc2-1e10ebf5dee5',
+    skuPartNumber: 'Microsoft_Teams_Calling_Plan_pay_as_you_go_(country_zone_1_US)',
+    servicePlans: [{ servicePlanId: '156a1efe-17cd-4b03-9f17-2eb512298fb3', servicePlanName: 'MCOPSTN_PAYG_1' }],
+  },
+  CREDITS: {
+    skuId: '47794cd0-f0e5-45c5-9033-2eb6b5fc84e0',
+    skuPartNumber: 'MCOPSTNC',
+    servicePlans: [{ servicePlanId: '505e180f-f7e0-4b65-91d4-00d670bbd18c', servicePlanName: 'MCOPSTNC' }],
+  },
 } as const;
 
 /** Deterministic GUID (v4 layout) from a text, so snapshots are reproducible. */
@@ -37,8 +54,20 @@ export function simGuid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const NUMBER_TYPE = { callingPlanSubscriber: 'CallingPlan', callingPlanService: 'CallingPlan', callingPlanTollFreeService: 'CallingPlan', operatorConnect: 'OperatorConnect', directRouting: 'DirectRouting' } as const;
-const CATEGORY = { callingPlanSubscriber: 'Subscriber', callingPlanService: 'Service', callingPlanTollFreeService: 'TollFree', operatorConnect: null, directRouting: null } as const;
+const NUMBER_TYPE = {
+  callingPlanSubscriber: 'CallingPlan',
+  callingPlanService: 'CallingPlan',
+  callingPlanTollFreeService: 'CallingPlan',
+  operatorConnect: 'OperatorConnect',
+  directRouting: 'DirectRouting',
+} as const;
+const CATEGORY = {
+  callingPlanSubscriber: 'Subscriber',
+  callingPlanService: 'Service',
+  callingPlanTollFreeService: 'TollFree',
+  operatorConnect: null,
+  directRouting: null,
+} as const;
 const CAPABILITIES = {
   callingPlanSubscriber: ['UserAssignment'],
   callingPlanService: ['VoiceApplicationAssignment', 'ConferenceAssignment'],
@@ -78,7 +107,11 @@ export function buildStartTenant(plan: Plan, options: StartOptions = {}) {
   const withPhone = users.filter((u) => u.assignedLicenses.some((l) => l.skuId === SKUS.MCOEV.skuId)).length;
   const payg = plan.resourceAccounts.filter((ra) => ra.payAsYouGoCallingPlan).length;
   const sku = (s: (typeof SKUS)[keyof typeof SKUS], enabled: number, consumed: number) => ({
-    skuId: s.skuId, skuPartNumber: s.skuPartNumber, enabled, consumed, servicePlans: s.servicePlans.map((p) => ({ ...p })),
+    skuId: s.skuId,
+    skuPartNumber: s.skuPartNumber,
+    enabled,
+    consumed,
+    servicePlans: s.servicePlans.map((p) => ({ ...p })),
   });
   const skus = [
     sku(SKUS.E3, users.length + 25, users.length),
@@ -100,14 +133,25 @@ export function buildStartTenant(plan: Plan, options: StartOptions = {}) {
     locationId: null,
     tags: [] as string[],
   }));
-  const lisLocations = plan.sites.filter((s) => s.lisLocationId).map((s) => ({
-    locationId: s.lisLocationId,
-    civicAddressId: simGuid(`civic|${s.lisLocationId}`),
-    description: s.name,
-    city: s.address?.city ?? null,
-    countryOrRegion: s.country,
-  }));
-  const groups: { id: string; displayName: string; members: string[]; hiddenMembership: boolean; securityEnabled: boolean; mailEnabled: boolean; mail: null; createdBySim: boolean }[] = [];
+  const lisLocations = plan.sites
+    .filter((s) => s.lisLocationId)
+    .map((s) => ({
+      locationId: s.lisLocationId,
+      civicAddressId: simGuid(`civic|${s.lisLocationId}`),
+      description: s.name,
+      city: s.address?.city ?? null,
+      countryOrRegion: s.country,
+    }));
+  const groups: {
+    id: string;
+    displayName: string;
+    members: string[];
+    hiddenMembership: boolean;
+    securityEnabled: boolean;
+    mailEnabled: boolean;
+    mail: null;
+    createdBySim: boolean;
+  }[] = [];
   for (const aa of plan.autoAttendants) {
     for (const g of aa.dialScopeGroups) {
       if (groups.some((x) => x.displayName === g.name)) continue;
