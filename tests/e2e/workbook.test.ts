@@ -165,7 +165,7 @@ describe('workbook round trip', () => {
     await openWorkbookAsNewPlan(s.page, { name: 'edited.xlsx', buffer: edited });
     const opened = s.page.getByTestId('workbook-opened');
     await opened.waitFor();
-    expect(await opened.textContent()).toContain(`Opened “${sample.name} (from workbook)” from “edited.xlsx”. 1 cell was not taken:`);
+    expect(await opened.innerText()).toContain(`Opened “${sample.name} (from workbook)” from “edited.xlsx”. 1 cell was not taken:`);
     expect(await opened.locator('tbody tr').first().textContent()).toContain('Row left out');
     if (SHOTS) await s.page.screenshot({ path: `${SHOTS}/plan-list-opened-workbook.png` });
     await new PlanListPage(s.page).planLink(`${sample.name} (from workbook)`).waitFor();

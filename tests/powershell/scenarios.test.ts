@@ -277,6 +277,33 @@ describe('scenario 5b: a stage that could not create its policies', () => {
   });
 });
 
+describe('EN14: a callback number another Shared Calling policy already holds', () => {
+  it('stage 01 stops for it, names the policy that holds it and changes nothing', () => {
+    const plan = samplePlan();
+    const start = buildStartTenant(plan, { behaviour: REALISTIC });
+    // In the tenant, +12065550101 (a planned SC-Seattle callback number) belongs to a policy the plan does not name.
+    const held = '+12065550101';
+    (start.policies.TeamsSharedCallingRoutingPolicy as unknown[]).push({
+      identity: 'Tag:SC-Legacy',
+      description: null,
+      resourceAccount: null,
+      emergencyNumbers: [held],
+    });
+    const n = start.phoneNumbers.find((x) => x.telephoneNumber === held)!;
+    Object.assign(n, { assignedPstnTargetId: 'TeamsSharedCallingRoutingPolicy|Tag:SC-Legacy', pstnAssignmentStatus: 'PolicyAssigned' });
+    const w = new Workspace('en14', snapshotText(start));
+    workspaces.push(w);
+    w.writeScripts(plan);
+    const run = record('EN14 number held elsewhere', w.run([]));
+    expect(run.exitCode).toBe(1);
+    const failed = parseCsv(w.output('01-prerequisites.retry.csv') ?? '');
+    expect(failed.map((r) => [r.Target, r.Error])).toEqual([
+      ["'" + held, expect.stringMatching(/^EN14: already a callback number of the Shared Calling policy SC-Legacy/)],
+    ]);
+    expect(mutating(run.calls)).toEqual([]);
+  });
+});
+
 describe('scenario 6: a hostile plan', () => {
   it('runs the same command sequence as the plain plan and every name arrives exactly', () => {
     const plain = samplePlan();
