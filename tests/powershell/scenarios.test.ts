@@ -108,6 +108,10 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
     const { rows, issues } = readVerificationCsv(report!);
     expect(issues).toEqual([]);
     expect(rows.filter((r) => r.status !== 'done')).toEqual([]);
+    // AA7: every user with a Direct Routing extension has it in Entra BusinessPhone, checked by stage 08.
+    const withExtension = expectedTenantState(plan).users.filter((u) => u.lineUri !== null).length;
+    expect(withExtension).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.property === 'BusinessPhone').length).toBe(withExtension);
     const verified = applyVerification(plan, rows, '2026-12-01T10:00:00.000Z');
     const entries = Object.entries(verified.verification);
     // Every user and planned object is marked deployed.
