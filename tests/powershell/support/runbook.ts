@@ -4,7 +4,7 @@
  * snapshot, the call log and the logs the scripts write.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateScripts, type Plan } from '../../../src/lib/index.js';
@@ -112,13 +112,6 @@ export class Workspace {
 
   outputs(): string[] {
     return readdirSync(this.out).sort();
-  }
-
-  /** Copy the tenant snapshot aside (to compare a later state with it). */
-  snapshot(name: string): string {
-    const p = path.join(this.dir, `${name}.json`);
-    copyFileSync(this.tenantPath, p);
-    return readFileSync(p, 'utf8');
   }
 
   dispose(): void {
