@@ -24,6 +24,8 @@ export * from './callflow/index.js';
 export * from './status/index.js';
 export { generateScriptBundle, buildScriptZip, type ScriptBundle, type ZipInput } from './export/bundle.js';
 export * from './powershell/index.js';
+export * from './domain/plan-diff.js';
 export * from './tenant/expected-state.js';
 export * from './tenant/discovery.js';
 export { numberRanges, filterNumbers, setNumbersSite, deleteFreeNumbers, type NumberRange, type NumberFilter } from './domain/number-ranges.js';
+export * from './design-doc/index.js';

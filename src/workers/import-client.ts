@@ -13,7 +13,7 @@
  * import.worker.ts). Single file: everything is inlined in one page anyway and its CSP allows no
  * other script, so there the fallback is a lazy import() of the spreadsheet module, bundled inline.
  */
-import type { Plan, UserListResult, WorkbookFinding } from '../lib/index.js';
+import type { Plan, UserListResult, WorkbookFinding, WorkbookUpdatePreview } from '../lib/index.js';
 import { CORE_KEY, type FallbackCore, type WorkerRequest, type WorkerResponse } from './import-protocol.js';
 
 export interface ParseJobOptions {
@@ -83,9 +83,18 @@ export class ImportClient {
   /** Write the plan workbook (.xlsx bytes). */
   async workbook(plan: Plan, findings: readonly WorkbookFinding[]): Promise<Uint8Array> {
     // Plain copies: only what the workbook needs crosses to the worker.
-    const list = findings.map(({ rule, severity, subject, message }) => ({ rule, severity, subject, message }));
+    const list = findings.map(({ rule, severity, subject, message, fix }) => ({ rule, severity, subject, message, fix: fix ?? '' }));
     const fallback = async () => (await loadCore()).writePlanWorkbook(plan, { findings: list });
     return this.#run<Uint8Array>((id) => ({ type: 'workbook', id, plan, findings: list }), [], fallback);
+  }
+
+  /** Read a plan workbook against `base` (null: to open it as a new plan). Never rejects for bad files. */
+  async readWorkbook(file: File, base: Plan | null): Promise<WorkbookUpdatePreview> {
+    const generation = this.#generation;
+    const data = await file.arrayBuffer();
+    if (generation !== this.#generation) throw new CancelledError();
+    const fallback = async () => (await loadCore()).previewWorkbookUpdate(new Uint8Array(await file.arrayBuffer()), base);
+    return this.#run<WorkbookUpdatePreview>((id) => ({ type: 'readWorkbook', id, data, base }), [data], fallback);
   }
 
   /** Stop whatever runs now: pending jobs reject with CancelledError. */
@@ -164,6 +173,7 @@ export class ImportClient {
     this.#jobs.delete(msg.id);
     if (msg.type === 'result') job.resolve(msg.result as never);
     else if (msg.type === 'workbook') job.resolve(msg.bytes as never);
+    else if (msg.type === 'workbookRead') job.resolve(msg.preview as never);
     else job.reject(new Error(msg.message));
   }
 

@@ -1,5 +1,5 @@
 /** Messages between the page and the import worker (import.worker.ts ↔ import-client.ts). */
-import type { parseUserList, Plan, UserListResult, WorkbookFinding, writePlanWorkbook } from '../lib/index.js';
+import type { parseUserList, Plan, previewWorkbookUpdate, UserListResult, WorkbookFinding, WorkbookUpdatePreview, writePlanWorkbook } from '../lib/index.js';
 
 export interface ParseRequest {
   type: 'parse';
@@ -18,12 +18,21 @@ export interface WorkbookRequest {
   findings: WorkbookFinding[];
 }
 
-export type WorkerRequest = ParseRequest | WorkbookRequest;
+/** Read a plan workbook: against `base` to update it (with the diff), or null to open it as a new plan. */
+export interface ReadWorkbookRequest {
+  type: 'readWorkbook';
+  id: number;
+  data: ArrayBuffer;
+  base: Plan | null;
+}
+
+export type WorkerRequest = ParseRequest | WorkbookRequest | ReadWorkbookRequest;
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'result'; id: number; result: UserListResult }
   | { type: 'workbook'; id: number; bytes: Uint8Array }
+  | { type: 'workbookRead'; id: number; preview: WorkbookUpdatePreview }
   | { type: 'error'; id: number; message: string };
 
 /** Where the worker file, loaded on the page as a module (fallback), leaves the core functions. */
@@ -32,4 +41,5 @@ export const CORE_KEY = Symbol.for('shared-calling-planner.import-core');
 export interface FallbackCore {
   parseUserList: typeof parseUserList;
   writePlanWorkbook: typeof writePlanWorkbook;
+  previewWorkbookUpdate: typeof previewWorkbookUpdate;
 }

@@ -9,7 +9,7 @@
  * page would not keep SheetJS out of the entry chunk: the facade re-exports that module, so the
  * bundler places the code it shares with the entry, SheetJS included, in a chunk the entry loads.)
  */
-import { parseUserList, writePlanWorkbook } from '../lib/index.js';
+import { parseUserList, previewWorkbookUpdate, writePlanWorkbook } from '../lib/index.js';
 import { CORE_KEY, type FallbackCore, type WorkerRequest, type WorkerResponse } from './import-protocol.js';
 
 // `self` is typed as Window in this project (DOM lib first); only postMessage is used here.
@@ -29,7 +29,7 @@ function progressReporter(id: number): (fraction: number) => void {
 const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 
 if (inWorker)
-  self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const req = event.data;
     try {
       if (req.type === 'parse') {
@@ -40,8 +40,10 @@ if (inWorker)
         };
         const result = parseUserList(new Uint8Array(req.data), req.fileName, options);
         post({ type: 'result', id: req.id, result });
+      } else if (req.type === 'readWorkbook') {
+        post({ type: 'workbookRead', id: req.id, preview: previewWorkbookUpdate(new Uint8Array(req.data), req.base) });
       } else {
-        const bytes = writePlanWorkbook(req.plan, { findings: req.findings });
+        const bytes = await writePlanWorkbook(req.plan, { findings: req.findings });
         // writePlanWorkbook returns bytes over a plain ArrayBuffer (never shared memory).
         post({ type: 'workbook', id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
       }
@@ -50,4 +52,4 @@ if (inWorker)
       post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
     }
   };
-else (globalThis as Record<symbol, unknown>)[CORE_KEY] = { parseUserList, writePlanWorkbook } satisfies FallbackCore;
+else (globalThis as Record<symbol, unknown>)[CORE_KEY] = { parseUserList, writePlanWorkbook, previewWorkbookUpdate } satisfies FallbackCore;

@@ -7,7 +7,13 @@
 import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
 import type { Plan, User } from '../../src/lib/domain/model.js';
 import { generateScripts, planSha256 } from '../../src/lib/powershell/index.js';
+import { writeCanonicalJson } from '../../src/lib/powershell/plan-hash.js';
+import { Sha256 } from '../../src/lib/powershell/sha256.js';
 import { report as benchReport } from './report.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const USERS = 100_000;
 
@@ -56,3 +62,45 @@ console.log(`  of which plan SHA-256 ${median(hashRuns).toFixed(0)} ms`);
 console.log(`output                  ${(bytes / 1e6).toFixed(1)} MB in 10 files`);
 benchReport({ name: 'generateScripts, 100,000 users (median)', value: median(runs), unit: 'ms', target: '≤ 1000 ms', ok: median(runs) <= 1000 });
 benchReport({ name: '  of which the plan SHA-256', value: median(hashRuns), unit: 'ms' });
+
+// Issue 13 item 6, before and after: the plan SHA-256 with the hand-written implementation this
+// project had until commit bde8073 (read from git history, so the figure is measured, not recalled)
+// against @noble/hashes, on the same canonical JSON pieces.
+interface HashLike {
+  updateText(text: string): unknown;
+  hex(): string;
+}
+async function handWritten(): Promise<(new () => HashLike) | null> {
+  try {
+    const text = execFileSync('git', ['show', 'bde8073^:src/lib/powershell/sha256.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sha-before-')), 'sha256-hand-written.ts');
+    writeFileSync(file, text);
+    return ((await import(file)) as { Sha256: new () => HashLike }).Sha256;
+  } catch {
+    return null; // no git history (an exported tree): only the current figure
+  }
+}
+const { verification: _v, ...hashed } = plan;
+const timeHash = (Impl: new () => HashLike): { ms: number; hex: string } => {
+  const times: number[] = [];
+  let hex = '';
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const h = new Impl();
+    writeCanonicalJson(hashed, (piece) => h.updateText(piece));
+    hex = h.hex();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), hex };
+};
+const Before = await handWritten();
+const after = timeHash(Sha256);
+if (Before) {
+  const before = timeHash(Before);
+  console.log(
+    `plan SHA-256 before     ${before.ms.toFixed(0)} ms (hand-written), after ${after.ms.toFixed(0)} ms (@noble/hashes); same hash: ${before.hex === after.hex}`,
+  );
+  benchReport({ name: 'plan SHA-256, 100,000 users: hand-written (before issue 13)', value: before.ms, unit: 'ms' });
+  benchReport({ name: 'generateScripts with the hand-written hash (estimate: now - after + before)', value: median(runs) - after.ms + before.ms, unit: 'ms' });
+}
+benchReport({ name: 'plan SHA-256, 100,000 users: @noble/hashes (after)', value: after.ms, unit: 'ms' });

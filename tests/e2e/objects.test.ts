@@ -178,6 +178,9 @@ describe('object editors', () => {
     const { ws, o } = await newEmptyPlan('Keyboard');
     await ws.goToArea('Policies');
     const page = s.page;
+    // The app moves focus to the area's heading after the area has loaded; Tab only from there.
+    const heading = page.getByRole('main').getByRole('heading', { level: 1, name: 'Policies' });
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
     // From the area heading, Tab to "Add voice routing policy".
     for (let i = 0; i < 10 && (await o.focused()) !== 'Add voice routing policy'; i++) await page.keyboard.press('Tab');
     expect(await o.focused()).toBe('Add voice routing policy');

@@ -78,7 +78,7 @@ describe('one truth on every screen', () => {
       ...p,
       // Seattle's account loses its Pay-As-You-Go licence (RA9 error on the resource account, not on the policy).
       resourceAccounts: p.resourceAccounts.map((r) => (r.id === 'ra-seattle' ? { ...r, payAsYouGoCallingPlan: false } : r)),
-      // London's site has no LIS location (RA8 on London's resource account: an error since RA8 says "must").
+      // London's site has no LIS location (RA8, an error since the runbook stops for it: "must").
       sites: p.sites.map((x) => (x.id === 'site-london' ? { ...x, lisLocationId: '' } : x)),
     }));
     const st = await open(plan);

@@ -16,14 +16,9 @@ import { createSamplePlan } from '../../src/lib/domain/sample-plan.js';
 import { generateScripts, parseVerificationCsv, planSha256 } from '../../src/lib/powershell/index.js';
 import { REALISTIC } from './support/behaviour.js';
 import { mutating, parseCsv, Workspace, type CallLogEntry } from './support/runbook.js';
+import { pwshPrefix } from './support/pwsh.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function pwshCommand(): string[] {
-  const fromEnv = process.env.SCP_PWSH;
-  if (fromEnv) return JSON.parse(fromEnv) as string[];
-  return ['dotnet', 'tool', 'run', 'pwsh', '--'];
-}
 
 interface PwshResult {
   status: number;
@@ -32,7 +27,7 @@ interface PwshResult {
 }
 
 function runPwshFile(file: string, args: string[] = [], env: Record<string, string> = {}): PwshResult {
-  const [cmd, ...pre] = pwshCommand();
+  const [cmd, ...pre] = pwshPrefix();
   const r = spawnSync(cmd!, [...pre, '-NoProfile', '-NonInteractive', '-File', file, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -494,6 +489,7 @@ function Get-CsBatchPolicyAssignmentOperation {
     }
     [pscustomobject]@{ OperationId = $OperationId; OverallStatus = 'Completed'; UserState = @($states) }
 }
+function Get-CsTeamsSharedCallingRoutingPolicy { param([string]$Identity) [pscustomobject]@{ Identity = ('Tag:' + $Identity) } }
 function Grant-CsTeamsSharedCallingRoutingPolicy {
     [CmdletBinding(SupportsShouldProcess)] param([string]$Identity, [string]$PolicyName)
     Write-StubCall ('Grant-CsTeamsSharedCallingRoutingPolicy ' + $Identity)

@@ -108,6 +108,10 @@ describe('scenarios 2-4: apply, run again, change the plan', () => {
     const { rows, issues } = readVerificationCsv(report!);
     expect(issues).toEqual([]);
     expect(rows.filter((r) => r.status !== 'done')).toEqual([]);
+    // AA7: every user with a Direct Routing extension has it in Entra BusinessPhone, checked by stage 08.
+    const withExtension = expectedTenantState(plan).users.filter((u) => u.lineUri !== null).length;
+    expect(withExtension).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.property === 'BusinessPhone').length).toBe(withExtension);
     const verified = applyVerification(plan, rows, '2026-12-01T10:00:00.000Z');
     const entries = Object.entries(verified.verification);
     // Every user and planned object is marked deployed.
@@ -208,7 +212,9 @@ describe('scenario 5: faults, then -Resume', () => {
       ],
       accessDenied: ['Grant-CsOnlineVoiceRoutingPolicy'],
     });
-    const run = record('5 faults', w.run(['-ContinueOnError']));
+    // The simulated module runs code at import, as a real script module may: a script whose
+    // #Requires loads such a module loses its exit code (PowerShell #23887); the runbook's must survive.
+    const run = record('5 faults', w.run(['-ContinueOnError'], undefined, { SIM_REQUIRES_EXIT_QUIRK: '1' }));
     expect(run.exitCode).toBe(1);
     expect(run.calls.some((c) => c.status === 429)).toBe(true);
     const retry = w
@@ -261,6 +267,47 @@ describe('scenario 5: faults, then -Resume', () => {
   });
 });
 
+describe('scenario 5b: a stage that could not create its policies', () => {
+  it('stage 07 grants nothing to a Shared Calling policy that does not exist and says why, once per user', () => {
+    const plan = samplePlan();
+    const w = workspace('no-policy', plan);
+    w.setFaults({ accessDenied: ['New-CsTeamsSharedCallingRoutingPolicy'] });
+    const run = record('5b policies denied', w.run(['-ContinueOnError']));
+    expect(run.exitCode).toBe(1);
+    expect(run.calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy')).toEqual([]);
+    const failed = parseCsv(w.output('07-users.retry.csv') ?? '');
+    expect(failed.length).toBe(plan.users.length);
+    for (const r of failed) expect(r.Error).toMatch(/Shared Calling policy SC-\w+ not found \(stage 06 creates it\)/);
+  });
+});
+
+describe('EN14: a callback number another Shared Calling policy already holds', () => {
+  it('stage 01 stops for it, names the policy that holds it and changes nothing', () => {
+    const plan = samplePlan();
+    const start = buildStartTenant(plan, { behaviour: REALISTIC });
+    // In the tenant, +12065550101 (a planned SC-Seattle callback number) belongs to a policy the plan does not name.
+    const held = '+12065550101';
+    (start.policies.TeamsSharedCallingRoutingPolicy as unknown[]).push({
+      identity: 'Tag:SC-Legacy',
+      description: null,
+      resourceAccount: null,
+      emergencyNumbers: [held],
+    });
+    const n = start.phoneNumbers.find((x) => x.telephoneNumber === held)!;
+    Object.assign(n, { assignedPstnTargetId: 'TeamsSharedCallingRoutingPolicy|Tag:SC-Legacy', pstnAssignmentStatus: 'PolicyAssigned' });
+    const w = new Workspace('en14', snapshotText(start));
+    workspaces.push(w);
+    w.writeScripts(plan);
+    const run = record('EN14 number held elsewhere', w.run([]));
+    expect(run.exitCode).toBe(1);
+    const failed = parseCsv(w.output('01-prerequisites.retry.csv') ?? '');
+    expect(failed.map((r) => [r.Target, r.Error])).toEqual([
+      ["'" + held, expect.stringMatching(/^EN14: already a callback number of the Shared Calling policy SC-Legacy/)],
+    ]);
+    expect(mutating(run.calls)).toEqual([]);
+  });
+});
+
 describe('scenario 6: a hostile plan', () => {
   it('runs the same command sequence as the plain plan and every name arrives exactly', () => {
     const plain = samplePlan();
@@ -284,6 +331,18 @@ describe('scenario 6: a hostile plan', () => {
 });
 
 describe('scenario 7: rollback', () => {
+  it('in a non-interactive session without -Confirm:$false it stops before the first change and says why', () => {
+    const plan = samplePlan();
+    const w = workspace('rollback-noconfirm', plan);
+    expect(w.run([]).exitCode).toBe(0);
+    const before = w.tenantText();
+    const run = record('7 rollback without -Confirm:$false', w.run(['-Stage', 'rollback']));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/non-interactive: run it with -Confirm:\$false/);
+    expect(mutating(run.calls)).toEqual([]);
+    expect(w.tenantText()).toBe(before);
+  });
+
   it('after apply, the rollback brings the tenant back to its starting snapshot', () => {
     const plan = samplePlan();
     const w = workspace('rollback', plan);

@@ -5,9 +5,12 @@
  * Every test runs real pwsh against a copy of the sample plan's starting snapshot.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SIM_DIR, SimScratch, lastJson, MODULES } from './support/pwsh.js';
+import { createSamplePlan, generateScripts } from '../../src/lib/index.js';
+import { REPO, SIM_DIR, SimScratch, lastJson, MODULES } from './support/pwsh.js';
 
 const START = readFileSync(path.join(SIM_DIR, 'tenants/sample-start.json'), 'utf8');
 const SUBSET = JSON.parse(readFileSync(path.join(SIM_DIR, '../reference/teams-cmdlets.subset.json'), 'utf8'));
@@ -45,6 +48,30 @@ function ok(r: { code: number; stdout: string; stderr: string }): void {
   expect(r.stderr, r.stdout).toBe('');
   expect(r.code, r.stdout).toBe(0);
 }
+
+describe('reference subset', () => {
+  const FULL = path.resolve(REPO, '../shared/reference/teams-cmdlets.json');
+
+  it.skipIf(!existsSync(FULL))('is exactly what make-subset.mjs extracts from the full reference', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'subset-'));
+    const out = path.join(dir, 'subset.json');
+    execFileSync(process.execPath, [path.join(SIM_DIR, 'make-subset.mjs'), FULL, '--out', out], { stdio: 'ignore' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(SIM_DIR, '../reference/teams-cmdlets.subset.json'), 'utf8'));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('declares every Teams and Graph cmdlet the generated files call (sample plan)', () => {
+    const graph = JSON.parse(readFileSync(path.join(SIM_DIR, 'graph-cmdlets.json'), 'utf8'));
+    const called = new Set<string>();
+    for (const f of generateScripts(createSamplePlan())) {
+      const text = new TextDecoder().decode(f.bytes);
+      for (const m of text.matchAll(/\b(?:[A-Z][a-z]+)-(?:Cs[A-Z][A-Za-z]*|Mg[A-Z][A-Za-z]*|MicrosoftTeams)\b/g)) called.add(m[0]);
+    }
+    expect(called.size).toBeGreaterThan(30);
+    const declared = new Set([...Object.keys(SUBSET.cmdlets), ...Object.keys(graph.cmdlets)]);
+    expect([...called].filter((c) => !declared.has(c)).sort()).toEqual([]);
+  });
+});
 
 describe('generated declarations', () => {
   it('declare every cmdlet of the reference subset, in a MicrosoftTeams that satisfies #Requires 5.5.0', () => {
@@ -432,18 +459,28 @@ describe('-WhatIf, latency, inventory queries', () => {
     const s = scratch('whatif');
     const out = lastJson(
       s.run(`${PRELUDE}
+Connect-MgGraph -Scopes 'User.ReadWrite.All' -NoWelcome
 Connect-MicrosoftTeams -WhatIf | Out-Null
 $afterWhatIfConnect = Probe { Get-CsTenant }
 Connect-MicrosoftTeams | Out-Null
 New-CsOnlineVoiceRoutingPolicy -Identity 'W' -WhatIf | Out-Null
 $WhatIfPreference = $true
 New-CsOnlineVoiceRoutingPolicy -Identity 'W2' | Out-Null
+$read = @(Get-CsOnlineApplicationInstance).Count
 $WhatIfPreference = $false
-Out-Result ([ordered]@{ afterWhatIfConnect = $afterWhatIfConnect; policies = @((Get-CsOnlineVoiceRoutingPolicy).Identity) })
+$created = New-CsOnlineApplicationInstance -UserPrincipalName 'sc-w@contoso.com' -DisplayName 'W'
+$WhatIfPreference = $true
+$readOne = (Get-CsOnlineApplicationInstance -Identity 'sc-w@contoso.com').ObjectId -eq $created.ObjectId
+$WhatIfPreference = $false
+Remove-MgUser -UserId 'sc-w@contoso.com'
+Out-Result ([ordered]@{ afterWhatIfConnect = $afterWhatIfConnect; policies = @((Get-CsOnlineVoiceRoutingPolicy).Identity); read = $read; readOne = $readOne })
 `),
     );
     expect(out.afterWhatIfConnect).toMatch(/UnauthorizedAccess|Get-CsTenant/);
     expect(out.policies).toEqual(['Global']);
+    // A read whose page lists -WhatIf (Get-CsOnlineApplicationInstance) still reads.
+    expect(out.read).toBe(0);
+    expect(out.readOne).toBe(true);
     expect(s.tenantText()).toBe(START);
     expect(
       s
@@ -498,6 +535,75 @@ Out-Result $result
       status: 'Completed',
       rows: 16,
     });
+  });
+});
+
+describe('group policy assignment', () => {
+  it('ranks renumbered per type, direct beats group, EffectivePolicyAssignments and Get-CsUserPolicyAssignment follow membership', () => {
+    const s = scratch('gpa');
+    const seattle = start.groups[0].id as string;
+    const london = start.groups[1].id as string;
+    const out = lastJson(
+      s.run(`${CONNECT}
+New-CsOnlineVoiceRoutingPolicy -Identity 'G1' | Out-Null
+New-CsOnlineVoiceRoutingPolicy -Identity 'G2' | Out-Null
+Grant-CsOnlineVoiceRoutingPolicy -Group '${seattle}' -PolicyName 'G1' -Rank 5
+New-CsGroupPolicyAssignment -GroupId '${london}' -PolicyType OnlineVoiceRoutingPolicy -PolicyName 'G2' -Rank 1
+$result = [ordered]@{}
+$result.ranks = @(Get-CsGroupPolicyAssignment -PolicyType OnlineVoiceRoutingPolicy | Sort-Object Rank | ForEach-Object { '{0}={1}' -f $_.PolicyName, $_.Rank })
+$result.duplicate = Probe { New-CsGroupPolicyAssignment -GroupId '${london}' -PolicyType OnlineVoiceRoutingPolicy -PolicyName 'G1' }
+$result.viaGroup = @((Get-CsOnlineUser -Identity '${userA}').EffectivePolicyAssignments | ForEach-Object { '{0}:{1}:{2}' -f $_.PolicyType, $_.PolicyAssignment.DisplayName, $_.PolicyAssignment.AssignmentType })
+$result.directProperty = (Get-CsOnlineUser -Identity '${userA}').OnlineVoiceRoutingPolicy
+Grant-CsOnlineVoiceRoutingPolicy -Identity '${userA}' -PolicyName 'G2'
+$result.effective = (Get-CsUserPolicyAssignment -Identity '${userA}' -PolicyType OnlineVoiceRoutingPolicy).PolicyName
+$result.sources = @((Get-CsUserPolicyAssignment -Identity '${userA}' -PolicyType OnlineVoiceRoutingPolicy).PolicySource | ForEach-Object { $_.AssignmentType })
+Remove-CsGroupPolicyAssignment -GroupId '${london}' -PolicyType OnlineVoiceRoutingPolicy
+$result.afterRemove = @(Get-CsGroupPolicyAssignment | ForEach-Object { '{0}={1}' -f $_.PolicyName, $_.Rank })
+$result.removeAssigned = Probe { Remove-CsOnlineVoiceRoutingPolicy -Identity 'G1' }
+Out-Result $result
+`),
+    );
+    expect(out).toEqual({
+      ranks: ['G2=1', 'G1=2'],
+      duplicate: 409,
+      viaGroup: ['OnlineVoiceRoutingPolicy:G1:Group'],
+      directProperty: null,
+      effective: 'G2',
+      sources: ['Direct', 'Group'],
+      afterRemove: ['G1=1'],
+      removeAssigned: 400,
+    });
+  });
+});
+
+describe('Microsoft Graph session', () => {
+  it('Get-MgContext is $null before Connect-MgGraph; a write needs a write scope (403 Authorization_RequestDenied, D13)', () => {
+    const s = scratch('graph');
+    const out = lastJson(
+      s.run(`${PRELUDE}
+$before = $null -eq (Get-MgContext)
+$unconnected = Probe { Get-MgUser -UserId '${userA}' }
+Connect-MgGraph -Scopes 'User.Read.All', 'Organization.Read.All' -NoWelcome
+$context = Get-MgContext
+$read = Probe { Get-MgUser -UserId '${userA}' -Property 'Id,UsageLocation' }
+$fqid = $null
+try { Update-MgUser -UserId '${userA}' -MobilePhone '+12065550177' } catch { $fqid = $_.FullyQualifiedErrorId; $status = [int]$_.Exception.Response.StatusCode }
+$defaultSet = (Get-MgUser -UserId '${userA}').UsageLocation
+$selected = (Get-MgUser -UserId '${userA}' -Property 'Id,UsageLocation').UsageLocation
+Out-Result ([ordered]@{ before = $before; unconnected = $unconnected; scopes = @($context.Scopes); authType = $context.AuthType; read = $read; status = $status; fqid = $fqid; defaultSet = $defaultSet; selected = $selected })
+`),
+    );
+    expect(out.before).toBe(true);
+    expect(out.unconnected).toMatch(/Authentication|Get-MgUser/);
+    expect(out.scopes).toEqual(expect.arrayContaining(['User.Read.All', 'Organization.Read.All']));
+    expect(out.authType).toBe('Delegated');
+    expect(out.read).toBe('ok');
+    expect(out.status).toBe(403);
+    expect(out.fqid).toMatch(/^Authorization_RequestDenied,Microsoft\.Graph\.PowerShell\.Cmdlets\.UpdateMgUser/);
+    // UsageLocation is not in Graph's default property set: only -Property brings it.
+    expect(out.defaultSet).toBeNull();
+    expect(out.selected).toBe('US');
+    expect(s.tenantText()).toBe(START);
   });
 });
 

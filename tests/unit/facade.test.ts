@@ -22,10 +22,10 @@ describe('core facade', () => {
     });
   }
 
-  it('works end to end on the sample plan', () => {
+  it('works end to end on the sample plan', async () => {
     const plan = core.createSamplePlan();
     expect(core.checkPlan(plan).filter((f) => f.severity === 'error')).toEqual([]);
-    expect(core.readPlanWorkbook(core.writePlanWorkbook(plan))).toEqual(plan);
+    expect(core.readPlanWorkbook(await core.writePlanWorkbook(plan))).toEqual(plan);
     expect(core.deserializePlan(core.serializePlan(plan))).toEqual(plan);
     const files = core.generateScripts(plan);
     expect(files.map((f) => f.name)).toContain('07-users.ps1');

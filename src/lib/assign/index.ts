@@ -44,3 +44,4 @@ export {
   siteSlug,
 } from './quick-start.js';
 export { type UserColumn, type UserQuery, USER_COLUMN_LABEL, EMPTY_QUERY, queryUsers, sortedOrder, cellText, userRows } from './user-query.js';
+export { commitImport, type ImportCommit } from './commit-import.js';

@@ -211,3 +211,20 @@ export const planShape: Check<Plan> = obj<Plan>({
   sizingDefaults: sizing,
   verification: record(verificationEntry),
 });
+
+/** The shape of each object kind, for checking one spreadsheet row at a time (plan workbook). */
+export const OBJECT_SHAPES = {
+  site,
+  phoneNumber,
+  resourceAccount,
+  autoAttendant,
+  sharedCallingPolicy: scPolicy,
+  emergencyPolicy,
+  emergencyNumber,
+  voiceRoutingPolicy,
+  user: userShape,
+  assignmentRule: rule,
+  dialScopeGroup,
+  checklistEntry,
+  verificationEntry,
+} as const;

@@ -25,7 +25,10 @@ export interface HeaderInfo {
   generatedAt: string | undefined;
 }
 
-export const REQUIRES_LINES = ['#Requires -Version 5.1', "#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '5.5.0' }"];
+/** R1: the oldest MicrosoftTeams module the scripts run with. */
+export const MIN_TEAMS_MODULE = '5.5.0';
+
+export const REQUIRES_LINES = ['#Requires -Version 5.1', `#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '${MIN_TEAMS_MODULE}' }`];
 
 /** Comment-based help (fixed text only). */
 export function renderHelp(synopsis: string, description: string[], params: [string, string][], examples: string[], notes: string[]): string[] {

@@ -4,7 +4,7 @@
  * -ContinueOnError is given. Works from a downloaded zip as long as the files stay together.
  * It passes its plan SHA-256 to every stage, which refuses to run if it came from another export.
  */
-import { renderHeader, renderHelp, REQUIRES_LINES, type HeaderInfo } from './common.js';
+import { MIN_TEAMS_MODULE, renderHeader, renderHelp, REQUIRES_LINES, type HeaderInfo } from './common.js';
 import { psQuote } from './quote.js';
 import type { StageSpec } from './stage.js';
 
@@ -68,6 +68,15 @@ param(
 Set-StrictMode -Version 1.0
 $ErrorActionPreference = 'Stop'
 $PlanSha256 = ${psQuote(header.planSha256)}
+
+# The runbook checks the module itself instead of '#Requires -Modules' (which every stage file has):
+# a script whose #Requires loads a script module can lose its 'exit 1' and end the process with 0
+# (PowerShell issues #23887, #6615), and the runbook's exit code is what automation reads (R1).
+$teamsModule = Get-Module -ListAvailable -Name MicrosoftTeams | Where-Object { $_.Version -ge [version]'${MIN_TEAMS_MODULE}' } | Select-Object -First 1
+if ($null -eq $teamsModule) {
+    Write-Error 'The MicrosoftTeams module ${MIN_TEAMS_MODULE} or later is not installed (R1): Install-Module MicrosoftTeams -Scope CurrentUser' -ErrorAction Continue
+    exit 1
+}
 $stages = @(
 ${stageTable}
 )
@@ -137,5 +146,5 @@ try {
 if ($failedStages.Count -gt 0) { exit 1 }
 exit 0
 `;
-  return [...help, ...REQUIRES_LINES, '', ...renderHeader(header, []), '', body].join('\n');
+  return [...help, REQUIRES_LINES[0]!, '', ...renderHeader(header, []), '', body].join('\n');
 }

@@ -20,5 +20,7 @@ export {
 export { MIN_TABLE_ROWS, MAX_TABLE_ROWS, type SizingRow, type PolicySizing, sizePolicy, recommendedForLoad } from './policy.js';
 export { effectiveSizing, policyUserCounts, recommendPoolSize, mergeablePolicyGroups, type MergeableGroup } from './plan.js';
 export { poolStatus, type PoolStatus, type PoolState } from './pool-status.js';
+export { applyRecommendedCallbacks } from './apply.js';
 export { type PoolingPenalty, poolingPenalty } from './pooling.js';
 export { requiredCallbackKind, qualifyingCallbackNumbers, callbackNumbersToAdd } from './qualifying.js';
+export { planSizingSummary, DECIDED_BY_WORDS, type PolicySizingSummary } from './plan-summary.js';

@@ -185,7 +185,7 @@ export const FACT_LABEL: Readonly<Record<(typeof FACT_KEYS)[number], string>> = 
   hiddenFromAddressLists: 'Hidden from address lists',
 };
 
-export interface FieldChange {
+export interface ImportFieldChange {
   field: string;
   from: string;
   to: string;
@@ -193,7 +193,7 @@ export interface FieldChange {
 
 export interface ImportPreviewDetails {
   /** Users the list changes, with what changes; at most `limit`. */
-  changed: { upn: string; displayName: string; changes: FieldChange[] }[];
+  changed: { upn: string; displayName: string; changes: ImportFieldChange[] }[];
   /** Users a replace would remove; at most `limit`. */
   removed: { upn: string; displayName: string }[];
   /** Totals before the limit. */
@@ -218,7 +218,7 @@ export function importPreviewDetails(plan: Plan, users: readonly ImportedUser[],
     const existing = byKey.get(key);
     if (!existing) continue;
     const f = facts(u);
-    const changes: FieldChange[] = [];
+    const changes: ImportFieldChange[] = [];
     for (const k of FACT_KEYS) {
       const next = f[k];
       if (next !== undefined && next !== existing[k]) changes.push({ field: FACT_LABEL[k], from: shownValue(existing[k]), to: shownValue(next) });

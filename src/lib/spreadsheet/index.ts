@@ -23,11 +23,12 @@ export {
   type ApplyImportResult,
   type ImportPreview,
   type ImportPreviewDetails,
-  type FieldChange,
+  type ImportFieldChange,
 } from './apply-import.js';
 export { writePlanWorkbook, type WriteWorkbookOptions, type WorkbookFinding } from './workbook/write-plan-workbook.js';
-export { readPlanWorkbook } from './workbook/read-plan-workbook.js';
+export { readPlanWorkbook, readWorkbookUpdate, describeWorkbookIssue, type WorkbookIssue, type WorkbookRead } from './workbook/read-plan-workbook.js';
 export { WORKBOOK_FORMAT, WORKBOOK_VERSION } from './workbook/names.js';
 export { usersToCsv, csvSafe, rowIssuesToCsv } from './users-csv.js';
 export { MAX_BYTES, MAX_ROWS } from './load-file.js';
 export { toE164, isE164, numberKindHint, type PhoneResult, type PhoneFailure, type NumberKindHint } from '../domain/phone.js';
+export { previewWorkbookUpdate, type WorkbookUpdatePreview } from './workbook/update.js';

@@ -10,7 +10,8 @@
  * Output: header row, CRLF line ends, RFC 4180 quoting, and a leading U+FEFF so that Excel reads
  * the file as UTF-8 once the caller encodes the string as UTF-8 ("José" stays "José").
  */
-import type { Plan } from '../domain/model.js';
+import { userKey, type Plan } from '../domain/model.js';
+import { verificationIndex, VERIFICATION_STATUS_LABEL } from '../verification-view.js';
 
 const DANGEROUS_START = new Set(['=', '+', '-', '@', '\t', '\r']);
 const SAFE_NUMBER = /^\+[1-9]\d{6,14}$/;
@@ -40,6 +41,9 @@ export const USERS_CSV_HEADERS = [
   'Emergency policy',
   'Voice routing policy',
   'Extension',
+  // From the last verification report (08-verify.ps1); empty before one is loaded.
+  'Deployment status',
+  'Deployment detail',
 ] as const;
 
 export function usersToCsv(plan: Plan): string {
@@ -51,8 +55,10 @@ export function usersToCsv(plan: Plan): string {
   const scp = name(plan.sharedCallingPolicies);
   const ecrp = name(plan.emergencyPolicies);
   const vrp = name(plan.voiceRoutingPolicies);
+  const verification = verificationIndex(plan.verification);
   const lines = [USERS_CSV_HEADERS.join(',')];
   for (const u of plan.users) {
+    const v = verification.get(`user:${userKey(u.upn)}`);
     const cells = [
       u.upn,
       u.displayName,
@@ -67,6 +73,8 @@ export function usersToCsv(plan: Plan): string {
       ecrp(u.emergencyPolicyId),
       vrp(u.voiceRoutingPolicyId),
       u.extension,
+      v ? VERIFICATION_STATUS_LABEL[v.status] : '',
+      v?.detail ?? '',
     ];
     lines.push(cells.map((c) => quote(csvSafe(c))).join(','));
   }

@@ -22,3 +22,4 @@ export {
 } from '../verification-view.js';
 export * from '../ps-highlight/index.js';
 export * from '../sizing-chart/index.js';
+export { filterFindings, groupFindings, SEVERITIES, KIND_LABEL, type FindingFilter, type FindingGroup, type FindingSection } from './findings.js';

@@ -101,9 +101,7 @@ export class SizingPage {
     return this.chart(policy).locator('text.tick[text-anchor="end"]').allTextContents();
   }
 
-  async curveStyles(
-    policy: string,
-  ): Promise<{
+  async curveStyles(policy: string): Promise<{
     poisson: { stroke: string; dash: string; width: string };
     erlang: { stroke: string; dash: string; width: string };
     markers: { circles: boolean; squares: boolean };

@@ -191,6 +191,162 @@ namespace SimTenant
         }
     }
 
+    // Output objects built in one pass (Get-CsOnlineUser runs once per user in the scripts: at
+    // 100,000 users the PowerShell version of this was the engine's hot spot). Property names and
+    // sources: README.md, "Output properties the scripts read".
+    public static class Views
+    {
+        static readonly string[] PolicyTypes = { "TeamsSharedCallingRoutingPolicy", "TeamsEmergencyCallRoutingPolicy", "OnlineVoiceRoutingPolicy" };
+
+        static string S(IDictionary d, string key)
+        {
+            if (d == null || !d.Contains(key)) return null;
+            var v = Data.Unwrap(d[key]);
+            return v == null ? null : System.Convert.ToString(v, CultureInfo.InvariantCulture);
+        }
+
+        static bool B(IDictionary d, string key)
+        {
+            if (d == null || !d.Contains(key)) return false;
+            var v = Data.Unwrap(d[key]);
+            if (v is bool) return (bool)v;
+            return v != null && System.Convert.ToBoolean(v, CultureInfo.InvariantCulture);
+        }
+
+        static void Add(System.Management.Automation.PSObject o, string name, object value)
+        {
+            o.Properties.Add(new System.Management.Automation.PSNoteProperty(name, value));
+        }
+
+        // Enabled service plans of a user: its SKUs' plans minus the disabled ones.
+        public static List<IDictionary> ServicePlans(IDictionary user, IDictionary skus)
+        {
+            var plans = new List<IDictionary>();
+            foreach (var item in Data.Items(user.Contains("assignedLicenses") ? user["assignedLicenses"] : null))
+            {
+                var licence = Data.Unwrap(item) as IDictionary; if (licence == null) continue;
+                var skuId = S(licence, "skuId"); if (skuId == null || !skus.Contains(skuId)) continue;
+                var sku = Data.Unwrap(skus[skuId]) as IDictionary; if (sku == null) continue;
+                var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var d in Data.Items(licence.Contains("disabledPlans") ? licence["disabledPlans"] : null)) if (d != null) disabled.Add(System.Convert.ToString(Data.Unwrap(d), CultureInfo.InvariantCulture));
+                foreach (var planItem in Data.Items(sku.Contains("servicePlans") ? sku["servicePlans"] : null))
+                {
+                    var plan = Data.Unwrap(planItem) as IDictionary; if (plan == null) continue;
+                    if (disabled.Contains(S(plan, "servicePlanId") ?? "")) continue;
+                    plans.Add(plan);
+                }
+            }
+            return plans;
+        }
+
+        static string Feature(string plan)
+        {
+            if (plan == null) return null;
+            if (plan == "TEAMS1") return "Teams";
+            if (plan == "MCOEV") return "PhoneSystem";
+            if (plan == "MCOEV_VIRTUALUSER") return "VoiceApp";
+            if (plan.StartsWith("MCOPSTNC", StringComparison.Ordinal)) return "CommunicationCredits";
+            if (plan.StartsWith("MCOPSTN", StringComparison.Ordinal)) return "CallingPlan";
+            if (plan == "MCOMEETADV") return "AudioConferencing";
+            return null;
+        }
+
+        static object PolicyValue(string name, string form)
+        {
+            if (string.IsNullOrEmpty(name)) return null;
+            if (form == "tag") return "Tag:" + name;
+            if (form == "object")
+            {
+                var o = new System.Management.Automation.PSObject();
+                Add(o, "Name", name); Add(o, "Authority", "Tenant");
+                return o;
+            }
+            return name;
+        }
+
+        public static System.Management.Automation.PSObject OnlineUser(IDictionary user, IDictionary state, IDictionary skus, IDictionary userGroups, string policyForm, bool skipPolicies)
+        {
+            var o = new System.Management.Automation.PSObject();
+            var upn = S(user, "userPrincipalName") ?? "";
+            var objectId = S(user, "objectId") ?? "";
+            var accountType = S(user, "accountType") ?? "User";
+            var plans = ServicePlans(user, skus);
+            var assigned = new List<object>();
+            var features = new List<string>();
+            foreach (var plan in plans)
+            {
+                var ap = new System.Management.Automation.PSObject();
+                Add(ap, "AssignedTimestamp", "2026-01-01T00:00:00Z"); Add(ap, "Capability", S(plan, "servicePlanName"));
+                Add(ap, "CapabilityStatus", "Enabled"); Add(ap, "ServiceInstance", "MicrosoftCommunicationsOnline/NOAM-4A-S7");
+                Add(ap, "ServicePlanId", S(plan, "servicePlanId"));
+                assigned.Add(ap);
+                var f = Feature(S(plan, "servicePlanName"));
+                if (f != null && !features.Contains(f)) features.Add(f);
+            }
+            string interpreted = accountType == "ResourceAccount" ? "PureOnlineApplicationInstance" : accountType == "Guest" ? "PureOnlineTeamsOnlyUserGuest" : "PureOnlineTeamsOnlyUser";
+            var tenant = state["tenant"] as IDictionary;
+            var lineUri = S(user, "lineUri");
+            Add(o, "Identity", objectId);
+            Add(o, "UserPrincipalName", upn);
+            Add(o, "Alias", upn.Split('@')[0]);
+            Add(o, "AccountEnabled", B(user, "accountEnabled"));
+            Add(o, "DisplayName", S(user, "displayName"));
+            Add(o, "AccountType", accountType);
+            Add(o, "InterpretedUserType", interpreted);
+            Add(o, "SipAddress", "sip:" + upn);
+            Add(o, "TenantId", S(tenant, "tenantId"));
+            Add(o, "UsageLocation", S(user, "usageLocation"));
+            Add(o, "EnterpriseVoiceEnabled", B(user, "enterpriseVoiceEnabled"));
+            Add(o, "LineUri", string.IsNullOrEmpty(lineUri) ? null : lineUri);
+            Add(o, "FeatureTypes", features.ToArray());
+            Add(o, "AssignedPlan", assigned.ToArray());
+            Add(o, "HideFromAddressLists", B(user, "hiddenFromAddressLists"));
+            Add(o, "HostingProvider", "sipfed.online.lync.com");
+            var effective = new List<object>();
+            if (!skipPolicies)
+            {
+                var policies = Data.Unwrap(user.Contains("policies") ? user["policies"] : null) as IDictionary;
+                var types = new List<string>(PolicyTypes);
+                if (policies != null) foreach (var k in policies.Keys) { var t = System.Convert.ToString(k, CultureInfo.InvariantCulture); if (!types.Contains(t)) types.Add(t); }
+                var assignments = Data.Items(state["groupPolicyAssignments"]);
+                foreach (var item in assignments) { var a = Data.Unwrap(item) as IDictionary; var t = S(a, "policyType"); if (t != null && !types.Contains(t)) types.Add(t); }
+                List<string> groups = null;
+                if (userGroups.Contains(objectId)) groups = Data.Unwrap(userGroups[objectId]) as List<string>;
+                foreach (var type in types)
+                {
+                    var direct = policies != null ? S(policies, type) : null;
+                    // [PS-GPA] note: these properties show direct assignments only.
+                    Add(o, type, PolicyValue(direct, policyForm));
+                    string name = null, kind = null, groupId = null;
+                    if (!string.IsNullOrEmpty(direct)) { name = direct; kind = "Direct"; }
+                    else if (groups != null)
+                    {
+                        IDictionary best = null; long bestRank = long.MaxValue;
+                        foreach (var item in assignments)
+                        {
+                            var a = Data.Unwrap(item) as IDictionary;
+                            if (a == null || S(a, "policyType") != type || !groups.Contains(S(a, "groupId") ?? "")) continue;
+                            long rank = System.Convert.ToInt64(Data.Unwrap(a["rank"]) ?? 0L, CultureInfo.InvariantCulture);
+                            if (best == null || rank < bestRank) { best = a; bestRank = rank; }
+                        }
+                        if (best != null) { name = S(best, "policyName"); kind = "Group"; groupId = S(best, "groupId"); }
+                    }
+                    if (name != null)
+                    {
+                        var pa = new System.Management.Automation.PSObject();
+                        Add(pa, "DisplayName", name); Add(pa, "AssignmentType", kind); Add(pa, "PolicyId", null); Add(pa, "GroupId", groupId);
+                        var e = new System.Management.Automation.PSObject();
+                        Add(e, "PolicyType", type); Add(e, "PolicyAssignment", pa);
+                        effective.Add(e);
+                    }
+                }
+            }
+            Add(o, "EffectivePolicyAssignments", effective.ToArray());
+            Add(o, "WhenCreated", "2026-01-01T00:00:00Z");
+            return o;
+        }
+    }
+
     public static class Json
     {
         // Objects become OrderedDictionary (case-insensitive keys, like PowerShell [ordered]),

@@ -53,6 +53,7 @@ if (-not ('SimTenant.RestException' -as [type])) {
 # Engine state (one per PowerShell process)
 # ---------------------------------------------------------------------------------------------
 $script:Sim = @{ Initialized = $false }
+$script:CmdletInfo = @{}
 
 # The state is loaded on the first call of an exported function (not at import: see above).
 function Use-Sim {
@@ -127,6 +128,9 @@ function Initialize-SimTenant {
         FinalNewline = $true
     }
     if ($env:SIM_SAVE -eq 'end') { $script:Sim.SaveMode = 'end' }
+    # SIM_PROFILE=<path>: time spent in the engine per cmdlet, written when the process ends.
+    $script:Sim.Profile = $null
+    if ($env:SIM_PROFILE) { $script:Sim.Profile = @{} }
     if ($env:SIM_TENANT) {
         if (-not (Test-Path -LiteralPath $env:SIM_TENANT)) { throw ('SimTenant: SIM_TENANT names {0}, which does not exist.' -f $env:SIM_TENANT) }
         $script:Sim.Path = [System.IO.Path]::GetFullPath($env:SIM_TENANT)
@@ -147,6 +151,9 @@ function Initialize-SimTenant {
         $script:Sim.Behaviour = Merge-SimBehaviour $script:Sim.Behaviour $faults
     }
     Update-SimIndexes
+    $b = $script:Sim.Behaviour
+    $script:Sim.AnyFault = ([SimTenant.Data]::Items($b['accessDenied']).Count -gt 0) -or ([int]$b['throttling']['maxCalls'] -gt 0) -or
+        ([SimTenant.Data]::Items($b['transientFailures']).Count -gt 0) -or ([SimTenant.Data]::Items($b['userFailures']).Count -gt 0)
     if ($env:SIM_CALL_LOG) {
         $logPath = [System.IO.Path]::GetFullPath($env:SIM_CALL_LOG)
         $logDir = [System.IO.Path]::GetDirectoryName($logPath)
@@ -288,6 +295,13 @@ function Save-SimTenant {
 
 function Save-SimTenantIfDirty {
     if (-not $script:Sim.Initialized) { return }
+    if ($null -ne $script:Sim.Profile -and $script:Sim.Profile.Count -gt 0) {
+        $lines = foreach ($key in ($script:Sim.Profile.Keys | Sort-Object)) {
+            $row = $script:Sim.Profile[$key]
+            "{0}`t{1}`t{2:0.0}" -f $key, $row[0], ($row[1] * 1000.0 / [System.Diagnostics.Stopwatch]::Frequency)
+        }
+        [System.IO.File]::WriteAllLines($env:SIM_PROFILE, [string[]]@("cmdlet`tcalls`tengine ms") + @($lines))
+    }
     if ($script:Sim.Dirty) { Save-SimTenant }
     if ($null -ne $script:Sim.LogWriter) { $script:Sim.LogWriter.Flush() }
 }
@@ -371,7 +385,8 @@ function Get-Date {
     if (-not $script:Sim.Behaviour['virtualGetDate']) { return (Microsoft.PowerShell.Utility\Get-Date @args) }
     $now = $script:Sim.ClockStart.AddSeconds($script:Sim.Clock)
     if ($args.Count -eq 0) { return $now }
-    $hasDate = $false
+    # An explicit date (-Date, or a first positional argument) is the caller's, not the clock's.
+    $hasDate = -not ($args[0] -is [string] -and $args[0].StartsWith('-'))
     foreach ($arg in $args) { if ($arg -is [string] -and $arg -match '^-(?i)Date:?$') { $hasDate = $true } }
     if ($hasDate) { return (Microsoft.PowerShell.Utility\Get-Date @args) }
     return (Microsoft.PowerShell.Utility\Get-Date -Date $now @args)
@@ -432,6 +447,7 @@ function Test-SimNameListed {
 
 function Invoke-SimFaults {
     param([string]$CmdletName, [hashtable]$P, [bool]$TenantCall)
+    if (-not $script:Sim.AnyFault) { return }
     $behaviour = $script:Sim.Behaviour
     # Access denied (403) for the named cmdlets, always.
     if (Test-SimNameListed $behaviour['accessDenied'] $CmdletName) {
@@ -524,20 +540,29 @@ function Get-SimCallerPreference {
     return $Default
 }
 
+# A plain (not advanced) function: it runs once per simulated call, and binding is its main cost.
 function Invoke-SimCmdlet {
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)][string]$Name,
-        [string]$ParameterSetName,
-        [System.Collections.IDictionary]$Bound,
-        $Cmdlet
-    )
+    param([string]$Name, [string]$ParameterSetName, [System.Collections.IDictionary]$Bound, $Cmdlet)
     Use-Sim
+    $profileStart = [System.Diagnostics.Stopwatch]::GetTimestamp()
     $P = @{}
-    foreach ($key in [SimTenant.Data]::Items($Bound.Keys)) { if (-not $script:CommonParameterNames.Contains($key)) { $P[$key] = $Bound[$key] } }
-    $local = $script:LocalCmdlets.Contains($Name)
-    $tenantCall = -not $local -and -not $script:SessionCmdlets.Contains($Name)
-    $mutating = Test-SimMutating $Name
+    foreach ($key in $Bound.Keys) { if (-not $script:CommonParameterNames.Contains($key)) { $P[$key] = $Bound[$key] } }
+    $info = $script:CmdletInfo[$Name]
+    if ($null -eq $info) {
+        $isLocal = $script:LocalCmdlets.Contains($Name)
+        $info = @{
+            TenantCall = -not $isLocal -and -not $script:SessionCmdlets.Contains($Name)
+            Mutating = Test-SimMutating $Name
+            LatencyKey = (Get-SimCallClass $Name) + 'Ms'
+            Teams = Test-SimTeamsCmdlet $Name
+            SupportsWhatIf = ($null -ne $Cmdlet -and $Cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey('WhatIf'))
+            Impl = 'SimImpl-' + $Name
+        }
+        $info.ImplExists = [bool](Get-Command -Name $info.Impl -CommandType Function -ErrorAction SilentlyContinue)
+        $script:CmdletInfo[$Name] = $info
+    }
+    $tenantCall = $info.TenantCall
+    $mutating = $info.Mutating
     if (-not $script:Sim.CallCounts.ContainsKey($Name)) { $script:Sim.CallCounts[$Name] = 0 }
     $script:Sim.CallCounts[$Name]++
     $script:Sim.Seq++
@@ -547,7 +572,7 @@ function Invoke-SimCmdlet {
     # Latency per call class (virtual; also real with latency.realSleep).
     $latency = $script:Sim.Behaviour['latency']
     if ($tenantCall -and $null -ne $latency) {
-        $ms = [double]$latency[((Get-SimCallClass $Name) + 'Ms')]
+        $ms = [double]$latency[$info.LatencyKey]
         if ($ms -gt 0) {
             $script:Sim.Clock += $ms / 1000.0
             if ($latency['realSleep']) { [System.Threading.Thread]::Sleep([int]$ms) }
@@ -565,8 +590,8 @@ function Invoke-SimCmdlet {
     $whatIf = $false
     if ($Bound.ContainsKey('WhatIf')) { $whatIf = [bool]$Bound['WhatIf'] }
     elseif ($null -ne $Cmdlet) { $whatIf = [bool](Get-SimCallerPreference $Cmdlet 'WhatIfPreference' $false) }
-    $supportsWhatIf = $false
-    if ($null -ne $Cmdlet) { $supportsWhatIf = $Cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey('WhatIf') }
+    # Reads never honour -WhatIf (some Get-* pages list it); changes and Connect-/Disconnect- do.
+    $supportsWhatIf = $info.SupportsWhatIf -and ($mutating -or $script:SessionCmdlets.Contains($Name))
 
     $output = $null
     $failure = $null
@@ -578,11 +603,11 @@ function Invoke-SimCmdlet {
             $entry.status = $null
             Write-Host ('What if: Performing the operation "{0}" on target "{1}".' -f $Name, (Get-SimTargetText $P))
         } else {
-            $implName = 'SimImpl-' + $Name
-            if (-not (Get-Command -Name $implName -CommandType Function -ErrorAction SilentlyContinue)) {
+            $implName = $info.Impl
+            if (-not $info.ImplExists) {
                 Stop-SimCall 501 'NotImplemented' ('SimTenant has no behaviour for {0} yet: the simulated tenant cannot run this call.' -f $Name)
             }
-            $output = @(& $implName -P $P -Set $ParameterSetName)
+            $output = @(& $implName $P $ParameterSetName)
             if ($mutating -and $entry.outcome -eq 'ok') { Set-SimDirty }
         }
     } catch {
@@ -598,10 +623,16 @@ function Invoke-SimCmdlet {
         }
         $entry.error = $failure.Message
     }
-    if ($tenantCall -and (Test-SimTeamsCmdlet $Name)) { Step-SimHidden }
+    if ($tenantCall -and $info.Teams -and $script:Sim.Hidden.Count -gt 0) { Step-SimHidden }
     Write-SimLog $entry
     $script:Sim.CurrentCall = $null
     if ($script:Sim.Dirty -and $script:Sim.SaveMode -ne 'end') { Save-SimTenant }
+    if ($null -ne $script:Sim.Profile) {
+        $elapsed = [System.Diagnostics.Stopwatch]::GetTimestamp() - $profileStart
+        if (-not $script:Sim.Profile.ContainsKey($Name)) { $script:Sim.Profile[$Name] = [long[]]@(0, 0) }
+        $script:Sim.Profile[$Name][0] += 1
+        $script:Sim.Profile[$Name][1] += $elapsed
+    }
 
     if ($null -ne $failure) {
         $record = New-SimErrorRecord $failure $Name (Get-SimTargetText $P)
@@ -695,20 +726,7 @@ function Get-SimUserOrFail {
 # Enabled service plans of a user (assigned SKUs minus disabled plans).
 function Get-SimServicePlans {
     param($User)
-    $plans = New-Object System.Collections.Generic.List[object]
-    foreach ($licence in [SimTenant.Data]::Items($User['assignedLicenses'])) {
-        if ($null -eq $licence) { continue }
-        $sku = $null
-        if ($script:Sim.Skus.ContainsKey([string]$licence['skuId'])) { $sku = $script:Sim.Skus[[string]$licence['skuId']] }
-        if ($null -eq $sku) { continue }
-        $disabled = @($licence['disabledPlans'] | ForEach-Object { [string]$_ })
-        foreach ($plan in [SimTenant.Data]::Items($sku['servicePlans'])) {
-            if ($null -eq $plan) { continue }
-            if ($disabled -contains [string]$plan['servicePlanId']) { continue }
-            $plans.Add($plan)
-        }
-    }
-    return ,$plans
+    return ,[SimTenant.Views]::ServicePlans($User, $script:Sim.Skus)
 }
 
 function Test-SimHasPlan {
@@ -855,36 +873,6 @@ function SimImpl-Get-CsTenant {
 # ------------------------------------------------------------------------------------------------
 # Users (Get-CsOnlineUser)
 # ------------------------------------------------------------------------------------------------
-function ConvertTo-SimPolicyValue {
-    param([string]$PolicyName)
-    if (-not $PolicyName) { return $null }
-    switch ([string]$script:Sim.Behaviour['policyValueForm']) {
-        'tag' { return ('Tag:' + $PolicyName) }
-        'object' { return [pscustomobject][ordered]@{ Name = $PolicyName; Authority = 'Tenant' } }
-        default { return $PolicyName }
-    }
-}
-
-# FeatureTypes of Get-CsOnlineUser from the enabled service plans ([PS-GetUser] NOTES list).
-function Get-SimFeatureTypes {
-    param($User)
-    $features = New-Object System.Collections.Generic.List[string]
-    foreach ($plan in (Get-SimServicePlans $User)) {
-        $name = [string]$plan['servicePlanName']
-        $feature = switch -Wildcard ($name) {
-            'TEAMS1' { 'Teams' }
-            'MCOEV' { 'PhoneSystem' }
-            'MCOEV_VIRTUALUSER' { 'VoiceApp' }
-            'MCOPSTN*' { 'CallingPlan' }
-            'MCOMEETADV' { 'AudioConferencing' }
-            'MCOPSTNC' { 'CommunicationCredits' }
-            default { $null }
-        }
-        if ($feature -and -not $features.Contains($feature)) { $features.Add($feature) }
-    }
-    return ,$features.ToArray()
-}
-
 function Get-SimEffectivePolicy {
     param($User, [string]$PolicyType)
     $direct = $null
@@ -905,59 +893,8 @@ function Get-SimEffectivePolicy {
 
 function ConvertTo-SimOnlineUser {
     param($User, [switch]$SkipUserPolicies)
-    $assignedPlans = New-Object System.Collections.Generic.List[object]
-    foreach ($plan in (Get-SimServicePlans $User)) {
-        $assignedPlans.Add([pscustomobject][ordered]@{
-            AssignedTimestamp = '2026-01-01T00:00:00Z'; Capability = [string]$plan['servicePlanName']
-            CapabilityStatus = 'Enabled'; ServiceInstance = 'MicrosoftCommunicationsOnline/NOAM-4A-S7'; ServicePlanId = [string]$plan['servicePlanId']
-        })
-    }
-    $upn = [string]$User['userPrincipalName']
-    $lineUri = $null
-    if ($User['lineUri']) { $lineUri = [string]$User['lineUri'] }
-    $accountType = [string]$User['accountType']
-    $interpreted = switch ($accountType) { 'ResourceAccount' { 'PureOnlineApplicationInstance' } 'Guest' { 'PureOnlineTeamsOnlyUserGuest' } default { 'PureOnlineTeamsOnlyUser' } }
-    $out = [ordered]@{
-        Identity = [string]$User['objectId']
-        UserPrincipalName = $upn
-        Alias = $upn.Split('@')[0]
-        AccountEnabled = [bool]$User['accountEnabled']
-        DisplayName = [string]$User['displayName']
-        AccountType = $accountType
-        InterpretedUserType = $interpreted
-        SipAddress = 'sip:' + $upn
-        TenantId = [string]$script:Sim.State['tenant']['tenantId']
-        UsageLocation = $User['usageLocation']
-        EnterpriseVoiceEnabled = [bool]$User['enterpriseVoiceEnabled']
-        LineUri = $lineUri
-        FeatureTypes = (Get-SimFeatureTypes $User)
-        AssignedPlan = $assignedPlans.ToArray()
-        HideFromAddressLists = [bool]$User['hiddenFromAddressLists']
-        HostingProvider = 'sipfed.online.lync.com'
-    }
-    $effective = New-Object System.Collections.Generic.List[object]
-    if (-not $SkipUserPolicies) {
-        $typeNames = New-Object System.Collections.Generic.List[string]
-        foreach ($t in $script:PolicyTypes) { $typeNames.Add($t) }
-        if ($null -ne $User['policies']) { foreach ($t in [SimTenant.Data]::Items($User['policies'].Keys)) { if (-not $typeNames.Contains([string]$t)) { $typeNames.Add([string]$t) } } }
-        foreach ($assignment in $script:Sim.State['groupPolicyAssignments']) { if (-not $typeNames.Contains([string]$assignment['policyType'])) { $typeNames.Add([string]$assignment['policyType']) } }
-        foreach ($policyType in $typeNames) {
-            $direct = $null
-            if ($null -ne $User['policies'] -and $User['policies'].Contains($policyType)) { $direct = [string]$User['policies'][$policyType] }
-            # [PS-GPA] note: the policy properties show direct assignments only.
-            $out[$policyType] = ConvertTo-SimPolicyValue $direct
-            $eff = Get-SimEffectivePolicy $User $policyType
-            if ($null -ne $eff) {
-                $effective.Add([pscustomobject][ordered]@{
-                    PolicyType = $policyType
-                    PolicyAssignment = [pscustomobject][ordered]@{ DisplayName = $eff.PolicyName; AssignmentType = $eff.AssignmentType; PolicyId = $null; GroupId = $eff.GroupId }
-                })
-            }
-        }
-    }
-    $out['EffectivePolicyAssignments'] = $effective.ToArray()
-    $out['WhenCreated'] = '2026-01-01T00:00:00Z'
-    return [pscustomobject]$out
+    # Built by SimTenant.Views (compiled): see SimTenant.cs and the README's property table.
+    return [SimTenant.Views]::OnlineUser($User, $script:Sim.State, $script:Sim.Skus, $script:Sim.UserGroups, [string]$script:Sim.Behaviour['policyValueForm'], [bool]$SkipUserPolicies)
 }
 
 # -Filter support: the forms "<Property> -eq '<value>'", -like, -ne, joined by -and (Where-Object syntax).

@@ -3,7 +3,7 @@
 // (../shared/reference/teams-cmdlets.json, MicrosoftDocs/office-docs-powershell @ 93336da2bc,
 // teams/teams-ps/MicrosoftTeams/*.md) for the cmdlets listed below.
 //
-//   node tests/powershell/sim/make-subset.mjs [path/to/teams-cmdlets.json]
+//   node tests/powershell/sim/make-subset.mjs [path/to/teams-cmdlets.json] [--out path]
 //
 // Cleaning rules (documented in tests/powershell/reference/README.md):
 //   1. SYNTAX (the `sets`) wins over the PARAMETERS table for set membership, mandatory and position.
@@ -28,8 +28,12 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
-const source = process.argv[2] ?? path.resolve(repo, '../shared/reference/teams-cmdlets.json');
-const target = path.join(repo, 'tests/powershell/reference/teams-cmdlets.subset.json');
+// Arguments: [source.json] [--out target.json] (the default target is the committed subset).
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const target = outAt >= 0 ? path.resolve(args[outAt + 1]) : path.join(repo, 'tests/powershell/reference/teams-cmdlets.subset.json');
+const positional = args.filter((_, i) => i !== outAt && i !== outAt + 1);
+const source = positional[0] ?? path.resolve(repo, '../shared/reference/teams-cmdlets.json');
 
 // Every *-Cs* / Connect-/Disconnect-MicrosoftTeams the generated files call, plus the ones coming next.
 export const CMDLETS = [

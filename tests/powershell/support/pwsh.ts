@@ -14,10 +14,24 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SIM_DIR = path.join(REPO, 'tests/powershell/sim');
 export const MODULES = path.join(REPO, 'tests/powershell/.build/Modules');
 
+/**
+ * The pwsh command line prefix chosen by scripts/test-powershell.mjs (env SCP_PWSH); without it, the
+ * local tool's pwsh.dll, found once through `dotnet tool run` (which works only inside the
+ * repository), so scripts can also run from their own folders as an admin runs them.
+ */
+let resolvedPrefix: string[] | null = null;
 export function pwshPrefix(): string[] {
   const fromEnv = process.env.SCP_PWSH;
   if (fromEnv) return JSON.parse(fromEnv) as string[];
-  return ['dotnet', 'tool', 'run', 'pwsh', '--'];
+  if (resolvedPrefix === null) {
+    const r = spawnSync('dotnet', ['tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', '[Environment]::GetCommandLineArgs()[0]'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`pwsh is not available: run "dotnet tool restore" (${r.stderr})`);
+    resolvedPrefix = ['dotnet', r.stdout.trim()];
+  }
+  return resolvedPrefix;
 }
 
 export interface SimEnv {

@@ -4,34 +4,14 @@
  * snapshot, the call log and the logs the scripts write.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateScripts, type Plan } from '../../../src/lib/index.js';
 import { parseCsv as readCsv } from '../../../src/lib/spreadsheet/csv.js';
+import { pwshPrefix, simEnvironment } from './pwsh.js';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const MODULES = path.join(REPO, 'tests/powershell/.build/Modules');
-
-/**
- * The pwsh command line prefix chosen by scripts/test-powershell.mjs; without it, the local tool's
- * pwsh.dll found once through `dotnet tool run` (which works only inside the repository).
- */
-let resolved: string[] | null = null;
-export function pwshCommand(): string[] {
-  const fromEnv = process.env.SCP_PWSH;
-  if (fromEnv) return JSON.parse(fromEnv) as string[];
-  if (resolved === null) {
-    const r = spawnSync('dotnet', ['tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', '[Environment]::GetCommandLineArgs()[0]'], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(`pwsh not available: run "dotnet tool restore" (${r.stderr})`);
-    resolved = ['dotnet', r.stdout.trim()];
-  }
-  return resolved;
-}
+export { REPO } from './pwsh.js';
 
 export interface CallLogEntry {
   seq: number;
@@ -108,27 +88,15 @@ export class Workspace {
   }
 
   /** Run a file of the scripts folder (default: the runbook) with pwsh. */
-  run(args: string[] = [], file = 'Invoke-SharedCallingRunbook.ps1', extraEnv: Record<string, string> = {}): RunResult {
-    const [cmd, ...pre] = pwshCommand();
-    const sep = process.platform === 'win32' ? ';' : ':';
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DOTNET_CLI_TELEMETRY_OPTOUT: '1',
-      DOTNET_NOLOGO: '1',
-      DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',
-      PSModulePath: [MODULES, process.env.PSModulePath ?? ''].filter((x) => x !== '').join(sep),
-      SIM_TENANT: this.tenantPath,
-      SIM_CALL_LOG: this.callLogPath,
-      ...extraEnv,
-    };
-    if (this.faultsPath) env.SIM_FAULTS = this.faultsPath;
-    else delete env.SIM_FAULTS;
+  run(args: string[] = [], file = 'Invoke-SharedCallingRunbook.ps1', extraEnv: Record<string, string> = {}, timeoutMs = 30 * 60_000): RunResult {
+    const [cmd, ...pre] = pwshPrefix();
+    const env = simEnvironment({ tenant: this.tenantPath, callLog: this.callLogPath, faults: this.faultsPath ?? undefined, extra: extraEnv });
     const r = spawnSync(cmd!, [...pre, '-NoProfile', '-NonInteractive', '-File', path.join(this.scripts, file), '-OutputFolder', this.out, ...args], {
       cwd: this.scripts,
       env,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
-      timeout: 30 * 60_000,
+      timeout: timeoutMs,
     });
     const all = this.allCalls();
     const calls = all.slice(this.seen);
@@ -144,13 +112,6 @@ export class Workspace {
 
   outputs(): string[] {
     return readdirSync(this.out).sort();
-  }
-
-  /** Copy the tenant snapshot aside (to compare a later state with it). */
-  snapshot(name: string): string {
-    const p = path.join(this.dir, `${name}.json`);
-    copyFileSync(this.tenantPath, p);
-    return readFileSync(p, 'utf8');
   }
 
   dispose(): void {

@@ -161,3 +161,18 @@ describe('qualifyingCallbackNumbers (EN3, EN4, EN6, EN7)', () => {
     expect(offered).toBeGreaterThan(0); // the sample plan keeps spare callback numbers
   });
 });
+
+describe('applyRecommendedCallbacks (sizing’s Apply, in the core)', () => {
+  it('adds qualifying numbers up to the recommendation and says which', async () => {
+    const { applyRecommendedCallbacks, createSamplePlan, qualifyingCallbackNumbers } = await import('../../../src/lib/index.js');
+    const plan = createSamplePlan();
+    const seattle = plan.sharedCallingPolicies.find((p) => p.id === 'scp-seattle')!;
+    const free = qualifyingCallbackNumbers(plan, seattle);
+    const out = applyRecommendedCallbacks(plan, 'scp-seattle', seattle.callbackNumberIds.length + 1);
+    expect(out.added).toEqual(free.slice(0, 1).map((n) => n.e164));
+    expect(out.plan.sharedCallingPolicies.find((p) => p.id === 'scp-seattle')?.callbackNumberIds).toHaveLength(
+      seattle.callbackNumberIds.length + out.added.length,
+    );
+    expect(applyRecommendedCallbacks(plan, 'scp-seattle', 0).plan).toBe(plan);
+  });
+});

@@ -38,4 +38,20 @@ describe('usersToCsv', () => {
     expect(r.users[0]).toMatchObject({ upn: 'a@contoso.com', hasTeamsPhone: true, enterpriseVoiceEnabled: false, phoneNumber: '+14255550100' });
     expect(r.users[1]).toMatchObject({ displayName: 'José', usageLocation: 'GB' });
   });
+
+  it("carries each user's deployment status from the last verification report", () => {
+    const p = createSamplePlan();
+    const [a, b] = p.users;
+    p.verification = {
+      [`user:${a!.upn.toLowerCase()}`]: { status: 'done', detail: '', at: '2026-11-30T10:00:00Z' },
+      [`user:${b!.upn.toLowerCase()}`]: { status: 'failed', detail: 'Policy SC-Other found', at: '2026-11-30T10:00:00Z' },
+    };
+    const rows = parseCsv(usersToCsv(p).slice(1), ',').rows;
+    const header = rows[0] ?? [];
+    const st = header.indexOf('Deployment status');
+    expect(st).toBeGreaterThan(0);
+    expect([rows[1]?.[st], rows[1]?.[st + 1]]).toEqual(['Deployed', '']);
+    expect([rows[2]?.[st], rows[2]?.[st + 1]]).toEqual(['Failed', 'Policy SC-Other found']);
+    expect(rows[3]?.[st]).toBe('');
+  });
 });

@@ -10,8 +10,8 @@ export const prerequisitesStage: StageSpec = {
     'Checks PowerShell 5.1 or later, the MicrosoftTeams module 5.5.0 or later (R1, R4) and, for module 6.3.0 or later, PowerShell 7.2+ or Windows PowerShell 5.1 (R5), connects with Connect-MicrosoftTeams, and checks what later stages rely on: the LIS location of every resource-account number (RA8: a number without one stops the runbook here, as it is an error in the planner), the online PSTN usages named by emergency and voice routing policies (E2, RA11), and the PSTN usages of the Global voice routing policy (VR1).',
     'Microsoft Graph is used only when the plan licenses resource accounts (RA2, RA9), with read-only scopes, to compare the free licences with the accounts that do not hold one yet. For a Calling Plan service number it reports how the calls are funded (RA9, 09/2024): pay-as-you-go minutes, or Communications Credits only where the Calling Plan subscription is MOSA-billed. This stage changes nothing.',
   ],
-  rules: ['R1', 'R3', 'R4', 'R5', 'RA2', 'RA8', 'RA9', 'RA11', 'E2', 'VR1'],
-  data: ['resourceAccounts', 'voiceRoutingPolicies', 'emergencyPolicies'],
+  rules: ['R1', 'R3', 'R4', 'R5', 'RA2', 'RA8', 'RA9', 'RA11', 'E2', 'VR1', 'EN6', 'EN14'],
+  data: ['resourceAccounts', 'voiceRoutingPolicies', 'emergencyPolicies', 'sharedCallingPolicies'],
   body: `
 # R1/R4: the *-CsTeamsSharedCallingRoutingPolicy cmdlets need MicrosoftTeams 5.5.0 or later.
 Invoke-Check 'prereq:powershell' 'PowerShell' 'Check PowerShell 5.1 or later' {
@@ -58,6 +58,31 @@ foreach ($ra in $Plan.ResourceAccounts) {
         $location = Invoke-Lookup { Get-CsOnlineLisLocation -LocationId $ra.LocationId -ErrorAction Stop }
         if ($null -ne $location) { return $true }
         return ('LIS location {0} not found (Get-CsOnlineLisLocation)' -f $ra.LocationId)
+    }
+}
+
+# EN6, EN11, EN14: a planned callback number must be free, or held by a Shared Calling policy of this
+# plan (stage 06 moves it). A number held by a policy shows PstnAssignmentStatus PolicyAssigned and the
+# policy instance as AssignedPstnTargetId ('TeamsSharedCallingRoutingPolicy|Tag:<name>', EN11).
+$plannedPolicyNames = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+foreach ($scp in $Plan.SharedCallingPolicies) { $null = $plannedPolicyNames.Add([string]$scp.Name) }
+foreach ($scp in $Plan.SharedCallingPolicies) {
+    foreach ($callback in $scp.CallbackNumbers) {
+        Invoke-Check ('prereq:scp:{0}:callback:{1}' -f $scp.Id, $callback) $callback 'Check callback number is free (EN6, EN14)' {
+            $assignment = Find-NumberAssignment $callback
+            if ($null -eq $assignment) { return $true }
+            $target = [string]$assignment.AssignedPstnTargetId
+            $status = [string]$assignment.PstnAssignmentStatus
+            if (-not $target -or $status -match '^(?i)unassigned$') { return $true }
+            if ($target -match '^(?i)TeamsSharedCallingRoutingPolicy\\|Tag:(.+)$') {
+                if ($plannedPolicyNames.Contains($Matches[1])) { return $true }
+                return ('EN14: already a callback number of the Shared Calling policy {0}, which this plan does not name; take it out of that policy first (EN8)' -f $Matches[1])
+            }
+            if ($status -match '^(?i)policyassigned$') {
+                return ('EN14: already held by the Shared Calling policy instance {0}; take it out of that policy first (EN8)' -f $target)
+            }
+            return ('EN6: assigned to {0} ({1}); a callback number must not be assigned to a user or resource account' -f $target, $status)
+        }
     }
 }
 

@@ -133,6 +133,7 @@ if (@($readyUsers | Where-Object { $_.User.ExtensionNumber }).Count -gt 0) {
 # Pass 2 (§9 steps 11-13): Enterprise Voice (V1), the extension (V3), then the Shared Calling policy,
 # which is granted only when every earlier step of the user succeeded.
 $userIndex = 0
+$sharedCallingPolicyFound = @{}
 foreach ($ready in $readyUsers) {
     Write-LoopProgress 'Stage 07: enabling users' $userIndex $readyUsers.Count
     $userIndex++
@@ -191,6 +192,14 @@ foreach ($ready in $readyUsers) {
 
     # §3.14: batch assignment has no Shared Calling policy type, so it is granted per user, last.
     if ($user.SharedCallingPolicy) {
+        # A policy stage 06 did not create is reported once per user, without a grant that must fail
+        # (under -DryRun it is expected not to exist yet).
+        if (-not $DryRun -and -not $sharedCallingPolicyFound.ContainsKey($user.SharedCallingPolicy)) {
+            $sharedCallingPolicyFound[$user.SharedCallingPolicy] = $null -ne (Invoke-Lookup { Get-CsTeamsSharedCallingRoutingPolicy -Identity $user.SharedCallingPolicy -ErrorAction Stop })
+        }
+        if (-not $DryRun -and -not $sharedCallingPolicyFound[$user.SharedCallingPolicy]) {
+            $failedFirst.Add(('Shared Calling policy {0} not found (stage 06 creates it)' -f $user.SharedCallingPolicy))
+        }
         if ($failedFirst.Count -gt 0) {
             Write-StepLog ($userKey + ':scp') $user.Upn 'Grant Shared Calling policy' 'Failed' ('not attempted: {0} failed first (shared-calling.md §9 order)' -f ($failedFirst -join ', '))
         } elseif ($groupPolicies.ContainsKey($user.SharedCallingPolicy)) {

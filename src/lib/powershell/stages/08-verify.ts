@@ -17,7 +17,7 @@ export const verifyStage: StageSpec = {
     `Reads every planned object back from the tenant and writes ${VERIFICATION_FILE_NAME} to the output folder, for import into the Shared Calling Planner. Changes nothing. Under -DryRun (a preview before the real run, when most objects do not exist yet) differences are logged as DryRun, not Failed, the report goes to ${VERIFICATION_DRY_RUN_FILE_NAME} so the last real report is kept, and the stage exits 0.`,
     "Report format (CSV, comma-separated, UTF-8 with BOM, every field in double quotes, \"\" for a quote inside a field, header row first; a field that starts with = + - @ ' tab or CR gets one leading ' so that Excel shows it as text): Kind,Subject,Property,Expected,Actual,Status,Name. Kind is one of resourceAccount, autoAttendant, voiceRoutingPolicy, emergencyPolicy, sharedCallingPolicy, user. Subject is the planner's id of the object; for users it is the lower-case UPN. Property is the checked property; the row with Property Exists comes first for every object. Status is Done (as planned), Failed (differs from the plan) or Missing (the object does not exist; then no other rows follow for it). Name is for people reading the file and ignored on import.",
   ],
-  rules: ['RA1', 'RA5', 'RA8', 'RA11', 'AA2', 'AA4', 'VR1', 'E1', 'E2', 'EN9', 'V1', 'V3'],
+  rules: ['RA1', 'RA5', 'RA8', 'RA11', 'AA2', 'AA4', 'AA7', 'VR1', 'E1', 'E2', 'EN9', 'V1', 'V3'],
   data: ['resourceAccounts', 'autoAttendants', 'voiceRoutingPolicies', 'emergencyPolicies', 'sharedCallingPolicies', 'users'],
   body: `
 Connect-TeamsIfNeeded
@@ -200,6 +200,11 @@ try {
         Complete-Subject
     }
 
+    # AA7: the extension stage 07 wrote to Entra BusinessPhone is checked too, with Microsoft Graph
+    # read-only (skipped, like stage 07's write, without Graph or with -SkipLicensing).
+    $directoryPhones = $false
+    if (@($Plan.Users | Where-Object { $_.ExtensionNumber }).Count -gt 0) { $directoryPhones = Connect-GraphIfNeeded @('User.Read.All') }
+
     $userCount = @($Plan.Users).Count
     $userIndex = 0
     # Issue 12 item 7: from 100 users on, the current state of every user comes from one bulk query
@@ -250,6 +255,14 @@ try {
                     $lineUri = [string]$onlineUser.LineUri
                     if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
                     Test-Property 'LineUri' $user.ExtensionNumber $lineUri
+                    if ($directoryPhones) {
+                        $graphUser = Invoke-Lookup { Get-MgUser -UserId $user.Upn -Property 'Id,BusinessPhones' -ErrorAction Stop }
+                        $phones = @()
+                        if ($null -ne $graphUser) { $phones = @($graphUser.BusinessPhones | Where-Object { $_ } | ForEach-Object { [string]$_ }) }
+                        $actualPhone = $phones -join ';'
+                        if ($phones -contains $user.ExtensionNumber) { $actualPhone = $user.ExtensionNumber }
+                        Test-Property 'BusinessPhone' $user.ExtensionNumber $actualPhone
+                    }
                 }
             }
         } catch {

@@ -8,15 +8,18 @@
 
 /** SheetJS also decodes entity-like text (`&amp;`) in a cell a second time. */
 const ENTITY = /&(?=(?:quot|apos|gt|lt|amp|#x?[\da-fA-F]+);)/gi;
-const UNSAFE = /\r|_x[0-9a-fA-F]{4}_|[\uD800-\uDFFF]|[\uFFFE\uFFFF]|&(?:quot|apos|gt|lt|amp|#x?[\da-fA-F]+);/i;
+// Control characters other than tab and line feed: the writer (ExcelJS) drops them, XML 1.0 cannot hold them.
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
+const UNSAFE = /\r|_x[0-9a-fA-F]{4}_|[\uD800-\uDFFF]|[\uFFFE\uFFFF]|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]|&(?:quot|apos|gt|lt|amp|#x?[\da-fA-F]+);/i;
 
-/** Lone surrogates and non-characters → U+FFFD, CR (LF) → LF, `_xHHHH_` → `_x HHHH_`, `&amp;` → `&\u2060amp;`. */
+/** Lone surrogates, non-characters and control characters → U+FFFD, CR (LF) → LF, `_xHHHH_` → `_x HHHH_`, `&amp;` → `&\u2060amp;`. */
 function readable(s: string): string {
   let out = s
     .replace(/\r\n?/g, '\n')
     .replace(ENTITY, '&\u2060')
     .replace(/_x(?=[0-9a-fA-F]{4}_)/g, '_x ')
-    .replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
+    .replace(/[\uFFFE\uFFFF]/g, '\uFFFD')
+    .replace(CONTROL, '\uFFFD');
   out = out.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return out;
 }

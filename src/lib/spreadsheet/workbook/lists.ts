@@ -6,6 +6,17 @@
 
 const SEP = '; ';
 
+/** A cell that is not a list; `where` says which cell. */
+export class ListError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly where: string,
+  ) {
+    super(`${where}: ${problem}`);
+    this.name = 'ListError';
+  }
+}
+
 export function encodeList(items: readonly string[]): string | null {
   if (items.length === 0) return null;
   const plain = items.every((s) => s !== '' && !s.includes(';') && s.trim() === s && !s.includes('\n'));
@@ -21,10 +32,10 @@ export function decodeList(cell: string | null, where: string): string[] {
     try {
       v = JSON.parse(t);
     } catch {
-      throw new Error(`${where}: "${t.slice(0, 60)}" starts with "[" but is not a valid list. Separate items with ";".`);
+      throw new ListError(`"${t.slice(0, 60)}" starts with "[" but is not a valid list. Separate items with ";".`, where);
     }
     if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string')) {
-      throw new Error(`${where}: the list must contain text items only.`);
+      throw new ListError('the list must contain text items only.', where);
     }
     return v;
   }

@@ -2,6 +2,19 @@
 import * as XLSX from 'xlsx';
 import type { ExactLookup } from './exact-text.js';
 
+/** A cell the reader cannot take: where it is (1-based sheet row) and why. */
+export class CellError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly column: string,
+    readonly problem: string,
+  ) {
+    super(`Sheet "${sheet}", row ${row}${column ? `, column "${column}"` : ''}: ${problem}`);
+    this.name = 'CellError';
+  }
+}
+
 export class Table {
   private readonly cols = new Map<string, number>();
   /** Sheet rows (0-based) holding data; blank rows are skipped. */
@@ -39,6 +52,11 @@ export class Table {
     return `Sheet "${this.sheet}", row ${r + 1}, column "${header}"`;
   }
 
+  /** An error for one cell (r is the 0-based sheet row). */
+  error(r: number, header: string, problem: string): CellError {
+    return new CellError(this.sheet, r + 1, header, problem);
+  }
+
   private cell(r: number, header: string): XLSX.CellObject | undefined {
     const c = this.cols.get(header.toLowerCase());
     if (c === undefined) return undefined;
@@ -71,13 +89,13 @@ export class Table {
     const s = this.text(r, header).trim();
     if (s === '') return null;
     const n = Number(s);
-    if (!Number.isFinite(n)) throw new Error(`${this.where(r, header)}: "${s.slice(0, 40)}" is not a number.`);
+    if (!Number.isFinite(n)) throw this.error(r, header, `"${s.slice(0, 40)}" is not a number.`);
     return n;
   }
 
   num(r: number, header: string): number {
     const n = this.numOrNull(r, header);
-    if (n === null) throw new Error(`${this.where(r, header)}: a number is required.`);
+    if (n === null) throw this.error(r, header, 'a number is required.');
     return n;
   }
 
@@ -87,7 +105,7 @@ export class Table {
     const s = this.text(r, header).trim().toLowerCase();
     if (['true', 'yes', 'y', '1'].includes(s)) return true;
     if (['false', 'no', 'n', '0', ''].includes(s)) return false;
-    throw new Error(`${this.where(r, header)}: "${s.slice(0, 40)}" is not TRUE or FALSE.`);
+    throw this.error(r, header, `"${s.slice(0, 40)}" is not TRUE or FALSE.`);
   }
 }
 

@@ -1,20 +1,45 @@
 /**
- * writePlanWorkbook: the plan as an .xlsx an admin can read, filter and edit: one sheet per object
- * kind, references shown by name (with the id beside it, so reading back is lossless).
- * `readPlanWorkbook(writePlanWorkbook(p))` equals `p` (read-plan-workbook.ts).
+ * writePlanWorkbook: the plan as an .xlsx a customer can review and edit: one sheet per object
+ * kind with words instead of codes, bold frozen headers, fitted widths, drop-down lists for
+ * columns that name an object of another sheet, a sizing sheet, findings with their fix and the
+ * deployment status from the last verification report. The planner's ids sit in grey columns at
+ * the right (needed for a lossless round trip), so `readPlanWorkbook(await writePlanWorkbook(p))`
+ * equals `p` (read-plan-workbook.ts).
+ *
+ * Written with ExcelJS (SheetJS's community build writes neither styles nor data validation; see
+ * docs/decisions.md). ExcelJS is loaded on first use, so it never weighs on the page's start.
  */
-import * as XLSX from 'xlsx';
+import type * as ExcelJSTypes from 'exceljs';
 import type { Plan, SizingInputs } from '../../domain/model.js';
+import { userKey } from '../../domain/model.js';
+import { RULE_FIELD_LABEL, RULE_OPERATOR_LABEL } from '../../assign/rules.js';
+import { RULES } from '../../checks/rules.js';
+import { verificationIndex, VERIFICATION_STATUS_LABEL } from '../../verification-view.js';
 import { ExactTexts } from './exact-text.js';
-import { buildSheet, chunkText, type CellValue } from './sheet-write.js';
+import { addSheet, chunkText, inlineList, listRange, type CellValue, type ColumnSpec } from './sheet-write.js';
 import { encodeList } from './lists.js';
-import { PLAN_FIELD, SHEET, SIZING_LABEL, WORKBOOK_FORMAT, WORKBOOK_VERSION } from './names.js';
+import {
+  ASSIGNMENT_WORDS,
+  BILLING_WORDS,
+  LICENCE_WORDS,
+  NUMBER_KIND_WORDS,
+  PLAN_FIELD,
+  SHEET,
+  SIZING_LABEL,
+  VERIFICATION_WORDS,
+  WORKBOOK_FORMAT,
+  WORKBOOK_VERSION,
+  WRITTEN_KIND,
+} from './names.js';
+import { sizingSheet } from './sizing-sheet.js';
 
 export interface WorkbookFinding {
   rule: string;
   severity: string;
   subject: string;
   message: string;
+  /** How to fix it (Finding.fix). */
+  fix?: string;
 }
 
 export interface WriteWorkbookOptions {
@@ -24,12 +49,13 @@ export interface WriteWorkbookOptions {
 
 const SIZING_KEYS = Object.keys(SIZING_LABEL) as (keyof SizingInputs)[];
 
-const ABOUT = [
-  'Shared Calling Planner – plan workbook',
-  'Each sheet holds one kind of object. Edit values, add or delete rows, then import the workbook into the planner again.',
-  'References are shown by name and by id. The id columns win; leave an id cell empty to have the name resolved instead.',
-  'Lists in one cell are separated by "; ". Empty cells in id columns mean "none".',
-  'The hidden sheet "_exact" keeps texts Excel cannot store exactly (line breaks, special characters); do not edit it.',
+const ABOUT: readonly string[] = [
+  'Each blue-headed sheet holds one kind of object of the plan. Edit values, add or delete rows, reorder them, then bring it back into the planner: Import users → "Update this plan from a workbook" shows every change before anything is applied.',
+  'Columns that name an object of another sheet (site, policy, resource account, number) offer a drop-down list of the names on that sheet. Pick a name to change an assignment; rename an object on its own sheet and the rows that refer to it follow.',
+  'Grey columns at the right (… id) are the planner’s codes for the round trip: leave them as they are. A new row may leave them empty; the planner gives the object an id.',
+  'Yellow-headed columns and sheets (Deployment status, Sizing, Findings) are computed by the planner for reading; edits there are ignored on import.',
+  'Lists in one cell are separated by "; ". An empty reference cell means "none".',
+  'The hidden sheet "_exact" keeps texts a spreadsheet cannot store exactly (line breaks, special characters); do not edit it.',
 ];
 
 function nameOf<T extends { id: string }>(list: readonly T[], label: (t: T) => string): (id: string | null | undefined) => string | null {
@@ -37,12 +63,27 @@ function nameOf<T extends { id: string }>(list: readonly T[], label: (t: T) => s
   return (id) => (id === null || id === undefined ? null : (m.get(id) ?? null));
 }
 
-export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}): Uint8Array {
+const YES_NO_UNKNOWN = inlineList(['yes', 'no', 'unknown']);
+const SEVERITY_WORDS: Record<string, string> = { error: 'Error: fix before the rollout', warning: 'Warning', info: 'Note' };
+
+/** ExcelJS ships CommonJS for Node and a UMD bundle for browsers: take the namespace either way. */
+async function loadExcelJS(): Promise<typeof ExcelJSTypes> {
+  const mod = (await import('exceljs')) as typeof ExcelJSTypes & { default?: typeof ExcelJSTypes };
+  return mod.Workbook ? mod : (mod.default ?? mod);
+}
+
+export async function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
   const exact = new ExactTexts();
-  const wb = XLSX.utils.book_new();
-  const add = (name: string, headers: readonly string[], rows: CellValue[][]) => {
-    XLSX.utils.book_append_sheet(wb, buildSheet(name, headers, rows, exact), name);
-  };
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Shared Calling Planner';
+  wb.title = plan.name;
+  const add = (
+    name: string,
+    columns: readonly ColumnSpec[],
+    rows: readonly (readonly CellValue[])[],
+    extra: { freezeFirstColumn?: boolean; tab?: 'info' | 'hidden' } = {},
+  ) => addSheet(wb, { name, columns, rows, ...extra }, exact);
 
   const site = nameOf(plan.sites, (s) => s.name);
   const num = nameOf(plan.numbers, (n) => n.e164);
@@ -50,12 +91,31 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
   const scp = nameOf(plan.sharedCallingPolicies, (p) => p.name);
   const ecrp = nameOf(plan.emergencyPolicies, (p) => p.name);
   const vrp = nameOf(plan.voiceRoutingPolicies, (p) => p.name);
+  const aa = nameOf(plan.autoAttendants, (a) => a.name);
 
-  add(
-    SHEET.about,
-    ['Shared Calling Planner'],
-    ABOUT.slice(1).map((line) => [line]),
-  );
+  // Drop-down sources: the first column of each object sheet holds its name.
+  const lists = {
+    site: listRange(SHEET.sites, 0, plan.sites.length),
+    number: listRange(SHEET.numbers, 0, plan.numbers.length),
+    ra: listRange(SHEET.resourceAccounts, 0, plan.resourceAccounts.length),
+    aa: listRange(SHEET.autoAttendants, 0, plan.autoAttendants.length),
+    scp: listRange(SHEET.scPolicies, 0, plan.sharedCallingPolicies.length),
+    ecrp: listRange(SHEET.emergency, 0, plan.emergencyPolicies.length),
+    vrp: listRange(SHEET.voiceRouting, 0, plan.voiceRoutingPolicies.length),
+  };
+
+  // Deployment status from the last verification report (08-verify.ps1), by the same keys.
+  const verification = verificationIndex(plan.verification);
+  const status = (kind: string, id: string): CellValue[] => {
+    const e = verification.get(`${kind}:${id}`);
+    return e ? [VERIFICATION_STATUS_LABEL[e.status], e.detail || null] : [null, null];
+  };
+  const STATUS_COLUMNS: ColumnSpec[] = [
+    { header: 'Deployment status', role: 'info' },
+    { header: 'Deployment detail', role: 'info' },
+  ];
+
+  add(SHEET.about, [{ header: 'Shared Calling Planner – plan workbook' }], [[`Plan: ${plan.name}`], ...ABOUT.map((line) => [line])]);
 
   const planRows: CellValue[][] = [
     [PLAN_FIELD.format, WORKBOOK_FORMAT],
@@ -72,32 +132,34 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
     [PLAN_FIELD.tagCallbackNumbers, plan.tenant.tagCallbackNumbers],
     ...SIZING_KEYS.map((k): CellValue[] => [SIZING_LABEL[k], plan.sizingDefaults[k]]),
   ];
-  add(SHEET.plan, ['Field', 'Value'], planRows);
+  add(SHEET.plan, [{ header: 'Field' }, { header: 'Value' }], planRows);
 
   add(
     SHEET.users,
     [
-      'UPN',
-      'Display name',
-      'Usage location',
-      'Department',
-      'Office',
-      'Site',
-      'Site id',
-      'Teams Phone',
-      'Enterprise Voice',
-      'Current number',
-      'Shared Calling policy',
-      'Shared Calling policy id',
-      'Emergency policy',
-      'Emergency policy id',
-      'Voice routing policy',
-      'Voice routing policy id',
-      'Extension',
-      'Hidden from address lists',
-      'Excluded reason',
-      'Source file',
-      'Source row',
+      { header: 'UPN' },
+      { header: 'Display name' },
+      { header: 'Usage location' },
+      { header: 'Department' },
+      { header: 'Office' },
+      { header: 'Site', list: lists.site },
+      { header: 'Teams Phone', list: YES_NO_UNKNOWN },
+      { header: 'Enterprise Voice', list: YES_NO_UNKNOWN },
+      { header: 'Current number' },
+      { header: 'Shared Calling policy', list: lists.scp },
+      { header: 'Emergency policy', list: lists.ecrp },
+      { header: 'Voice routing policy', list: lists.vrp },
+      { header: 'Extension' },
+      { header: 'Hidden from address lists' },
+      // Scope (issue 12): a user with a reason stays listed but out of the plan's findings and scripts.
+      { header: 'Excluded reason' },
+      ...STATUS_COLUMNS,
+      { header: 'Source file', role: 'id' },
+      { header: 'Source row', role: 'id' },
+      { header: 'Site id', role: 'id' },
+      { header: 'Shared Calling policy id', role: 'id' },
+      { header: 'Emergency policy id', role: 'id' },
+      { header: 'Voice routing policy id', role: 'id' },
     ],
     plan.users.map((u) => [
       u.upn,
@@ -106,29 +168,42 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
       u.department,
       u.office,
       site(u.siteId),
-      u.siteId,
       u.teamsPhone,
       u.enterpriseVoice,
       u.currentNumber,
       scp(u.sharedCallingPolicyId),
-      u.sharedCallingPolicyId,
       ecrp(u.emergencyPolicyId),
-      u.emergencyPolicyId,
       vrp(u.voiceRoutingPolicyId),
-      u.voiceRoutingPolicyId,
       u.extension,
       u.hiddenFromAddressLists,
       u.excludedReason,
+      ...status('user', userKey(u.upn)),
       u.source?.file,
       u.source?.row,
+      u.siteId,
+      u.sharedCallingPolicyId,
+      u.emergencyPolicyId,
+      u.voiceRoutingPolicyId,
     ]),
+    { freezeFirstColumn: true },
   );
 
   add(
     SHEET.sites,
-    ['Site id', 'Name', 'Country', 'Street', 'City', 'Postal code', 'Region', 'LIS location id', 'North America', 'Extensions from', 'Extensions to'],
+    [
+      { header: 'Name' },
+      { header: 'Country' },
+      { header: 'Street' },
+      { header: 'City' },
+      { header: 'Postal code' },
+      { header: 'Region' },
+      { header: 'LIS location id' },
+      { header: 'North America' },
+      { header: 'Extensions from' },
+      { header: 'Extensions to' },
+      { header: 'Site id', role: 'id' },
+    ],
     plan.sites.map((s) => [
-      s.id,
       s.name,
       s.country,
       s.address.street,
@@ -139,119 +214,143 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
       s.northAmerica,
       s.extensionRange?.from,
       s.extensionRange?.to,
+      s.id,
     ]),
+    { freezeFirstColumn: true },
   );
 
   add(
     SHEET.numbers,
-    ['Number id', 'E.164', 'Kind', 'Country', 'Site', 'Site id', 'Operator', 'Note', 'Exists in tenant'],
-    plan.numbers.map((n) => [n.id, n.e164, n.kind, n.country, site(n.siteId), n.siteId, n.operator, n.note, n.existing]),
+    [
+      { header: 'E.164' },
+      { header: 'Kind', list: inlineList(Object.values(NUMBER_KIND_WORDS)) },
+      { header: 'Country' },
+      { header: 'Site', list: lists.site },
+      { header: 'Operator' },
+      { header: 'Note' },
+      { header: 'Exists in tenant' },
+      { header: 'Number id', role: 'id' },
+      { header: 'Site id', role: 'id' },
+    ],
+    plan.numbers.map((n) => [n.e164, NUMBER_KIND_WORDS[n.kind], n.country, site(n.siteId), n.operator, n.note, n.existing, n.id, n.siteId]),
+    { freezeFirstColumn: true },
   );
 
   add(
     SHEET.resourceAccounts,
     [
-      'Resource account id',
-      'UPN',
-      'Display name',
-      'Number',
-      'Number id',
-      'Licence',
-      'Pay-as-you-go Calling Plan',
-      'Calling Plan billing',
-      'Voice routing policy',
-      'Voice routing policy id',
-      'Exists in tenant',
+      { header: 'UPN' },
+      { header: 'Display name' },
+      { header: 'Number', list: lists.number },
+      { header: 'Licence', list: inlineList(Object.values(LICENCE_WORDS)) },
+      { header: 'Pay-as-you-go Calling Plan' },
+      { header: 'Calling Plan billing', list: inlineList(Object.values(BILLING_WORDS)) },
+      { header: 'Voice routing policy', list: lists.vrp },
+      { header: 'Exists in tenant' },
+      ...STATUS_COLUMNS,
+      { header: 'Resource account id', role: 'id' },
+      { header: 'Number id', role: 'id' },
+      { header: 'Voice routing policy id', role: 'id' },
     ],
     plan.resourceAccounts.map((r) => [
-      r.id,
       r.upn,
       r.displayName,
       num(r.numberId),
-      r.numberId,
-      r.licence,
+      LICENCE_WORDS[r.licence],
       r.payAsYouGoCallingPlan,
-      r.callingPlanBilling,
+      BILLING_WORDS[r.callingPlanBilling],
       vrp(r.voiceRoutingPolicyId),
-      r.voiceRoutingPolicyId,
       r.existing,
+      ...status('resourceAccount', r.id),
+      r.id,
+      r.numberId,
+      r.voiceRoutingPolicyId,
     ]),
+    { freezeFirstColumn: true },
   );
 
   add(
     SHEET.autoAttendants,
     [
-      'Auto attendant id',
-      'Name',
-      'Language',
-      'Time zone',
-      'Dial by name',
-      'Dial by extension',
-      'Resource account',
-      'Resource account id',
-      'Operator',
-      'Greeting',
-      'Exists in tenant',
+      { header: 'Name' },
+      { header: 'Language' },
+      { header: 'Time zone' },
+      { header: 'Dial by name' },
+      { header: 'Dial by extension' },
+      { header: 'Resource account', list: lists.ra },
+      { header: 'Operator' },
+      { header: 'Greeting' },
+      { header: 'Exists in tenant' },
+      ...STATUS_COLUMNS,
+      { header: 'Auto attendant id', role: 'id' },
+      { header: 'Resource account id', role: 'id' },
     ],
     plan.autoAttendants.map((a) => [
-      a.id,
       a.name,
       a.languageId,
       a.timeZoneId,
       a.dialByName,
       a.dialByExtension,
       ra(a.resourceAccountId),
-      a.resourceAccountId,
       a.operator,
       a.greeting,
       a.existing,
+      ...status('autoAttendant', a.id),
+      a.id,
+      a.resourceAccountId,
     ]),
+    { freezeFirstColumn: true },
   );
   add(
     SHEET.dialScope,
-    ['Auto attendant id', 'Auto attendant', 'Group name', 'Group object id', 'Sites', 'Site ids'],
+    [
+      { header: 'Auto attendant', list: lists.aa },
+      { header: 'Group name' },
+      { header: 'Group object id' },
+      { header: 'Sites' },
+      { header: 'Auto attendant id', role: 'id' },
+      { header: 'Site ids', role: 'id' },
+    ],
     plan.autoAttendants.flatMap((a) =>
-      a.dialScopeGroups.map((g): CellValue[] => [a.id, a.name, g.name, g.objectId, encodeList(g.siteIds.map((s) => site(s) ?? s)), encodeList(g.siteIds)]),
+      a.dialScopeGroups.map((g): CellValue[] => [aa(a.id), g.name, g.objectId, encodeList(g.siteIds.map((s) => site(s) ?? s)), a.id, encodeList(g.siteIds)]),
     ),
   );
 
   add(
     SHEET.scPolicies,
     [
-      'Policy id',
-      'Name',
-      'Description',
-      'Resource account',
-      'Resource account id',
-      'Callback numbers',
-      'Callback number ids',
-      'Custom sizing',
-      ...SIZING_KEYS.map((k) => SIZING_LABEL[k]),
-      'Exists in tenant',
-      'Assignment',
-      'Group name',
-      'Group object id',
-      'Group rank',
-      'Group exists in tenant',
-      'Group hidden membership',
-      'Group has nested groups',
+      { header: 'Name' },
+      { header: 'Description' },
+      { header: 'Resource account', list: lists.ra },
+      { header: 'Callback numbers' },
+      { header: 'Custom sizing' },
+      ...SIZING_KEYS.map((k): ColumnSpec => ({ header: SIZING_LABEL[k] })),
+      { header: 'Exists in tenant' },
+      // §3.14: per-user grants or an Entra group with a rank.
+      { header: 'Assignment', list: inlineList(Object.values(ASSIGNMENT_WORDS)) },
+      { header: 'Group name' },
+      { header: 'Group object id' },
+      { header: 'Group rank' },
+      { header: 'Group exists in tenant' },
+      { header: 'Group hidden membership' },
+      { header: 'Group has nested groups' },
+      ...STATUS_COLUMNS,
+      { header: 'Policy id', role: 'id' },
+      { header: 'Resource account id', role: 'id' },
+      { header: 'Callback number ids', role: 'id' },
     ],
     plan.sharedCallingPolicies.map((p) => [
-      p.id,
       p.name,
       p.description,
       ra(p.resourceAccountId),
-      p.resourceAccountId,
       // The ordered callback pool (EN9) as E.164 for people, and as ids for a lossless read.
       encodeList(p.callbackNumberIds.map((id) => num(id) ?? id)),
-      encodeList(p.callbackNumberIds),
       p.sizing !== null,
       ...SIZING_KEYS.map((k) => p.sizing?.[k]),
       p.existing,
-      // §3.14: per-user grants or an Entra group with a rank.
+      ASSIGNMENT_WORDS[p.assignment.method],
       ...(p.assignment.method === 'group'
         ? [
-            'group',
             p.assignment.group.name,
             p.assignment.group.objectId,
             p.assignment.group.rank,
@@ -259,95 +358,141 @@ export function writePlanWorkbook(plan: Plan, options: WriteWorkbookOptions = {}
             p.assignment.group.hiddenMembership,
             p.assignment.group.nestedGroups,
           ]
-        : ['perUser']),
+        : [null, null, null, null, null, null]),
+      ...status('sharedCallingPolicy', p.id),
+      p.id,
+      p.resourceAccountId,
+      encodeList(p.callbackNumberIds),
     ]),
+    { freezeFirstColumn: true },
   );
+
+  const sizing = sizingSheet(plan);
+  add(SHEET.sizing, sizing.columns, sizing.rows, { freezeFirstColumn: true, tab: 'info' });
 
   add(
     SHEET.emergency,
-    ['Policy id', 'Name', 'Description', 'Dynamic emergency calling', 'Exists in tenant'],
-    plan.emergencyPolicies.map((p) => [p.id, p.name, p.description, p.dynamicEmergencyCalling, p.existing]),
+    [
+      { header: 'Name' },
+      { header: 'Description' },
+      { header: 'Dynamic emergency calling' },
+      { header: 'Exists in tenant' },
+      ...STATUS_COLUMNS,
+      { header: 'Policy id', role: 'id' },
+    ],
+    plan.emergencyPolicies.map((p) => [p.name, p.description, p.dynamicEmergencyCalling, p.existing, ...status('emergencyPolicy', p.id), p.id]),
+    { freezeFirstColumn: true },
   );
   add(
     SHEET.emergencyNumbers,
-    ['Policy id', 'Policy', 'Dial string', 'Dial mask', 'PSTN usage'],
-    plan.emergencyPolicies.flatMap((p) => p.numbers.map((n): CellValue[] => [p.id, p.name, n.dialString, n.dialMask, n.pstnUsage])),
+    [{ header: 'Policy', list: lists.ecrp }, { header: 'Dial string' }, { header: 'Dial mask' }, { header: 'PSTN usage' }, { header: 'Policy id', role: 'id' }],
+    plan.emergencyPolicies.flatMap((p) => p.numbers.map((n): CellValue[] => [p.name, n.dialString, n.dialMask, n.pstnUsage, p.id])),
   );
 
   add(
     SHEET.voiceRouting,
-    ['Policy id', 'Name', 'Description', 'PSTN usages', 'Exists in tenant'],
-    plan.voiceRoutingPolicies.map((p) => [p.id, p.name, p.description, encodeList(p.pstnUsages), p.existing]),
+    [
+      { header: 'Name' },
+      { header: 'Description' },
+      { header: 'PSTN usages' },
+      { header: 'Exists in tenant' },
+      ...STATUS_COLUMNS,
+      { header: 'Policy id', role: 'id' },
+    ],
+    plan.voiceRoutingPolicies.map((p) => [p.name, p.description, encodeList(p.pstnUsages), p.existing, ...status('voiceRoutingPolicy', p.id), p.id]),
+    { freezeFirstColumn: true },
   );
 
   add(
     SHEET.rules,
     [
-      'Rule id',
-      'Enabled',
-      'Field',
-      'Operator',
-      'Values',
-      'Assign site',
-      'Assign site id',
-      'Assign Shared Calling policy',
-      'Assign Shared Calling policy id',
-      'Assign emergency policy',
-      'Assign emergency policy id',
-      'Assign voice routing policy',
-      'Assign voice routing policy id',
+      { header: 'Enabled' },
+      { header: 'Field', list: inlineList(Object.values(RULE_FIELD_LABEL)) },
+      { header: 'Operator', list: inlineList(Object.values(RULE_OPERATOR_LABEL)) },
+      { header: 'Values' },
+      { header: 'Assign site', list: lists.site },
+      { header: 'Assign Shared Calling policy', list: lists.scp },
+      { header: 'Assign emergency policy', list: lists.ecrp },
+      { header: 'Assign voice routing policy', list: lists.vrp },
+      { header: 'Rule id', role: 'id' },
+      { header: 'Assign site id', role: 'id' },
+      { header: 'Assign Shared Calling policy id', role: 'id' },
+      { header: 'Assign emergency policy id', role: 'id' },
+      { header: 'Assign voice routing policy id', role: 'id' },
     ],
     plan.assignmentRules.map((r) => [
-      r.id,
       r.enabled,
-      r.field,
-      r.operator,
+      RULE_FIELD_LABEL[r.field],
+      RULE_OPERATOR_LABEL[r.operator],
       encodeList(r.values),
       site(r.assign.siteId),
-      r.assign.siteId,
       scp(r.assign.sharedCallingPolicyId),
-      r.assign.sharedCallingPolicyId,
       ecrp(r.assign.emergencyPolicyId),
-      r.assign.emergencyPolicyId,
       vrp(r.assign.voiceRoutingPolicyId),
+      r.id,
+      r.assign.siteId,
+      r.assign.sharedCallingPolicyId,
+      r.assign.emergencyPolicyId,
       r.assign.voiceRoutingPolicyId,
     ]),
   );
 
   add(
     SHEET.checklist,
-    ['Key', 'Done', 'Note'],
-    Object.entries(plan.checklist).map(([k, e]) => [k, e.done, e.note]),
+    [{ header: 'Item', role: 'info' }, { header: 'Done' }, { header: 'Note' }, { header: 'Key', role: 'id' }],
+    Object.entries(plan.checklist).map(([k, e]) => [RULES[k.split(':')[0] ?? '']?.title ?? null, e.done, e.note, k]),
   );
   add(
     SHEET.verification,
-    ['Subject', 'Status', 'Detail', 'At'],
-    Object.entries(plan.verification).map(([k, v]) => [k, v.status, v.detail, v.at]),
+    [{ header: 'Status', list: inlineList(Object.values(VERIFICATION_WORDS)) }, { header: 'Detail' }, { header: 'At' }, { header: 'Subject', role: 'id' }],
+    Object.entries(plan.verification).map(([k, v]) => [VERIFICATION_WORDS[v.status] ?? v.status, v.detail, v.at, k]),
   );
   add(
     SHEET.importMapping,
-    ['Source header', 'Field'],
+    [{ header: 'Source header' }, { header: 'Field' }],
     Object.entries(plan.importMapping).map(([k, v]) => [k, v]),
   );
   add(
     SHEET.findings,
-    ['Rule', 'Severity', 'Subject', 'Message'],
-    (options.findings ?? []).map((f) => [f.rule, f.severity, f.subject, f.message]),
+    [
+      { header: 'Severity', role: 'info' },
+      { header: 'Rule', role: 'info' },
+      { header: 'Subject', role: 'info' },
+      { header: 'Problem', role: 'info' },
+      { header: 'Fix', role: 'info' },
+    ],
+    (options.findings ?? []).map((f) => [SEVERITY_WORDS[f.severity] ?? f.severity, f.rule, f.subject, f.message, f.fix ?? null]),
+    { tab: 'info' },
   );
+
+  // The name of every object as written: a name cell that still shows it after the object was
+  // renamed on its own sheet keeps pointing at that object (read-plan-workbook.ts, ref()).
+  const written: CellValue[][] = [
+    ...plan.sites.map((x) => [WRITTEN_KIND.site, x.id, x.name]),
+    ...plan.numbers.map((x) => [WRITTEN_KIND.number, x.id, x.e164]),
+    ...plan.resourceAccounts.map((x) => [WRITTEN_KIND.resourceAccount, x.id, x.upn]),
+    ...plan.autoAttendants.map((x) => [WRITTEN_KIND.autoAttendant, x.id, x.name]),
+    ...plan.sharedCallingPolicies.map((x) => [WRITTEN_KIND.sharedCallingPolicy, x.id, x.name]),
+    ...plan.emergencyPolicies.map((x) => [WRITTEN_KIND.emergencyPolicy, x.id, x.name]),
+    ...plan.voiceRoutingPolicies.map((x) => [WRITTEN_KIND.voiceRoutingPolicy, x.id, x.name]),
+  ];
+  add(SHEET.written, [{ header: 'Kind' }, { header: 'Id' }, { header: 'Name' }], written, { tab: 'hidden' });
 
   // Last, so it holds the exact texts of every sheet above.
   const exactRows = exact.entries.map((e): CellValue[] => [e.sheet, e.cell, e.shown, ...chunkText(e.exact)]);
   const width = Math.max(1, ...exactRows.map((r) => r.length - 3));
-  const exactSheet = buildSheet(
-    SHEET.exact,
-    ['Sheet', 'Cell', 'Shown', ...Array.from({ length: width }, (_, i) => `Exact ${i + 1}`)],
-    exactRows,
+  addSheet(
+    wb,
+    {
+      name: SHEET.exact,
+      columns: ['Sheet', 'Cell', 'Shown', ...Array.from({ length: width }, (_, i) => `Exact ${i + 1}`)].map((header) => ({ header })),
+      rows: exactRows,
+      tab: 'hidden',
+    },
     new ExactTexts(),
   );
-  XLSX.utils.book_append_sheet(wb, exactSheet, SHEET.exact);
-  wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEET.exact ? 1 : 0 })) };
 
-  const out: unknown = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true });
-  // XLSX.write with type 'array' returns an ArrayBuffer.
-  return new Uint8Array(out as ArrayBuffer);
+  const out = await wb.xlsx.writeBuffer({ useSharedStrings: true, useStyles: true });
+  // Node gives a Buffer, browsers an ArrayBuffer-backed array: return a plain Uint8Array either way.
+  return new Uint8Array(out as unknown as ArrayBuffer);
 }

@@ -3,25 +3,13 @@ import type { Finding, Plan, Severity, SubjectKind } from '../../../lib/index.js
 import { planIndex, TENANT_ID } from '../../../lib/index.js';
 import { planHref, type AreaId } from '../../state/router.svelte.js';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export { SEVERITIES, KIND_LABEL } from '../../../lib/view/index.js';
 
 /** Icon plus words: severity is never told by colour alone. */
 export const SEVERITY_UI: Record<Severity, { one: string; many: string; heading: string; badge: string }> = {
   error: { one: 'blocking error', many: 'blocking errors', heading: 'Blocking errors', badge: 'Error' },
   warning: { one: 'warning', many: 'warnings', heading: 'Warnings', badge: 'Warning' },
   info: { one: 'note', many: 'notes', heading: 'Notes', badge: 'Note' },
-};
-
-export const KIND_LABEL: Record<SubjectKind, string> = {
-  user: 'User',
-  site: 'Site',
-  number: 'Phone number',
-  resourceAccount: 'Resource account',
-  autoAttendant: 'Auto attendant',
-  sharedCallingPolicy: 'Shared Calling policy',
-  emergencyPolicy: 'Emergency call routing policy',
-  voiceRoutingPolicy: 'Voice routing policy',
-  tenant: 'Tenant',
 };
 
 const KIND_AREA: Record<SubjectKind, AreaId> = {

@@ -4,8 +4,7 @@
  * transaction, one undo step). Cancelling or a failed read leaves the plan as it was.
  */
 import {
-  applyImport,
-  applyRules,
+  commitImport,
   importPreview,
   importPreviewDetails,
   type ImportPreviewDetails,
@@ -14,7 +13,6 @@ import {
   type ImportPreview,
   type Plan,
   type RowIssue,
-  type User,
   type UserListResult,
 } from '../../../lib/index.js';
 import { CancelledError, ImportClient, type ParseJobOptions } from '../../../workers/import-client.js';
@@ -184,21 +182,10 @@ export class ImportSession {
     if (!result || !this.canCommit) return;
     let summary: ImportSummary | null = null;
     this.#ws().update(this.commitLabel(), (plan: Plan) => {
-      const out = applyImport(plan, result.users, mode, { file, mapping: copyMapping(result.mapping), excludeFlagged });
-      let next = out.plan;
-      let rulesChanged: number | null = null;
-      if (withRules && next.assignmentRules.length > 0) {
-        const before = new Set<User>(plan.users);
-        const touched = next.users.filter((u) => !before.has(u));
-        const ruled = applyRules({ ...next, users: touched });
-        rulesChanged = ruled.changed;
-        if (ruled.changed > 0) {
-          const replaced = new Map<User, User>(touched.map((u, i) => [u, ruled.plan.users[i] ?? u]));
-          next = { ...next, users: next.users.map((u) => replaced.get(u) ?? u) };
-        }
-      }
-      summary = { file, mode, added: out.added, updated: out.updated, removed: out.removed, skipped: out.skipped, rulesChanged };
-      return next;
+      // The core commits the import, assignment rules included.
+      const out = commitImport(plan, result.users, mode, { file, mapping: copyMapping(result.mapping), excludeFlagged }, withRules);
+      summary = { file, mode, added: out.added, updated: out.updated, removed: out.removed, skipped: out.skipped, rulesChanged: out.rulesChanged };
+      return out.plan;
     });
     this.summary = summary;
     this.phase = 'done';

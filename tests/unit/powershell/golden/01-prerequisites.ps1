@@ -69,7 +69,7 @@
 # Plan id:       'sample'
 # Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
-# Rules (shared-calling.md): R1, R3, R4, R5, RA2, RA8, RA9, RA11, E2, VR1
+# Rules (shared-calling.md): R1, R3, R4, R5, RA2, RA8, RA9, RA11, E2, VR1, EN6, EN14
 
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -106,6 +106,11 @@ $Plan = @{
         @{ Id = 'ecrp-us'; Name = 'ECRP-US-CPOC'; Description = 'US emergency dial strings, no PSTN usage (Calling Plan, E2)'; Dynamic = $true; Numbers = @(@{ DialString = '911'; DialMask = ''; PstnUsage = '' }, @{ DialString = '933'; DialMask = ''; PstnUsage = '' }); Existing = $false }
         @{ Id = 'ecrp-uk'; Name = 'ECRP-UK-CPOC'; Description = 'UK emergency dial strings, no PSTN usage (Operator Connect, E2)'; Dynamic = $true; Numbers = @(@{ DialString = '999'; DialMask = ''; PstnUsage = '' }, @{ DialString = '112'; DialMask = ''; PstnUsage = '' }); Existing = $false }
         @{ Id = 'ecrp-au'; Name = 'ECRP-AU-DR'; Description = 'Australian emergency dial strings routed over Direct Routing (E2)'; Dynamic = $true; Numbers = @(@{ DialString = '000'; DialMask = ''; PstnUsage = 'AU-Emergency' }, @{ DialString = '112'; DialMask = ''; PstnUsage = 'AU-Emergency' }); Existing = $false }
+    )
+    SharedCallingPolicies = @(
+        @{ Id = 'scp-seattle'; Name = 'SC-Seattle'; Description = 'Shared Calling for Seattle users on +12065550100'; ResourceAccountUpn = 'sc-seattle@contoso.com'; CallbackNumbers = @('+12065550101', '+12065550102', '+12065550103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-london'; Name = 'SC-London'; Description = 'Shared Calling for London users on +442079460100'; ResourceAccountUpn = 'sc-london@contoso.com'; CallbackNumbers = @('+442079460101', '+442079460102', '+442079460103'); Existing = $false; Group = $null }
+        @{ Id = 'scp-sydney'; Name = 'SC-Sydney'; Description = 'Shared Calling for Sydney users on +61255500100'; ResourceAccountUpn = 'sc-sydney@contoso.com'; CallbackNumbers = @('+61255500101', '+61255500102'); Existing = $false; Group = $null }
     )
 }
 # ---- END PLAN DATA ----
@@ -580,6 +585,31 @@ try {
             $location = Invoke-Lookup { Get-CsOnlineLisLocation -LocationId $ra.LocationId -ErrorAction Stop }
             if ($null -ne $location) { return $true }
             return ('LIS location {0} not found (Get-CsOnlineLisLocation)' -f $ra.LocationId)
+        }
+    }
+
+    # EN6, EN11, EN14: a planned callback number must be free, or held by a Shared Calling policy of this
+    # plan (stage 06 moves it). A number held by a policy shows PstnAssignmentStatus PolicyAssigned and the
+    # policy instance as AssignedPstnTargetId ('TeamsSharedCallingRoutingPolicy|Tag:<name>', EN11).
+    $plannedPolicyNames = New-Object 'System.Collections.Generic.HashSet[string]' ([System.StringComparer]::OrdinalIgnoreCase)
+    foreach ($scp in $Plan.SharedCallingPolicies) { $null = $plannedPolicyNames.Add([string]$scp.Name) }
+    foreach ($scp in $Plan.SharedCallingPolicies) {
+        foreach ($callback in $scp.CallbackNumbers) {
+            Invoke-Check ('prereq:scp:{0}:callback:{1}' -f $scp.Id, $callback) $callback 'Check callback number is free (EN6, EN14)' {
+                $assignment = Find-NumberAssignment $callback
+                if ($null -eq $assignment) { return $true }
+                $target = [string]$assignment.AssignedPstnTargetId
+                $status = [string]$assignment.PstnAssignmentStatus
+                if (-not $target -or $status -match '^(?i)unassigned$') { return $true }
+                if ($target -match '^(?i)TeamsSharedCallingRoutingPolicy\|Tag:(.+)$') {
+                    if ($plannedPolicyNames.Contains($Matches[1])) { return $true }
+                    return ('EN14: already a callback number of the Shared Calling policy {0}, which this plan does not name; take it out of that policy first (EN8)' -f $Matches[1])
+                }
+                if ($status -match '^(?i)policyassigned$') {
+                    return ('EN14: already held by the Shared Calling policy instance {0}; take it out of that policy first (EN8)' -f $target)
+                }
+                return ('EN6: assigned to {0} ({1}); a callback number must not be assigned to a user or resource account' -f $target, $status)
+            }
         }
     }
 

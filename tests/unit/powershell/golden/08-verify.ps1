@@ -72,7 +72,7 @@
 # Plan id:       'sample'
 # Plan SHA-256:  d29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c  (canonical JSON of the plan, verification results excluded)
 # Generator:     shared-calling-planner/powershell 1.0.0
-# Rules (shared-calling.md): RA1, RA5, RA8, RA11, AA2, AA4, VR1, E1, E2, EN9, V1, V3
+# Rules (shared-calling.md): RA1, RA5, RA8, RA11, AA2, AA4, AA7, VR1, E1, E2, EN9, V1, V3
 
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -910,6 +910,11 @@ try {
             Complete-Subject
         }
 
+        # AA7: the extension stage 07 wrote to Entra BusinessPhone is checked too, with Microsoft Graph
+        # read-only (skipped, like stage 07's write, without Graph or with -SkipLicensing).
+        $directoryPhones = $false
+        if (@($Plan.Users | Where-Object { $_.ExtensionNumber }).Count -gt 0) { $directoryPhones = Connect-GraphIfNeeded @('User.Read.All') }
+
         $userCount = @($Plan.Users).Count
         $userIndex = 0
         # Issue 12 item 7: from 100 users on, the current state of every user comes from one bulk query
@@ -960,6 +965,14 @@ try {
                         $lineUri = [string]$onlineUser.LineUri
                         if ($lineUri -match '^(?i)tel:') { $lineUri = $lineUri.Substring(4) }
                         Test-Property 'LineUri' $user.ExtensionNumber $lineUri
+                        if ($directoryPhones) {
+                            $graphUser = Invoke-Lookup { Get-MgUser -UserId $user.Upn -Property 'Id,BusinessPhones' -ErrorAction Stop }
+                            $phones = @()
+                            if ($null -ne $graphUser) { $phones = @($graphUser.BusinessPhones | Where-Object { $_ } | ForEach-Object { [string]$_ }) }
+                            $actualPhone = $phones -join ';'
+                            if ($phones -contains $user.ExtensionNumber) { $actualPhone = $user.ExtensionNumber }
+                            Test-Property 'BusinessPhone' $user.ExtensionNumber $actualPhone
+                        }
                     }
                 }
             } catch {

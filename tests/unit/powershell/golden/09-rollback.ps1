@@ -741,6 +741,12 @@ function Complete-Stage {
 $stageBodyEnded = $false
 try {
     Open-StageFile
+    # ConfirmImpact High asks before every change, and a non-interactive session cannot answer: say so
+    # once, before anything runs, instead of failing every item on its own.
+    $nonInteractiveSession = @([Environment]::GetCommandLineArgs() | Where-Object { $_ -match '^-noni' }).Count -gt 0
+    if (-not $DryRun -and -not $WhatIfPreference -and $nonInteractiveSession -and $ConfirmPreference -ne 'None') {
+        throw 'Rollback asks before each change and this session is non-interactive: run it with -Confirm:$false (after a -DryRun).'
+    }
     Connect-TeamsIfNeeded
     Write-Warning 'Rollback removes the objects and assignments this plan names. Run with -DryRun first.'
 

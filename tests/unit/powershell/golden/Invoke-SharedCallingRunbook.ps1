@@ -63,7 +63,6 @@
     Exit code: 0 when every stage succeeded, 1 otherwise.
 #>
 #Requires -Version 5.1
-#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '5.5.0' }
 
 # Plan:          'Contoso Shared Calling (sample)'
 # Plan id:       'sample'
@@ -88,6 +87,15 @@ param(
 Set-StrictMode -Version 1.0
 $ErrorActionPreference = 'Stop'
 $PlanSha256 = 'd29394b6d5cb9dd4c2339b974ad784ebadac71f4f47e940e4a4418087255ba8c'
+
+# The runbook checks the module itself instead of '#Requires -Modules' (which every stage file has):
+# a script whose #Requires loads a script module can lose its 'exit 1' and end the process with 0
+# (PowerShell issues #23887, #6615), and the runbook's exit code is what automation reads (R1).
+$teamsModule = Get-Module -ListAvailable -Name MicrosoftTeams | Where-Object { $_.Version -ge [version]'5.5.0' } | Select-Object -First 1
+if ($null -eq $teamsModule) {
+    Write-Error 'The MicrosoftTeams module 5.5.0 or later is not installed (R1): Install-Module MicrosoftTeams -Scope CurrentUser' -ErrorAction Continue
+    exit 1
+}
 $stages = @(
     @{ Number = '01'; Name = 'prerequisites'; File = '01-prerequisites.ps1' },
     @{ Number = '02'; Name = 'resource-accounts'; File = '02-resource-accounts.ps1' },

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { applyLevelQuery, levelFilter, statusBadge } from '../../../src/lib/view/index.js';
+import type { ObjectStatus } from '../../../src/lib/index.js';
+
+describe('the Users Findings column: filter and sort on the status model’s levels', () => {
+  const levels = new Uint8Array([0, 3, 1, 2, 3, 0]);
+  const all = Int32Array.from([0, 1, 2, 3, 4, 5]);
+
+  it('filters like the other columns: contains, =exact; "blocked" means errors', () => {
+    expect([...applyLevelQuery(all, levels, 'error', null)]).toEqual([1, 4]);
+    expect([...applyLevelQuery(all, levels, 'blocked', null)]).toEqual([1, 4]);
+    expect([...applyLevelQuery(all, levels, '=ready', null)]).toEqual([0, 5]);
+    expect([...applyLevelQuery(all, levels, 'warn', null)]).toEqual([3]);
+    expect(levelFilter('')).toBeNull();
+    expect([...applyLevelQuery(all, levels, '=note', null)]).toEqual([2]);
+  });
+
+  it('sorts stably: descending puts errors first, ascending ready first', () => {
+    expect([...applyLevelQuery(all, levels, '', 'desc')]).toEqual([1, 4, 3, 2, 0, 5]);
+    expect([...applyLevelQuery(all, levels, '', 'asc')]).toEqual([0, 5, 2, 3, 1, 4]);
+  });
+});
+
+describe('statusBadge', () => {
+  const base: ObjectStatus = {
+    kind: 'user',
+    id: 'a@b.c',
+    own: [],
+    scope: [],
+    tally: { errors: 0, warnings: 0, notes: 0 },
+    level: 'ok',
+    readiness: 'ready',
+    via: null,
+    deployment: null,
+  };
+  it('counts errors first, then says when the policy blocks a user, then warnings and notes', () => {
+    expect(statusBadge({ ...base, tally: { errors: 2, warnings: 1, notes: 0 } })).toEqual({ kind: 'error', text: '2 errors' });
+    expect(statusBadge({ ...base, readiness: 'blocked', via: 'scp-x' })).toEqual({ kind: 'error', text: 'Policy blocked' });
+    expect(statusBadge({ ...base, tally: { errors: 0, warnings: 1, notes: 3 } })).toEqual({ kind: 'warning', text: '1 warning' });
+    expect(statusBadge({ ...base, tally: { errors: 0, warnings: 0, notes: 3 } })).toEqual({ kind: 'info', text: '3 notes' });
+    expect(statusBadge(base)).toEqual({ kind: 'ok', text: 'Ready' });
+  });
+});
