@@ -153,6 +153,10 @@ describe('discovery (issue 12 item 3)', () => {
     const d = o.openDialog();
     expect(await d.getByRole('checkbox', { name: 'Exists in the tenant' }).isChecked()).toBe(true);
     await d.getByRole('button', { name: 'Cancel' }).click();
+    // The list screens say which objects exist in the tenant, as the editors do.
+    await ws.goToArea('Resource accounts and auto attendants');
+    await o.row('main@contoso.com').getByText('Exists in the tenant').waitFor();
+    await o.row('Main Auto Attendant').getByText('Exists in the tenant').waitFor();
     await ws.goToArea('Users');
     await s.page
       .getByRole('status')

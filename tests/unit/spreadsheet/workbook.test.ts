@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { createSamplePlan } from '../../../src/lib/domain/sample-plan.js';
 import { blankUser, type E164, type Plan } from '../../../src/lib/domain/model.js';
-import { readPlanWorkbook, writePlanWorkbook } from '../../../src/lib/spreadsheet/index.js';
+import { previewWorkbookUpdate, readPlanWorkbook, writePlanWorkbook } from '../../../src/lib/spreadsheet/index.js';
 import { fixture } from './fixtures.js';
 
 const HOSTILE = [
@@ -128,6 +128,51 @@ describe('writePlanWorkbook / readPlanWorkbook', () => {
   it('round-trips the sample plan losslessly', async () => {
     const p = createSamplePlan();
     expect(readPlanWorkbook(await writePlanWorkbook(p))).toEqual(p);
+  });
+
+  it('round-trips a brownfield plan: existing flags, excluded users and group assignment (issue 12)', async () => {
+    const p = createSamplePlan();
+    p.numbers = p.numbers.map((n, i) => ({ ...n, existing: i % 2 === 0 }));
+    p.resourceAccounts = p.resourceAccounts.map((r, i) => ({ ...r, existing: i === 0 }));
+    p.autoAttendants = p.autoAttendants.map((a, i) => ({ ...a, existing: i === 0 }));
+    p.emergencyPolicies = p.emergencyPolicies.map((e) => ({ ...e, existing: true }));
+    p.voiceRoutingPolicies = p.voiceRoutingPolicies.map((v) => ({ ...v, existing: true }));
+    p.sharedCallingPolicies = p.sharedCallingPolicies.map((s, i) =>
+      i === 0
+        ? {
+            ...s,
+            existing: true,
+            assignment: {
+              method: 'group' as const,
+              group: {
+                name: 'SC Seattle users',
+                objectId: '0b5e7d1c-0000-4000-8000-000000000001',
+                rank: 2,
+                existing: true,
+                hiddenMembership: false,
+                nestedGroups: true,
+              },
+            },
+          }
+        : s,
+    );
+    p.users = p.users.map((u, i) => (i < 3 ? { ...u, excludedReason: i === 0 ? 'Guest account' : 'Disabled account' } : u));
+    const back = readPlanWorkbook(await writePlanWorkbook(p));
+    expect(back).toEqual(p);
+    expect(back.sharedCallingPolicies[0]!.assignment).toMatchObject({ method: 'group', group: { rank: 2, nestedGroups: true } });
+    expect(back.users.filter((u) => u.excludedReason !== '')).toHaveLength(3);
+  });
+
+  it('reads an assignment method typed as words or code, and refuses an unknown one with its cell', async () => {
+    const p = createSamplePlan();
+    const words = await edit(p, (wb) => {
+      const ws = wb.Sheets['Shared Calling policies']!;
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 });
+      const col = (rows[0] as string[]).indexOf('Assignment');
+      ws[XLSX.utils.encode_cell({ r: 1, c: col })] = { t: 's', v: 'bogus' };
+    });
+    const { read } = previewWorkbookUpdate(words, p);
+    expect(read.issues.some((i) => i.sheet === 'Shared Calling policies' && i.column === 'Assignment' && i.row === 2)).toBe(true);
   });
 
   it('round-trips a hostile plan losslessly', async () => {
