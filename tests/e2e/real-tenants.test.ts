@@ -210,4 +210,22 @@ describe('number inventory import (issue 12 item 1)', () => {
     await expect.poll(() => s.page.getByText('+61255501000').count()).toBe(0);
     expect(await s.page.getByRole('table').nth(1).getByRole('row').count()).toBe(before);
   });
+
+  it('Import numbers is also beside Import users: a Get-CsPhoneNumberAssignment | Export-Csv file from Windows PowerShell 5.1 (#TYPE line)', async () => {
+    const { ws } = await start();
+    await ws.goToArea('Import users');
+    await s.page.getByRole('button', { name: 'Import numbers…' }).click();
+    const d = s.page.getByRole('dialog', { name: 'Import numbers' });
+    await d.getByLabel('Number file').setInputFiles(resolve('tests/fixtures/numbers/get-phone-number-assignment-51.csv'));
+    await d
+      .getByRole('status')
+      .getByText(/Get-CsPhoneNumberAssignment/)
+      .waitFor();
+    const count = Number(/— (\d+) numbers/.exec((await d.getByRole('status').textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await d.getByRole('button', { name: /^Import \d+ numbers?/ }).click();
+    await d.waitFor({ state: 'hidden' });
+    await ws.goToArea('Sites and numbers');
+    await s.page.getByText('+12065550100').first().waitFor();
+  });
 });
