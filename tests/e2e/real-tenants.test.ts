@@ -135,6 +135,24 @@ describe('discovery (issue 12 item 3)', () => {
     buffer: readFileSync(resolve('tests/fixtures/discovery/small-tenant.json')),
   });
 
+  it('the plan list offers the read-only discovery script for a tenant with no plan yet', async () => {
+    await start();
+    const list = new PlanListPage(s.page);
+    await list.open(baseUrl);
+    await s.page.getByText('Starting from a tenant that already exists?').click();
+    await s.page.screenshot({ path: '/tmp/real-tenants-planlist.png' }).catch(() => undefined);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Download the discovery script' }).click()]);
+    expect(download.suggestedFilename()).toBe('00-discovery.ps1');
+    const bytes = readFileSync(await download.path());
+    // UTF-8 with BOM, as every generated script, and read-only: no cmdlet that changes anything.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('stage 00: read what the plan needs from the tenant (read-only)');
+    expect(text).not.toMatch(/^\s*(Set|New|Grant|Remove|Update|Register|Sync)-(Cs|Mg)\w+/m);
+    // The same page then reads the file the script writes.
+    await s.page.getByRole('button', { name: 'Read SharedCalling-Discovery.json…' }).waitFor();
+  });
+
   it('New plan from tenant: a brownfield plan with the objects marked existing and the guest excluded; Compare with tenant shows the diff', async () => {
     const { ws } = await start();
     const list = new PlanListPage(s.page);

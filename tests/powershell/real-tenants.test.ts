@@ -3,11 +3,14 @@
  * and resource account are already in use. The plan marks them as existing; apply and roll back
  * leave them exactly as they were.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   compareWithTenant,
   createSamplePlan,
   DISCOVERY_FILE_NAME,
+  discoveryScript,
   expectedTenantState,
   planFromDiscovery,
   readDiscovery,
@@ -246,6 +249,19 @@ describe('discovery: read-only stage 00 (item 3)', () => {
     const scopes = run.calls.filter((c) => c.cmdlet === 'Connect-MgGraph').flatMap((c) => (c.parameters.Scopes as string[]) ?? []);
     expect(scopes.every((s) => /\.Read\.All$/.test(s))).toBe(true);
     expect(w.outputs()).toContain(DISCOVERY_FILE_NAME);
+  });
+
+  it('the discovery script from the plan list (no plan yet) reads the same tenant into the same file, read-only', () => {
+    const fromPlan = w.output(DISCOVERY_FILE_NAME)!;
+    const standalone = discoveryScript();
+    mkdirSync(path.join(w.scripts, 'standalone'), { recursive: true });
+    writeFileSync(path.join(w.scripts, 'standalone', standalone.name), standalone.bytes);
+    const run = w.run([], path.join('standalone', standalone.name));
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+    expect(mutating(run.calls)).toEqual([]);
+    expect(w.tenantText()).toBe(applied);
+    // The same content as the plan's own stage 00 wrote: the file carries nothing of the plan.
+    expect(JSON.parse(w.output(DISCOVERY_FILE_NAME)!)).toEqual(JSON.parse(fromPlan));
   });
 
   it('the planner reads the file: a brownfield plan with every object marked existing, and a compare that finds the plan deployed', () => {

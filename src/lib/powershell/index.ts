@@ -2,6 +2,7 @@
  * Public API of the PowerShell generator (issue: ready-to-run PowerShell).
  */
 export { generateScripts, STAGES, SCRIPT_FILE_NAMES } from './generate.js';
+export { discoveryScript } from './discovery-script.js';
 export { DISCOVERY_FILE_NAME, DISCOVERY_FORMAT } from './stages/00-discovery.js';
 export type { ScriptFile, GenerateOptions } from './generate.js';
 export { RUNBOOK_FILE } from './runbook.js';
