@@ -77,6 +77,35 @@ describe('scope (issue 12 item 5)', () => {
   });
 });
 
+describe('users without Teams Phone (issue 12 item 5)', () => {
+  it('quick start leaves them out unless the admin includes them', async () => {
+    const { ws, imp } = await start();
+    const list = new PlanListPage(s.page);
+    await list.open(baseUrl);
+    await list.createPlan('No phone');
+    const planId = decodeURIComponent(/#\/plan\/([^/]+)\//.exec(s.page.url())?.[1] ?? '');
+    await imp.open(baseUrl, planId);
+    // A Microsoft 365 admin center style list: 8 users with Teams Phone, 4 with Office only.
+    const lines = ['User principal name,Display name,Usage location,Office,Licenses'];
+    for (let i = 0; i < 8; i++) lines.push(`phone${i}@contoso.com,Phone ${i},US,Seattle,Microsoft 365 E3+Microsoft Teams Phone Standard`);
+    for (let i = 0; i < 4; i++) lines.push(`office${i}@contoso.com,Office ${i},US,Seattle,Office 365 E3`);
+    await imp.importFile({ name: 'users.csv', buffer: Buffer.from(lines.join('\r\n')) });
+    // Keep them in the plan this time (the import offers to exclude them).
+    const box = s.page.getByRole('checkbox', { name: /Exclude the 4 flagged users/ });
+    await box.waitFor();
+    await box.uncheck();
+    await imp.commit('Add and update by UPN');
+    await ws.waitSaved();
+    await imp.goToUsers();
+    await s.page.getByRole('button', { name: 'Quick start…' }).click();
+    const qs = s.page.getByRole('region', { name: 'Quick start' });
+    const seattle = qs.getByRole('row').filter({ has: s.page.getByRole('textbox', { name: 'Name of site 1' }) });
+    await expect.poll(() => seattle.getByRole('cell').nth(1).textContent()).toBe('8');
+    await qs.getByRole('checkbox', { name: 'Include the 4 users without Teams Phone' }).check();
+    await expect.poll(() => seattle.getByRole('cell').nth(1).textContent()).toBe('12');
+  });
+});
+
 describe('group assignment (issue 12 item 6)', () => {
   it('a Shared Calling policy switched to group assignment shows the method; G4 flags two groups with one rank', async () => {
     const { ws } = await start();
