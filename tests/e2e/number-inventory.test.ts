@@ -71,6 +71,16 @@ function bigPlan(): Plan {
 }
 
 const plan = bigPlan();
+/** Three Australian Direct Routing numbers as callback numbers of the Seattle policy: findings on them. */
+function findingsPlan(): Plan {
+  return {
+    ...plan,
+    id: 'inventory-findings',
+    sharedCallingPolicies: plan.sharedCallingPolicies.map((x) =>
+      x.id === 'scp-seattle' ? { ...x, callbackNumberIds: [...x.callbackNumberIds, 'au-0', 'au-1', 'au-2'] } : x,
+    ),
+  };
+}
 /** What the screen should say for a filter: the core's answer ("N numbers in M rows"). */
 function expected(f: NumberFilter, p: Plan = plan): string {
   const m = filterNumbers(p, f);
@@ -192,7 +202,7 @@ describe('number inventory at scale (issue 12 item 2)', () => {
     const free = us.length - used.length;
     expect(await d.textContent()).toContain(`${free.toLocaleString('en-US')} numbers of the selection are free and will be deleted.`);
     expect(await d.textContent()).toContain(`${used.length} numbers are in use`);
-    await d.getByRole('button', { name: `Delete ${free.toLocaleString('en-US')} numbers` }).click();
+    await d.getByRole('button', { name: `Delete ${free.toLocaleString('en-US')} free numbers` }).click();
     await d.waitFor({ state: 'hidden' });
     expect(await n.lastNotice()).toContain(`Deleted ${free.toLocaleString('en-US')} numbers; kept ${used.length} in use`);
     await expect.poll(() => n.countText()).toMatch(new RegExp(`^${used.length} numbers in \\d+ rows`));
@@ -203,6 +213,7 @@ describe('number inventory at scale (issue 12 item 2)', () => {
     // The kept numbers stay selected; the select-all box is fully checked again.
     await n.bulkBar().getByText(`${used.length} selected`).waitFor();
     await n.groupRanges().check();
+    expect(await s.page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toBe(`Undo Delete ${free.toLocaleString('en-US')} free numbers (Ctrl+Z)`);
     await s.page.getByRole('button', { name: /^Undo/ }).first().click();
     await expect.poll(() => n.countText()).toBe(expected(f));
   });
@@ -264,6 +275,27 @@ describe('number inventory at scale (issue 12 item 2)', () => {
     await expect.poll(() => n.expander('+14255552001').getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('a range row counts the findings over its numbers; opened, each number has its own badge', async () => {
+    // Three Australian Direct Routing numbers as callback numbers of the Seattle policy (a US Calling
+    // Plan account): findings on each of those numbers (EN rules), and they form one callback range.
+    const n = await open(findingsPlan());
+    const r = n.range('+61290000000');
+    await r.getByText('3 numbers', { exact: true }).waitFor();
+    const badge = r.locator('.badge').first();
+    expect(await badge.textContent()).toMatch(/^\d+ (errors?|warnings?)\s*over 3 numbers of \+61290000000 – \+61290000002$/);
+    await n.expander('+61290000000').click();
+    for (const e of ['+61290000000', '+61290000001', '+61290000002'])
+      expect(
+        await n
+          .number(e)
+          .getByRole('link', { name: new RegExp(`for ${e.replace('+', '\\+')}: show findings`) })
+          .count(),
+      ).toBe(1);
+    // The rest of the block stays one free range, Ready.
+    await n.range('+61290000003').getByText('2,997 numbers').waitFor();
+    expect(await n.range('+61290000003').locator('.badge').first().textContent()).toBe('Ready');
+  });
+
   it('light, dark and narrow: screenshots, and the page does not scroll sideways at 600 px', async () => {
     const dir = process.env['B12A_SHOTS'] ?? join(tmpdir(), 'number-inventory-shots');
     mkdirSync(dir, { recursive: true });
@@ -272,11 +304,14 @@ describe('number inventory at scale (issue 12 item 2)', () => {
       ['dark', { colorScheme: 'dark' as const }],
       ['narrow', { viewport: { width: 600, height: 900 } }],
     ] as const) {
-      const n = await open(plan, '', options);
-      await n.rowBox(n.range('+61290000000')).check();
-      await n.expander('+14255550000').click();
+      const n = await open(findingsPlan(), '', options);
+      await n.rowBox(n.range('+61290000003')).check();
+      await n.expander('+61290000000').click();
       await n.section().evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await s.page.screenshot({ path: join(dir, `inventory-${name}.png`) });
+      // The open range with findings: its badge counts them, each number has its own.
+      await n.range('+61290000000').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await s.page.screenshot({ path: join(dir, `inventory-${name}-range.png`) });
       if (name === 'narrow') await expect.poll(async () => (await new NarrowPage(s.page).pageWidths()).scroll).toBeLessThanOrEqual(600);
       if (name !== 'narrow') {
         expect(s.errors, `console errors (${name})`).toEqual([]);

@@ -81,7 +81,7 @@ export class NumbersPage {
   /** Open "Delete free numbers"; returns the confirmation dialog. */
   async requestDeleteFree(): Promise<Locator> {
     await this.bulkBar().getByRole('button', { name: 'Delete free numbers' }).click();
-    const d = this.page.getByRole('dialog', { name: /^Delete [\d,]+ numbers?\?$/ });
+    const d = this.page.getByRole('dialog', { name: /^Delete [\d,]+ free numbers?\?$/ });
     await d.waitFor();
     return d;
   }
