@@ -27,5 +27,14 @@ export * from './powershell/index.js';
 export * from './domain/plan-diff.js';
 export * from './tenant/expected-state.js';
 export * from './tenant/discovery.js';
-export { numberRanges, filterNumbers, setNumbersSite, deleteFreeNumbers, type NumberRange, type NumberFilter } from './domain/number-ranges.js';
+export {
+  numberRanges,
+  filterNumbers,
+  numberFilterOptions,
+  countFreeNumbers,
+  setNumbersSite,
+  deleteFreeNumbers,
+  type NumberRange,
+  type NumberFilter,
+} from './domain/number-ranges.js';
 export * from './design-doc/index.js';

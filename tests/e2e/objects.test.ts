@@ -117,6 +117,7 @@ describe('object editors', () => {
     await ws.waitOpen();
     await ws.goToArea('Sites and numbers');
     await o.row('Seattle').getByText('3fa85f64-5717-4562-b3fc-2c963f66afa6').waitFor();
+    await o.showEachNumber();
     expect(
       await s.page
         .getByRole('row')
@@ -159,6 +160,7 @@ describe('object editors', () => {
 
     // A number on a resource account: the warning names the account.
     await ws.goToArea('Sites and numbers');
+    await o.showEachNumber();
     await o.requestDelete('number +442079460100');
     const askNumber = o.dialog('Delete number +442079460100?');
     await askNumber.getByText(/Resource account London Main Line carries \+442079460100; it will have no number/).waitFor();

@@ -29,25 +29,69 @@ export interface NumberFilter {
   use?: NumberUse | '';
 }
 
-export function filterNumbers(plan: Plan, f: NumberFilter): PhoneNumber[] {
-  const uses = numberUses(plan);
-  const q = (f.search ?? '').replace(/[\s()-]/g, '').toLowerCase();
+/**
+ * `uses`: numberUses(plan), when the caller has it already (the inventory screen derives it once per
+ * plan value and filters on every keystroke). The role filter matches any of a number's uses (a number
+ * used twice is a finding, EN6/EN7, and shows under both roles).
+ */
+export function filterNumbers(plan: Plan, f: NumberFilter, uses: ReadonlyMap<Id, readonly NumberUse[]> = numberUses(plan)): PhoneNumber[] {
+  const raw = (f.search ?? '').trim().toLowerCase();
+  // Digits with or without spaces, dashes, brackets or "+": "+1 206 555-01" finds +1206555010x.
+  const digits = raw.replace(/[\s()+.-]/g, '');
+  const q = /^\d+$/.test(digits) ? digits : raw;
+  const country = (f.country ?? '').toUpperCase();
   return plan.numbers.filter((n) => {
-    const use = uses.get(n.id)?.[0] ?? 'free';
+    const all = uses.get(n.id);
+    const use = all?.[0] ?? 'free';
     if (f.kind && n.kind !== f.kind) return false;
-    if (f.country && n.country !== f.country.toUpperCase()) return false;
+    if (country && n.country !== country) return false;
     if (f.siteId !== undefined && f.siteId !== '' && n.siteId !== f.siteId) return false;
     if (f.state === 'free' && use !== 'free') return false;
     if (f.state === 'used' && use === 'free') return false;
-    if (f.use && use !== f.use) return false;
-    if (q && !n.e164.includes(q) && !n.note.toLowerCase().includes(q)) return false;
+    if (f.use && (f.use === 'free' ? use !== 'free' : !all?.includes(f.use))) return false;
+    if (q && !n.e164.includes(q) && !n.note.toLowerCase().includes(raw)) return false;
     return true;
   });
 }
 
+/** What the filter lists offer: the countries and sites the inventory holds, and whether some number has no site. */
+export function numberFilterOptions(plan: Plan): { countries: string[]; siteIds: Id[]; noSite: boolean } {
+  const countries = new Set<string>();
+  const sites = new Set<Id>();
+  let noSite = false;
+  for (const n of plan.numbers) {
+    countries.add(n.country);
+    if (n.siteId) sites.add(n.siteId);
+    else noSite = true;
+  }
+  // Sites in the plan's order; a site id with no site (a broken reference) still shows so it can be filtered.
+  const siteIds = [...plan.sites.map((s) => s.id).filter((id) => sites.has(id)), ...[...sites].filter((id) => !plan.sites.some((s) => s.id === id))];
+  return { countries: [...countries].sort(), siteIds, noSite };
+}
+
+/** Free and in-use numbers among `ids` (what a bulk delete would remove and keep). */
+export function countFreeNumbers(
+  plan: Plan,
+  ids: Iterable<Id>,
+  uses: ReadonlyMap<Id, readonly NumberUse[]> = numberUses(plan),
+): { free: number; used: number } {
+  let free = 0;
+  let used = 0;
+  const known = new Set(plan.numbers.map((n) => n.id));
+  for (const id of new Set(ids)) {
+    if (!known.has(id)) continue;
+    if ((uses.get(id)?.[0] ?? 'free') === 'free') free++;
+    else used++;
+  }
+  return { free, used };
+}
+
 /** Group numbers into contiguous ranges (same kind, country, site and use; consecutive digits). */
-export function numberRanges(plan: Plan, numbers: readonly PhoneNumber[] = plan.numbers): NumberRange[] {
-  const uses = numberUses(plan);
+export function numberRanges(
+  plan: Plan,
+  numbers: readonly PhoneNumber[] = plan.numbers,
+  uses: ReadonlyMap<Id, readonly NumberUse[]> = numberUses(plan),
+): NumberRange[] {
   const sorted = [...numbers].sort((a, b) => a.e164.length - b.e164.length || (a.e164 < b.e164 ? -1 : a.e164 > b.e164 ? 1 : 0));
   const out: NumberRange[] = [];
   let cur: NumberRange | null = null;

@@ -4,7 +4,17 @@
  * verification words, text helpers). UI code imports src/lib only through this file and
  * src/lib/index.ts (enforced by tests/unit/architecture.test.ts).
  */
-export { statusBadge, levelFilter, applyLevelQuery, deploymentText, progressText, LEVEL_WORD, READINESS_LABEL, DEPLOYMENT_LABEL } from './status-text.js';
+export {
+  statusBadge,
+  groupBadge,
+  levelFilter,
+  applyLevelQuery,
+  deploymentText,
+  progressText,
+  LEVEL_WORD,
+  READINESS_LABEL,
+  DEPLOYMENT_LABEL,
+} from './status-text.js';
 export type { StatusBadgeText } from './status-text.js';
 export { plural, formatCount } from '../domain/words.js';
 export {

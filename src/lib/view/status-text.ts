@@ -3,7 +3,7 @@
  * Findings column (filter and sort over 100,000 users without a lookup per row) and deployment
  * words. Pure; no markup.
  */
-import type { DeploymentProgress, DeploymentState, Level, ObjectStatus, Readiness } from '../status/index.js';
+import type { DeploymentProgress, DeploymentState, Level, ObjectStatus, Readiness, Tally } from '../status/index.js';
 import { plural } from '../callflow/text.js';
 
 export interface StatusBadgeText {
@@ -26,6 +26,29 @@ export function statusBadge(s: ObjectStatus): StatusBadgeText {
   if (s.via && s.readiness === 'warnings') return { kind: 'warning', text: 'Policy warnings' };
   if (t.notes) return { kind: 'info', text: plural(t.notes, 'note') };
   return { kind: 'ok', text: 'Ready' };
+}
+
+/**
+ * The badge of a group of objects shown as one row (a range of numbers in the inventory): the sum of
+ * their tallies, worst first, and how many of them have findings. Reads the status model only.
+ */
+export function groupBadge(items: Iterable<ObjectStatus>): StatusBadgeText & { tally: Tally; withFindings: number } {
+  const tally: Tally = { errors: 0, warnings: 0, notes: 0 };
+  let withFindings = 0;
+  for (const s of items) {
+    tally.errors += s.tally.errors;
+    tally.warnings += s.tally.warnings;
+    tally.notes += s.tally.notes;
+    if (s.scope.length) withFindings++;
+  }
+  const text = tally.errors
+    ? { kind: 'error' as const, text: plural(tally.errors, 'error') }
+    : tally.warnings
+      ? { kind: 'warning' as const, text: plural(tally.warnings, 'warning') }
+      : tally.notes
+        ? { kind: 'info' as const, text: plural(tally.notes, 'note') }
+        : { kind: 'ok' as const, text: 'Ready' };
+  return { ...text, tally, withFindings };
 }
 
 export const READINESS_LABEL: Record<Readiness, string> = { ready: 'Ready', warnings: 'Warnings', blocked: 'Blocked' };

@@ -44,6 +44,11 @@ export class ObjectsPage {
     return this.page.getByRole('row').filter({ hasText: text });
   }
 
+  /** The number inventory groups contiguous numbers into range rows; this shows one row per number. */
+  async showEachNumber() {
+    await this.page.getByRole('region', { name: 'Number inventory' }).getByRole('checkbox', { name: 'Group ranges' }).uncheck();
+  }
+
   async save(dialog: Locator, button: string | RegExp = 'Save') {
     await dialog.getByRole('button', { name: button }).click();
     await dialog.waitFor({ state: 'hidden' });

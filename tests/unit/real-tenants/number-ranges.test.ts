@@ -1,6 +1,17 @@
 /** Issue 12 item 2 (core): ranges, filters and bulk edits of the number inventory, fast at 10,000 numbers. */
 import { describe, expect, it } from 'vitest';
-import { createSamplePlan, deleteFreeNumbers, filterNumbers, numberRanges, setNumbersSite, type E164, type Plan } from '../../../src/lib/index.js';
+import {
+  countFreeNumbers,
+  createSamplePlan,
+  deleteFreeNumbers,
+  filterNumbers,
+  numberFilterOptions,
+  numberRanges,
+  numberUses,
+  setNumbersSite,
+  type E164,
+  type Plan,
+} from '../../../src/lib/index.js';
 
 function withBlock(n: number): Plan {
   const plan = createSamplePlan();
@@ -51,5 +62,50 @@ describe('number inventory at scale', () => {
     const del = deleteFreeNumbers(plan, ids);
     expect(del.kept).toBeGreaterThan(0);
     expect(del.plan.numbers.length).toBe(del.kept);
+  });
+
+  it('search takes digits with or without spaces, dashes or "+", or note text', () => {
+    const plan = withBlock(50);
+    const e = (q: string) => filterNumbers(plan, { search: q }).map((n) => n.e164);
+    expect(e('+61 2 9000 004')).toEqual(Array.from({ length: 10 }, (_, i) => `+612900000${40 + i}`));
+    expect(e('(2) 9000-004')).toEqual(e('+61 2 9000 004'));
+    const noted = plan.numbers.find((n) => n.note !== '')!;
+    expect(e(noted.note.toUpperCase())).toContain(noted.e164);
+    expect(e('no such thing')).toEqual([]);
+  });
+
+  it('the role filter matches any use of a number used twice; "No site" is siteId null', () => {
+    const base = withBlock(3);
+    const ra = base.resourceAccounts[0]!;
+    // The resource account's number is also a callback number (EN6): it shows under both roles.
+    const plan: Plan = {
+      ...base,
+      sharedCallingPolicies: base.sharedCallingPolicies.map((p, i) => (i === 0 ? { ...p, callbackNumberIds: [...p.callbackNumberIds, ra.numberId!] } : p)),
+      numbers: base.numbers.map((n) => (n.id === 'blk-1' ? { ...n, siteId: null } : n)),
+    };
+    expect(filterNumbers(plan, { use: 'callback' }).map((n) => n.id)).toContain(ra.numberId);
+    expect(filterNumbers(plan, { use: 'resourceAccount' }).map((n) => n.id)).toContain(ra.numberId);
+    expect(filterNumbers(plan, { use: 'free' }).map((n) => n.id)).not.toContain(ra.numberId);
+    expect(filterNumbers(plan, { siteId: null }).map((n) => n.id)).toEqual(['blk-1']);
+    // A precomputed use map gives the same answer (the screen derives it once per plan value).
+    const uses = numberUses(plan);
+    expect(filterNumbers(plan, { use: 'callback' }, uses)).toEqual(filterNumbers(plan, { use: 'callback' }));
+    expect(numberRanges(plan, plan.numbers, uses)).toEqual(numberRanges(plan));
+  });
+
+  it('filter options: the countries and sites present, and whether some number has no site', () => {
+    const plan = withBlock(3);
+    expect(numberFilterOptions(plan)).toEqual({ countries: ['AU', 'GB', 'US'], siteIds: plan.sites.map((s) => s.id), noSite: false });
+    const orphan = { ...plan, numbers: plan.numbers.map((n) => (n.id === 'blk-0' ? { ...n, siteId: null } : n.id === 'blk-1' ? { ...n, siteId: 'gone' } : n)) };
+    expect(numberFilterOptions(orphan)).toMatchObject({ noSite: true, siteIds: [...plan.sites.map((s) => s.id), 'gone'] });
+  });
+
+  it('counts free and in-use numbers of a selection the way deleteFreeNumbers treats them', () => {
+    const plan = withBlock(5);
+    const ids = [...plan.numbers.map((n) => n.id), 'unknown', plan.numbers[0]!.id];
+    const c = countFreeNumbers(plan, ids);
+    const del = deleteFreeNumbers(plan, ids);
+    expect(c).toEqual({ free: del.deleted, used: del.kept });
+    expect(c.free + c.used).toBe(plan.numbers.length);
   });
 });

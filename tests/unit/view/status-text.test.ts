@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyLevelQuery, levelFilter, statusBadge } from '../../../src/lib/view/index.js';
+import { applyLevelQuery, groupBadge, levelFilter, statusBadge } from '../../../src/lib/view/index.js';
 import type { ObjectStatus } from '../../../src/lib/index.js';
 
 describe('the Users Findings column: filter and sort on the status model’s levels', () => {
@@ -39,5 +39,32 @@ describe('statusBadge', () => {
     expect(statusBadge({ ...base, tally: { errors: 0, warnings: 1, notes: 3 } })).toEqual({ kind: 'warning', text: '1 warning' });
     expect(statusBadge({ ...base, tally: { errors: 0, warnings: 0, notes: 3 } })).toEqual({ kind: 'info', text: '3 notes' });
     expect(statusBadge(base)).toEqual({ kind: 'ok', text: 'Ready' });
+  });
+});
+
+describe('groupBadge (a range row of the number inventory)', () => {
+  const st = (errors: number, warnings: number, notes: number): ObjectStatus =>
+    ({
+      kind: 'number',
+      id: `n${errors}${warnings}${notes}`,
+      own: [],
+      scope: Array.from({ length: errors + warnings + notes }, () => ({ rule: 'N1', severity: 'error', message: '', subject: '' }) as never),
+      tally: { errors, warnings, notes },
+      level: errors ? 'error' : warnings ? 'warning' : notes ? 'info' : 'ok',
+      readiness: errors ? 'blocked' : warnings ? 'warnings' : 'ready',
+      via: null,
+      deployment: null,
+    }) as ObjectStatus;
+
+  it('sums the tallies worst first and counts the members with findings', () => {
+    expect(groupBadge([st(0, 0, 0), st(1, 2, 0), st(2, 0, 1)])).toEqual({
+      kind: 'error',
+      text: '3 errors',
+      tally: { errors: 3, warnings: 2, notes: 1 },
+      withFindings: 2,
+    });
+    expect(groupBadge([st(0, 1, 0), st(0, 0, 1)])).toMatchObject({ kind: 'warning', text: '1 warning', withFindings: 2 });
+    expect(groupBadge([st(0, 0, 2)])).toMatchObject({ kind: 'info', text: '2 notes' });
+    expect(groupBadge([])).toEqual({ kind: 'ok', text: 'Ready', tally: { errors: 0, warnings: 0, notes: 0 }, withFindings: 0 });
   });
 });
