@@ -302,7 +302,7 @@ describe('number inventory at scale (issue 12 item 2)', () => {
   });
 
   it('light, dark and narrow: screenshots, and the page does not scroll sideways at 600 px', async () => {
-    const dir = process.env['B12A_SHOTS'] ?? join(tmpdir(), 'number-inventory-shots');
+    const dir = process.env['SCP_SHOTS'] ?? join(tmpdir(), 'number-inventory-shots');
     mkdirSync(dir, { recursive: true });
     for (const [name, options] of [
       ['light', { colorScheme: 'light' as const }],
