@@ -203,7 +203,15 @@ describe('D1, D12: stage 07 order and Teams Phone', () => {
     const batches = names.map((n, i) => (n.startsWith('Invoke-BatchAssignment -BatchPolicyType') ? i : -1)).filter((i) => i >= 0);
     expect(batches).toHaveLength(2);
     expect(Math.max(...batches)).toBeLessThan(at('Set-CsPhoneNumberAssignment -Identity $user.Upn'));
-    expect(at('Set-CsPhoneNumberAssignment -Identity $user.Upn')).toBeLessThan(at('Grant-CsTeamsSharedCallingRoutingPolicy'));
+    expect(at('Set-CsPhoneNumberAssignment -Identity $user.Upn')).toBeLessThan(at('Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn'));
+    // The parallel pass (PowerShell 7) keeps the order per user: its executor makes the Enterprise
+    // Voice and extension calls before the grant, and grants only when nothing failed first.
+    const work = fnText('07-users.ps1', 'Invoke-UserWorkItem');
+    expect(work.indexOf('Set-CsPhoneNumberAssignment -Identity $Work.Upn -EnterpriseVoiceEnabled')).toBeGreaterThan(0);
+    expect(work.indexOf('Set-CsPhoneNumberAssignment -Identity $Work.Upn -EnterpriseVoiceEnabled')).toBeLessThan(work.indexOf('-PhoneNumber $Work.Extension'));
+    expect(work.indexOf('-PhoneNumber $Work.Extension')).toBeLessThan(work.indexOf('if ($workFailed.Count -gt 0)'));
+    expect(work.indexOf('if ($workFailed.Count -gt 0)')).toBeLessThan(work.indexOf('Grant-CsTeamsSharedCallingRoutingPolicy -Identity $Work.Upn -PolicyName $Work.Policy'));
+    expect(fnText('07-users.ps1', 'New-UserWorkItem')).toContain("if ($script:FailedSteps.Contains($workKey + ':ecrp'))");
     const t = text('07-users.ps1');
     expect(t).toMatch(/if \(\$failedFirst\.Count -gt 0\) \{\r\n\s+Write-StepLog \(\$userKey \+ ':scp'\)/);
     expect(t).toContain("if ($script:FailedSteps.Contains($userKey + ':ecrp'))");
@@ -255,6 +263,7 @@ describe('style: helper functions have singular nouns and approved verbs', () =>
     'Join',
     'New',
     'Open',
+    'Set',
     'Start',
     'Stop',
     'Test',
