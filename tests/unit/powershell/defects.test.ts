@@ -210,7 +210,9 @@ describe('D1, D12: stage 07 order and Teams Phone', () => {
     expect(work.indexOf('Set-CsPhoneNumberAssignment -Identity $Work.Upn -EnterpriseVoiceEnabled')).toBeGreaterThan(0);
     expect(work.indexOf('Set-CsPhoneNumberAssignment -Identity $Work.Upn -EnterpriseVoiceEnabled')).toBeLessThan(work.indexOf('-PhoneNumber $Work.Extension'));
     expect(work.indexOf('-PhoneNumber $Work.Extension')).toBeLessThan(work.indexOf('if ($workFailed.Count -gt 0)'));
-    expect(work.indexOf('if ($workFailed.Count -gt 0)')).toBeLessThan(work.indexOf('Grant-CsTeamsSharedCallingRoutingPolicy -Identity $Work.Upn -PolicyName $Work.Policy'));
+    expect(work.indexOf('if ($workFailed.Count -gt 0)')).toBeLessThan(
+      work.indexOf('Grant-CsTeamsSharedCallingRoutingPolicy -Identity $Work.Upn -PolicyName $Work.Policy'),
+    );
     expect(fnText('07-users.ps1', 'New-UserWorkItem')).toContain("if ($script:FailedSteps.Contains($workKey + ':ecrp'))");
     const t = text('07-users.ps1');
     expect(t).toMatch(/if \(\$failedFirst\.Count -gt 0\) \{\r\n\s+Write-StepLog \(\$userKey \+ ':scp'\)/);

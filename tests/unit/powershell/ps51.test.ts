@@ -215,8 +215,14 @@ describe('the 5.1 checker catches each PowerShell-7-only construct', () => {
     ['Get-Date -AsUTC', 'Get-Date -AsUTC'],
     ['Start-Sleep 1 &', 'background operator'],
     ['if ($PSVersionTable.PSVersion.Major -ge 5) { 1..3 | ForEach-Object -Parallel { $_ } }', 'ForEach-Object -Parallel under a guard that 5.1 passes'],
-    ['if ($PSVersionTable.PSVersion.Major -ge 7) { 1 } else { 1..3 | ForEach-Object -Parallel { $_ } }', 'ForEach-Object -Parallel in the else block of the guard'],
-    ['if ($PSVersionTable.PSVersion.Major -ge 7) { 1 } elseif ($a) { 1..3 | ForEach-Object -ThrottleLimit 2 -Parallel { $_ } }', 'ForEach-Object -Parallel in an elseif block of the guard'],
+    [
+      'if ($PSVersionTable.PSVersion.Major -ge 7) { 1 } else { 1..3 | ForEach-Object -Parallel { $_ } }',
+      'ForEach-Object -Parallel in the else block of the guard',
+    ],
+    [
+      'if ($PSVersionTable.PSVersion.Major -ge 7) { 1 } elseif ($a) { 1..3 | ForEach-Object -ThrottleLimit 2 -Parallel { $_ } }',
+      'ForEach-Object -Parallel in an elseif block of the guard',
+    ],
     ['if ($PSVersionTable.PSVersion.Major -ge 7 -or $force) { 1..3 | ForEach-Object -Parallel { $_ } }', 'ForEach-Object -Parallel under a guard with -or'],
     ['if ($PSVersionTable.PSVersion.Major -ge 7) { Get-Date -AsUTC }', 'other 7-only parameters inside the guard'],
   ];
