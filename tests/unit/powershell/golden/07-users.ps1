@@ -1159,6 +1159,10 @@ try {
     # that cannot start reports NotConnected, before any call.
     function Invoke-UserWorkParallel {
         param([object[]]$ParallelItems, [string]$WorkerCode)
+        # The workers load the MicrosoftTeams version this session runs (#Requires picked it).
+        $teamsVersion = ''
+        $loadedTeams = @(Get-Module -Name MicrosoftTeams | Sort-Object Version -Descending)
+        if ($loadedTeams.Count -gt 0) { $teamsVersion = [string]$loadedTeams[0].Version }
         if ($PSVersionTable.PSVersion.Major -ge 7) {
             $ParallelItems | ForEach-Object -ThrottleLimit $ThrottleLimit -Parallel {
                 $workItem = $_
@@ -1167,7 +1171,8 @@ try {
                     $ErrorActionPreference = 'Stop'
                     $MaxRetries = $using:MaxRetries
                     $DryRun = $false
-                    Import-Module -Name MicrosoftTeams -ErrorAction Stop
+                    if ($using:teamsVersion) { Import-Module -Name MicrosoftTeams -RequiredVersion $using:teamsVersion -ErrorAction Stop }
+                    else { Import-Module -Name MicrosoftTeams -ErrorAction Stop }
                     . ([scriptblock]::Create($using:WorkerCode))
                 } catch {
                     return @{ Index = $workItem.Index; NotConnected = $true; Records = @(); GroupReady = $false }
@@ -1220,6 +1225,13 @@ try {
                     $progressDone++
                     Write-LoopProgress 'Stage 07: enabling users' $progressDone $callItems.Count
                 }
+            }
+        }
+        # A user without a result (a runspace that ended without answering) fails; it is not run again
+        # here, since it may have been changed: the retry list and -Resume take it up.
+        foreach ($callItem in $callItems) {
+            if ($null -eq $workResults[$callItem.Index]) {
+                $workResults[$callItem.Index] = @{ Index = $callItem.Index; NotConnected = $false; GroupReady = $false; Records = @(@{ Key = ($callItem.Key + ':ev'); Action = 'Change the user (parallel worker)'; Status = 'Failed'; Detail = 'the parallel runspace returned no result for this user'; Checkpoint = $false }) }
             }
         }
         # Log, checkpoint, retry list and group members in plan order.
