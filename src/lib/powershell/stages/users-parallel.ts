@@ -231,10 +231,10 @@ function Get-UserWorkerCode {
     return $workerCode.ToString()
 }
 
-# Runs the work items in ForEach-Object -Parallel runspaces and passes their results on. Each worker
-# imports MicrosoftTeams; the module keeps its session in the process (inferred, see
-# docs/powershell.md), so the main runspace's Connect-MicrosoftTeams serves the workers. A worker
-# that cannot start reports NotConnected, before any call.
+# Runs chunks of work items (each an array) in ForEach-Object -Parallel runspaces and passes their
+# results on, one per user. Each worker imports MicrosoftTeams; the module keeps its session in the
+# process (inferred, see docs/powershell.md), so the main runspace's Connect-MicrosoftTeams serves
+# the workers. A worker that cannot start reports NotConnected for its users, before any call.
 function Invoke-UserWorkParallel {
     param([object[]]$ParallelItems, [string]$WorkerCode)
     # The workers load the MicrosoftTeams version this session runs (#Requires picked it).
@@ -243,7 +243,9 @@ function Invoke-UserWorkParallel {
     if ($loadedTeams.Count -gt 0) { $teamsVersion = [string]$loadedTeams[0].Version }
     if ($PSVersionTable.PSVersion.Major -ge 7) {
         $ParallelItems | ForEach-Object -ThrottleLimit $ThrottleLimit -Parallel {
-            $workItem = $_
+            # One pipeline item is a chunk of users (one runspace start, one module import and one
+            # copy of the code per chunk, not per user).
+            $workChunk = @($_)
             try {
                 Set-StrictMode -Version 1.0
                 $ErrorActionPreference = 'Stop'
@@ -253,13 +255,16 @@ function Invoke-UserWorkParallel {
                 else { Import-Module -Name MicrosoftTeams -ErrorAction Stop }
                 . ([scriptblock]::Create($using:WorkerCode))
             } catch {
-                return @{ Index = $workItem.Index; NotConnected = $true; Records = @(); GroupReady = $false }
+                foreach ($workItem in $workChunk) { @{ Index = $workItem.Index; NotConnected = $true; Records = @(); GroupReady = $false } }
+                return
             }
-            try {
-                Invoke-UserWorkItem $workItem -Worker
-            } catch {
-                # A defect past the first call: the user fails, nothing is retried twice.
-                @{ Index = $workItem.Index; NotConnected = $false; GroupReady = $false; Records = @(@{ Key = ($workItem.Key + ':ev'); Action = 'Change the user (parallel worker)'; Status = 'Failed'; Detail = $_.Exception.Message; Checkpoint = $false }) }
+            foreach ($workItem in $workChunk) {
+                try {
+                    Invoke-UserWorkItem $workItem -Worker
+                } catch {
+                    # A defect past the first call: the user fails, nothing is retried twice.
+                    @{ Index = $workItem.Index; NotConnected = $false; GroupReady = $false; Records = @(@{ Key = ($workItem.Key + ':ev'); Action = 'Change the user (parallel worker)'; Status = 'Failed'; Detail = $_.Exception.Message; Checkpoint = $false }) }
+                }
             }
         }
     }
@@ -279,15 +284,21 @@ function Invoke-ReadyUsersInParallel {
         $workerCode = Get-UserWorkerCode
         $progressDone = 0
         # The first user alone: when its worker has no session, the rest run in this runspace.
-        $firstResult = @(Invoke-UserWorkParallel @($callItems[0]) $workerCode | Where-Object { $null -ne $_ })
+        $firstResult = @(Invoke-UserWorkParallel @(, @($callItems[0])) $workerCode | Where-Object { $null -ne $_ })
         if ($firstResult.Count -ne 1 -or $firstResult[0].NotConnected) {
             $serialItems.AddRange($callItems)
         } else {
             $workResults[$firstResult[0].Index] = $firstResult[0]
             $progressDone++
             if ($callItems.Count -gt 1) {
-                $restItems = $callItems.GetRange(1, $callItems.Count - 1).ToArray()
-                Invoke-UserWorkParallel $restItems $workerCode | ForEach-Object {
+                # Chunks small enough that every runspace gets about eight (even lanes), at most 50 users.
+                $restCount = $callItems.Count - 1
+                $chunkSize = [int][math]::Max(1, [math]::Min(50, [math]::Ceiling($restCount / ($ThrottleLimit * 8))))
+                $restChunks = New-Object System.Collections.Generic.List[object]
+                for ($chunkStart = 1; $chunkStart -lt $callItems.Count; $chunkStart += $chunkSize) {
+                    $restChunks.Add($callItems.GetRange($chunkStart, [math]::Min($chunkSize, $callItems.Count - $chunkStart)).ToArray())
+                }
+                Invoke-UserWorkParallel $restChunks.ToArray() $workerCode | ForEach-Object {
                     if ($null -eq $_) { return }
                     if ($_.NotConnected) { $serialItems.Add($workItems[$_.Index]) } else { $workResults[$_.Index] = $_ }
                     $progressDone++
