@@ -219,6 +219,27 @@ describe('D1, D12: stage 07 order and Teams Phone', () => {
     expect(t).toContain("if ($script:FailedSteps.Contains($userKey + ':ecrp'))");
     expect(t).toContain("if ($script:LastStatus -eq 'Failed') { $failedFirst.Add('Enterprise Voice (V1)') }");
   });
+  it('issue 12 item 7: the parallel pass runs only on PowerShell 7+, with -ThrottleLimit > 1, never under -DryRun, -WhatIf or -Confirm', () => {
+    const t = fnText('07-users.ps1', 'Test-ParallelPass');
+    expect(t).toContain('if ($ThrottleLimit -le 1 -or $DryRun -or $WhatIfPreference) { return $false }');
+    expect(t).toContain("if ($ConfirmPreference -ne 'High' -and $ConfirmPreference -ne 'None') { return $false }");
+    expect(t).toContain('return ($PSVersionTable.PSVersion.Major -ge 7)');
+    expect(text('07-users.ps1')).toContain('[ValidateRange(1, 32)]\r\n    [int]$ThrottleLimit = 4');
+    expect(text('Invoke-SharedCallingRunbook.ps1')).toContain("if ($entry.Number -eq '07') { $stageArgs['ThrottleLimit'] = $ThrottleLimit }");
+  });
+  it('issue 12 item 7: plan values reach the workers only as data; their code is the text of the file’s own functions', () => {
+    const t = text('07-users.ps1');
+    // $using: only for the retry count, the module version and the code; users go through the pipeline.
+    expect([...new Set([...t.matchAll(/\$using:(\w+)/g)].map((m) => m[1]))].sort()).toEqual(['MaxRetries', 'WorkerCode', 'teamsVersion']);
+    expect(t.match(/\[scriptblock\]::Create\(/gi)).toHaveLength(1);
+    expect(t).toContain('. ([scriptblock]::Create($using:WorkerCode))');
+    const code = fnText('07-users.ps1', 'Get-UserWorkerCode');
+    expect(code).toContain('(Get-Command -Name $workerFunction -CommandType Function).Definition');
+    expect(code).not.toMatch(/\$Plan|\$user\b|\$Work\b/);
+    // Workers never write a file: no log, checkpoint or CSV writer in the functions they run.
+    const work = fnText('07-users.ps1', 'Invoke-UserWorkItem');
+    expect(work).not.toMatch(/Write-StepLog|Add-Checkpoint|StreamWriter|Write-CsvFile|Out-File|Set-Content/);
+  });
   it('D12: Teams Phone is read from FeatureTypes (PhoneSystem) or an enabled MCOEV plan (U1, U4)', () => {
     const t = fnText('07-users.ps1', 'Test-TeamsPhone');
     expect(t).toContain("@($PhoneUser.FeatureTypes) -contains 'PhoneSystem'");
