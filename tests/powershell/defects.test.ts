@@ -515,7 +515,9 @@ describe('stub-tenant run of stage 07: D1 order, D12 Teams Phone', () => {
   const dir = writeSample();
   const out = tempDir();
   const calls = path.join(out, 'calls.txt');
-  const r = runPwshFile(path.join(dir, '07-users.ps1'), ['-OutputFolder', out], {
+  // Serial (-ThrottleLimit 1): the stand-in module logs its calls to one file from one runspace; the
+  // parallel pass runs against the simulated tenant (scenario 9 and the apply below).
+  const r = runPwshFile(path.join(dir, '07-users.ps1'), ['-OutputFolder', out, '-ThrottleLimit', '1'], {
     PSModulePath: stubModules(STAGE07_STUB) + PSMODULEPATH_SEP + (process.env.PSModulePath ?? ''),
     STUB_CALLS: calls,
     STUB_NO_PHONE: noPhone,
@@ -825,7 +827,9 @@ describe('simulated tenant apply: D1 order, D2 Retry-After, D6 "Complete", D12 a
       throttling: { maxCalls: 5, windowSeconds: 60, retryAfterSeconds: 17, cmdlets: ['Grant-CsTeamsSharedCallingRoutingPolicy'] },
     },
   });
-  const r = ws.run([]);
+  // Serial (-ThrottleLimit 1): under 5 grants a minute one caller always gets through within its
+  // MaxRetries + 1 tries; parallel callers compete for the same quota (see the next describe).
+  const r = ws.run(['-ThrottleLimit', '1']);
   const calls = r.calls.filter((c) => c.tenantCall !== false);
   const users07 = parseCsv(ws.output('07-users.log.csv') ?? '');
 
@@ -876,6 +880,33 @@ describe('simulated tenant apply: D1 order, D2 Retry-After, D6 "Complete", D12 a
     );
     expect(granted.size).toBe(plan.users.length - 1);
     expect(r.exitCode).toBe(1);
+  });
+  afterAll(() => ws.dispose());
+});
+
+describe('simulated tenant apply in parallel under tight throttling (5 grants a minute, issue 12 item 7)', () => {
+  const plan = createSamplePlan();
+  const ws = new Workspace('defects-apply-parallel', JSON.parse(readFileSync(path.join(ROOT, 'tests/powershell/sim/tenants/sample-start.json'), 'utf8')));
+  ws.writeScripts(plan);
+  ws.setFaults({
+    behaviour: { ...REALISTIC, throttling: { maxCalls: 5, windowSeconds: 60, retryAfterSeconds: 17, cmdlets: ['Grant-CsTeamsSharedCallingRoutingPolicy'] } },
+  });
+  const r = ws.run(['-ThrottleLimit', '4']);
+  const calls = r.calls.filter((c) => c.tenantCall !== false);
+
+  it('D2 holds in the workers: Retry-After waited, at most MaxRetries + 1 tries per grant; no user is lost: each is granted or in the retry list', () => {
+    expect(r.calls.filter((c) => c.cmdlet === 'Start-Sleep').map((c) => Number(c.parameters.Seconds))).toContain(17);
+    const grants = calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy');
+    const perUser = new Map<string, number>();
+    for (const g of grants) perUser.set(String(g.parameters.Identity).toLowerCase(), (perUser.get(String(g.parameters.Identity).toLowerCase()) ?? 0) + 1);
+    expect(Math.max(...perUser.values())).toBeLessThanOrEqual(6);
+    const granted = new Set(grants.filter((g) => g.outcome === 'ok').map((g) => String(g.parameters.Identity).toLowerCase()));
+    const retry = parseCsv(ws.output('07-users.retry.csv') ?? '');
+    const failed = new Set(retry.map((row) => (row.Target ?? '').toLowerCase()));
+    for (const u of plan.users.map((x) => x.upn.toLowerCase())) expect(granted.has(u) !== failed.has(u), u).toBe(true);
+    // Workers compete for the same 5 grants a minute, so some users use up their tries; those are 429s.
+    for (const row of retry) expect(row.Error).toMatch(/429|Too Many Requests/);
+    if (failed.size > 0) expect(r.exitCode).toBe(1);
   });
   afterAll(() => ws.dispose());
 });

@@ -309,23 +309,38 @@ describe('EN14: a callback number another Shared Calling policy already holds', 
 });
 
 describe('scenario 6: a hostile plan', () => {
+  const shape = (calls: CallLogEntry[]) =>
+    tenantCalls(calls).map(
+      (c) =>
+        `${c.cmdlet}/${c.parameterSet ?? ''}/${Object.keys(c.parameters ?? {})
+          .sort()
+          .join(',')}`,
+    );
+  // Serial (-ThrottleLimit 1): the whole call sequence is deterministic, so it is compared in order.
   it('runs the same command sequence as the plain plan and every name arrives exactly', () => {
     const plain = samplePlan();
     const hostile = hostilePlan(plain);
     const wp = workspace('plain', plain);
     const wh = workspace('hostile', hostile);
-    const rp = record('6 plain plan', wp.run([]));
-    const rh = record('6 hostile plan', wh.run([]));
+    const rp = record('6 plain plan', wp.run(['-ThrottleLimit', '1']));
+    const rh = record('6 hostile plan', wh.run(['-ThrottleLimit', '1']));
     expect(rp.exitCode, rp.stdout.slice(-2000)).toBe(0);
     expect(rh.exitCode, rh.stdout.slice(-2000)).toBe(0);
-    const shape = (calls: CallLogEntry[]) =>
-      tenantCalls(calls).map(
-        (c) =>
-          `${c.cmdlet}/${c.parameterSet ?? ''}/${Object.keys(c.parameters ?? {})
-            .sort()
-            .join(',')}`,
-      );
     expect(shape(rh.calls)).toEqual(shape(rp.calls));
+    expectConverged(wh, hostile);
+  });
+  // Parallel (the default): the workers interleave, so the calls are compared as a multiset, and the
+  // hostile names still arrive exactly (values travel to the workers as data, never as code).
+  it('in parallel (-ThrottleLimit 4) makes the same calls as the plain plan and converges', () => {
+    const plain = samplePlan();
+    const hostile = hostilePlan(plain);
+    const wp = workspace('plain-parallel', plain);
+    const wh = workspace('hostile-parallel', hostile);
+    const rp = record('6 plain plan, parallel', wp.run(['-ThrottleLimit', '4']));
+    const rh = record('6 hostile plan, parallel', wh.run(['-ThrottleLimit', '4']));
+    expect(rp.exitCode, rp.stdout.slice(-2000)).toBe(0);
+    expect(rh.exitCode, rh.stdout.slice(-2000)).toBe(0);
+    expect(shape(rh.calls).sort()).toEqual(shape(rp.calls).sort());
     expectConverged(wh, hostile);
   });
 });
@@ -387,5 +402,112 @@ describe('scenario 8: callback number tags (§3.17, plan setting)', () => {
     expect(record('8 rollback with tags', w.run(['-Stage', 'rollback', '-RemoveResourceAccounts', '-Confirm:$false'])).exitCode).toBe(0);
     const normal = (t: any) => ({ ...t, batchOperations: [], phoneNumbers: t.phoneNumbers.map((n: any) => ({ ...n, locationId: null })) });
     expect(normal(w.tenant())).toEqual(normal(start));
+  });
+});
+
+describe('scenario 9: stage 07 in parallel on PowerShell 7 (issue 12 item 7)', () => {
+  // Latency per call class, so that modelled time means something (tests/bench/groups.bench.ts).
+  const LATENCY = { readMs: 300, writeMs: 600, batchMs: 1000 };
+  const timed = (name: string, plan: Plan, extra: Record<string, unknown> = {}) => {
+    const w = new Workspace(name, snapshotText(buildStartTenant(plan, { behaviour: { ...REALISTIC, latency: LATENCY, ...extra } })));
+    w.writeScripts(plan);
+    workspaces.push(w);
+    return w;
+  };
+  const stage07 = STAGES.find((s) => s.number === '07')!;
+  /** Log rows of stage 07 without the time column, in file order. */
+  const rows07 = (w: Workspace) => logOf(w, stage07).map(({ Time: _time, ...rest }) => JSON.stringify(rest));
+  const modelled = (calls: CallLogEntry[]) => Math.max(...calls.map((c) => c.virtualTime ?? 0)) - Math.min(...calls.map((c) => c.virtualTime ?? 0));
+  const plan = samplePlan();
+
+  it('-ThrottleLimit 4 converges exactly as serial does: same tenant, same log rows in the same order, same checkpoint; shorter modelled time', () => {
+    const serial = timed('p-serial', plan);
+    const parallel = timed('p-parallel', plan);
+    const rs = record('9 apply serial', serial.run(['-ThrottleLimit', '1']));
+    const rp = record('9 apply parallel', parallel.run(['-ThrottleLimit', '4']));
+    expect(rs.exitCode, rs.stdout.slice(-2000)).toBe(0);
+    expect(rp.exitCode, rp.stdout.slice(-2000)).toBe(0);
+    // The same changes were made, and the tenants are the same (batch operations carry times).
+    expect(mutating(rp.calls).length).toBe(mutating(rs.calls).length);
+    // Users, numbers, policies and groups are the same. Numbers are compared sorted: a Direct Routing
+    // extension number enters the inventory when it is assigned, so the list's order follows the
+    // calls' order; batch operations carry times and auto attendant call flows random ids.
+    const state = (w: Workspace) => {
+      const t = w.tenant();
+      const numbers = [...t.phoneNumbers].sort((a, b) => String(a.telephoneNumber).localeCompare(String(b.telephoneNumber)));
+      return { users: t.users, numbers, policies: t.policies, groups: t.groups, groupPolicyAssignments: t.groupPolicyAssignments };
+    };
+    expect(state(parallel)).toEqual(state(serial));
+    expectConverged(parallel, plan);
+    // Deterministic files: the log rows (but their times) and the checkpoint are identical, in order.
+    expect(rows07(parallel)).toEqual(rows07(serial));
+    expect(rows07(parallel).length).toBeGreaterThan(plan.users.length);
+    expect(rows07(parallel).some((r) => r.includes('users:parallel'))).toBe(false);
+    expect(parallel.output('07-users.checkpoint.txt')).toBe(serial.output('07-users.checkpoint.txt'));
+    expect(parallel.output('07-users.retry.csv')).toBeNull();
+    // The workers ran on lanes of the virtual clock: the parallel apply took less modelled time.
+    expect(modelled(rp.calls)).toBeLessThan(modelled(rs.calls));
+    // A re-run finds every user done: no change made.
+    const again = record('9 apply parallel again', parallel.run(['-ThrottleLimit', '4']));
+    expect(again.exitCode).toBe(0);
+    expect(mutating(again.calls)).toEqual([]);
+  });
+
+  it('with per-user failures the retry list holds exactly the failed items; -Resume converges without redoing finished work', () => {
+    const w = timed('p-faults', plan);
+    // Users who need Enterprise Voice in the starting tenant (the others have it already: no call to fail).
+    const start = buildStartTenant(plan, { behaviour: REALISTIC }) as { users: { userPrincipalName: string; enterpriseVoiceEnabled: boolean }[] };
+    const needsEv = new Set(start.users.filter((u) => !u.enterpriseVoiceEnabled).map((u) => u.userPrincipalName.toLowerCase()));
+    const candidates = plan.users.filter((u) => needsEv.has(u.upn.toLowerCase()));
+    const withExtension = candidates.filter((u) => u.extension).slice(0, 2);
+    const withoutExtension = candidates.filter((u) => !u.extension).slice(0, 2);
+    const evFailing = [withExtension[0]!, withoutExtension[0]!].map((u) => u.upn);
+    const grantFailing = [withExtension[1]!, withoutExtension[1]!].map((u) => u.upn);
+    w.setFaults({
+      userFailures: [
+        { cmdlet: 'Set-CsPhoneNumberAssignment', users: evFailing, status: 400, message: 'Enterprise Voice could not be set for this user.' },
+        { cmdlet: 'Grant-CsTeamsSharedCallingRoutingPolicy', users: grantFailing, status: 400, message: 'The policy could not be granted to this user.' },
+      ],
+    });
+    const run = record('9 apply parallel, per-user failures', w.run(['-ThrottleLimit', '4']));
+    expect(run.exitCode).toBe(1);
+    const failedRows = logOf(w, stage07).filter((r) => r.Status === 'Failed');
+    const retry = parseCsv(w.output('07-users.retry.csv') ?? '');
+    expect(retry.map((r) => `${r.Step} ${r.Target} ${r.Action} ${r.Error}`)).toEqual(failedRows.map((r) => `${r.Step} ${r.Target} ${r.Action} ${r.Detail}`));
+    const failedUsers = [...new Set(retry.map((r) => (r.Target ?? '').toLowerCase()))].sort();
+    expect(failedUsers).toEqual([...evFailing, ...grantFailing].map((u) => u.toLowerCase()).sort());
+    // Enterprise Voice failed: the grant was not attempted (§9 order).
+    for (const upn of evFailing) {
+      const steps = retry.filter((r) => r.Target === upn).map((r) => r.Step!.split(':').pop());
+      expect(steps).toContain('ev');
+      expect(steps).toContain('scp');
+    }
+    const granted = (calls: CallLogEntry[]) =>
+      calls.filter((c) => c.cmdlet === 'Grant-CsTeamsSharedCallingRoutingPolicy').map((c) => String(c.parameters?.Identity));
+    expect(granted(run.calls).filter((u) => evFailing.includes(u))).toEqual([]);
+    w.setFaults(null);
+    const resumed = record('9 resume parallel', w.run(['-ThrottleLimit', '4', '-Resume']));
+    expect(resumed.exitCode, resumed.stdout.slice(-2000)).toBe(0);
+    // Only the failed users' steps were made again.
+    const touched = [...new Set(mutating(resumed.calls).map((c) => String(c.parameters?.Identity ?? c.parameters?.UserId).toLowerCase()))].sort();
+    expect(touched).toEqual(failedUsers);
+    expectConverged(w, plan);
+  });
+
+  it('sessionPerRunspace: the worker runspaces are not connected; the stage says so in one log line, runs the users here and converges', () => {
+    const w = timed('p-session', plan, { sessionPerRunspace: true });
+    const run = record('9 apply, runspaces not connected', w.run(['-ThrottleLimit', '4']));
+    expect(run.exitCode, run.stdout.slice(-2000)).toBe(0);
+    const rows = logOf(w, stage07);
+    const fallback = rows.filter((r) => r.Step === 'users:parallel');
+    expect(fallback).toHaveLength(1);
+    expect(fallback[0]!.Detail).toMatch(/not connected/);
+    // No user lost, none done twice: every step once in the log, one unconnected call only (besides
+    // the Get-CsTenant with which stage 01 finds out it has to connect).
+    const steps = rows.filter((r) => r.Step !== 'users:parallel').map((r) => r.Step);
+    expect(new Set(steps).size).toBe(steps.length);
+    expect(run.calls.filter((c) => c.status === 401 && c.cmdlet !== 'Get-CsTenant')).toHaveLength(1);
+    expect(rows.filter((r) => r.Status === 'Failed')).toEqual([]);
+    expectConverged(w, plan);
   });
 });

@@ -664,3 +664,136 @@ Out-Result $result
     });
   });
 });
+
+describe('one tenant per process: ForEach-Object -Parallel (issue 12 item 7)', () => {
+  // Users of the sample snapshot that are plain users (Update-MgUser needs no licence).
+  const plainUsers = (start.users as { userPrincipalName: string; accountType: string }[])
+    .filter((u) => u.accountType === 'User')
+    .slice(0, 24)
+    .map((u) => u.userPrincipalName);
+  const upnList = plainUsers.map((u) => `'${u}'`).join(', ');
+
+  it('worker runspaces share the tenant, the connection and the call log; N parallel writes all land (lock), saved once at the end with SIM_SAVE=end', () => {
+    const s = scratch('parallel-shared');
+    const out = lastJson(
+      s.run(
+        `${CONNECT}
+$upns = @(${upnList})
+$workers = @($upns | ForEach-Object -ThrottleLimit 6 -Parallel {
+    Import-Module MicrosoftTeams
+    Update-MgUser -UserId $_ -MobilePhone '+12065550199'
+    [System.Threading.Thread]::CurrentThread.ManagedThreadId
+})
+$landed = @($upns | Where-Object { (Get-MgUser -UserId $_ -Property 'MobilePhone').MobilePhone -eq '+12065550199' }).Count
+$mid = [System.IO.File]::ReadAllText($env:SIM_TENANT).Contains('+12065550199')
+Out-Result ([ordered]@{ landed = $landed; threads = @($workers | Sort-Object -Unique).Count; calls = (Get-SimCallCount).MutatingCalls; mid = $mid })
+`,
+        { save: 'end' },
+      ),
+    );
+    expect(out.landed).toBe(plainUsers.length);
+    expect(out.calls).toBe(plainUsers.length);
+    expect(out.threads).toBeGreaterThan(1);
+    expect(out.mid).toBe(false);
+    const writes = s.calls().filter((c) => c.cmdlet === 'Update-MgUser');
+    expect(writes).toHaveLength(plainUsers.length);
+    // One shared log: every seq once, in increasing order.
+    const seqs = s.calls().map((c) => c.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    // Saved by the main runspace when PowerShell exits, with every write.
+    const saved = s.tenantJson().users.filter((u: { mobilePhone?: string }) => u.mobilePhone === '+12065550199');
+    expect(saved).toHaveLength(plainUsers.length);
+  });
+
+  it('virtual clock lanes: a worker starts at the main clock and advances its own lane (Start-Sleep, Get-Date); the main runspace then continues from the latest lane', () => {
+    const s = scratch('parallel-lanes');
+    s.setFaults({ latency: { readMs: 0, writeMs: 1000 } });
+    const out = lastJson(
+      s.run(`${CONNECT}
+Start-Sleep -Seconds 100
+$mainStart = Get-SimVirtualTime
+$upns = @(${plainUsers
+        .slice(0, 8)
+        .map((u) => `'${u}'`)
+        .join(', ')})
+$lanes = @($upns | ForEach-Object -ThrottleLimit 4 -Parallel {
+    Import-Module MicrosoftTeams
+    $before = Get-SimVirtualTime
+    Start-Sleep -Seconds 2
+    Update-MgUser -UserId $_ -MobilePhone '+12065550177'
+    [pscustomobject]@{ Before = $before; After = (Get-SimVirtualTime); Date = (Get-Date).ToString('o') }
+})
+$beforeJoin = Get-SimVirtualTime
+$null = Get-CsTenant
+$mainAfter = Get-SimVirtualTime
+Out-Result ([ordered]@{ mainStart = $mainStart; beforeJoin = $beforeJoin; mainAfter = $mainAfter; lanes = $lanes })
+`),
+    );
+    expect(out.mainStart).toBe(100);
+    // The main clock does not move while the workers run; its next call joins the latest lane.
+    expect(out.beforeJoin).toBe(100);
+    const afters = out.lanes.map((l: { After: number }) => l.After) as number[];
+    const latest = Math.max(...afters);
+    expect(out.mainAfter).toBe(latest);
+    // Each call took 3 s of virtual time (2 s sleep + 1 s write); 8 calls over 4 lanes: faster than serial (24 s).
+    expect(Math.min(...afters)).toBe(103);
+    expect(latest - 100).toBeLessThan(24);
+    expect(latest - 100).toBeGreaterThanOrEqual(6);
+    // The first four items start in four fresh lanes, at the main clock.
+    expect(out.lanes.filter((l: { Before: number }) => l.Before === 100).length).toBeGreaterThanOrEqual(4);
+    // Get-Date in a worker follows its lane.
+    const dates = out.lanes.map((l: { Date: string; After: number }) => Date.parse(l.Date) / 1000 - l.After);
+    expect(Math.max(...dates) - Math.min(...dates)).toBeLessThan(1);
+    const writes = s.calls().filter((c) => c.cmdlet === 'Update-MgUser');
+    expect(writes.map((c) => c.virtualTime).sort((a, b) => a - b)[0]).toBe(103);
+  });
+
+  it('throttling counts calls of every lane by virtual time', () => {
+    const s = scratch('parallel-throttle');
+    s.setFaults({ throttling: { maxCalls: 5, windowSeconds: 60, retryAfterSeconds: 30, cmdlets: ['Update-MgUser'] } });
+    const out = lastJson(
+      s.run(`${CONNECT}
+$upns = @(${upnList})
+$statuses = @($upns | ForEach-Object -ThrottleLimit 4 -Parallel {
+    Import-Module MicrosoftTeams
+    try { Update-MgUser -UserId $_ -MobilePhone '+12065550166' -ErrorAction Stop; 'ok' } catch { [int]$_.Exception.Response.StatusCode }
+})
+Out-Result ([ordered]@{ ok = @($statuses | Where-Object { $_ -eq 'ok' }).Count; throttled = @($statuses | Where-Object { $_ -eq 429 }).Count })
+`),
+    );
+    // No latency: every call happens at virtual time 0, so the window admits exactly 5.
+    expect(out.ok).toBe(5);
+    expect(out.throttled).toBe(plainUsers.length - 5);
+  });
+
+  it('behaviour sessionPerRunspace: worker runspaces are not connected until they call Connect-MicrosoftTeams themselves (off by default)', () => {
+    const code = `${CONNECT}
+$result = [ordered]@{ main = (Probe { Get-CsTenant }) }
+$result.workers = @(1..3 | ForEach-Object -ThrottleLimit 3 -Parallel {
+    Import-Module MicrosoftTeams
+    try { $null = Get-CsTenant -ErrorAction Stop; 'ok' } catch { $_.Exception.GetType().Name }
+})
+$result.graph = @(1 | ForEach-Object -Parallel {
+    Import-Module MicrosoftTeams
+    try { $null = Get-MgUser -UserId '${userA}' -ErrorAction Stop; 'ok' } catch { $_.Exception.GetType().Name }
+})
+$result.connected = @(1 | ForEach-Object -Parallel {
+    Import-Module MicrosoftTeams
+    Connect-MicrosoftTeams | Out-Null
+    try { $null = Get-CsTenant -ErrorAction Stop; 'ok' } catch { $_.Exception.GetType().Name }
+})
+Out-Result $result
+`;
+    const on = scratch('session-per-runspace');
+    on.setFaults({ sessionPerRunspace: true });
+    const a = lastJson(on.run(code));
+    expect(a.main).toBe('ok');
+    expect(a.workers).toEqual(['UnauthorizedAccessException', 'UnauthorizedAccessException', 'UnauthorizedAccessException']);
+    expect(a.graph).toEqual(['AuthenticationException']);
+    expect(a.connected).toEqual(['ok']);
+    const b = lastJson(scratch('session-shared').run(code));
+    expect(b.workers).toEqual(['ok', 'ok', 'ok']);
+    expect(b.graph).toEqual(['ok']);
+  });
+});

@@ -32,6 +32,10 @@ export function renderRunbook(stages: readonly StageSpec[], header: HeaderInfo):
       ['Resume', 'Passed to every stage: skip the steps finished in an earlier run (checkpoint files).'],
       ['OutputFolder', 'Folder for logs, retry lists, checkpoints and the verification report. Default: this folder.'],
       ['MaxRetries', 'Retries of throttled calls, with exponential back-off.'],
+      [
+        'ThrottleLimit',
+        'Passed to stage 07: on PowerShell 7, how many users it changes at the same time (1 = one after another, as on Windows PowerShell 5.1).',
+      ],
       ['SkipLicensing', 'Do not use Microsoft Graph; licence steps are only reported.'],
       ['RemoveResourceAccounts', 'Passed to the rollback: also delete the resource accounts.'],
       ['ContinueOnError', 'Run the remaining stages after a stage failed (always so under -DryRun, which changes nothing).'],
@@ -59,6 +63,8 @@ param(
     [string]$OutputFolder = $PSScriptRoot,
     [ValidateRange(0, 10)]
     [int]$MaxRetries = 5,
+    [ValidateRange(1, 32)]
+    [int]$ThrottleLimit = 4,
     [switch]$SkipLicensing,
     [switch]$RemoveResourceAccounts,
     [switch]$ContinueOnError,
@@ -114,6 +120,7 @@ try {
             ExpectedPlanSha256 = $PlanSha256
         }
         if ($entry.Number -eq '09') { $stageArgs['RemoveResourceAccounts'] = $RemoveResourceAccounts }
+        if ($entry.Number -eq '07') { $stageArgs['ThrottleLimit'] = $ThrottleLimit }
         if ($WhatIfPreference) { $stageArgs['WhatIf'] = $true }
         if ($PSBoundParameters.ContainsKey('Confirm')) { $stageArgs['Confirm'] = $PSBoundParameters['Confirm'] }
         Write-Host ''

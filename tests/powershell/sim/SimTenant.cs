@@ -511,4 +511,115 @@ namespace SimTenant
             return sb.ToString();
         }
     }
+
+    // One simulated tenant per process. A script module's $script: state is per runspace, so the
+    // runspaces of ForEach-Object -Parallel would each load their own tenant; the engine keeps its
+    // state (the $script:Sim table of the first runspace that loads it) here instead, because a
+    // type is loaded once per process and seen by every runspace. Every dispatched call holds Gate.
+    //
+    // Virtual clock with lanes: the owner runspace (the one that imported the engine first, the
+    // script's main runspace) has the main clock. A call from any other runspace (a worker) runs
+    // on that runspace's lane, which starts at the main clock's time and advances with its calls;
+    // the owner's next call starts at the latest lane and closes them all. Modelled wall time is
+    // therefore that of the slowest worker, as with real parallel calls.
+    public static class Shared
+    {
+        public static readonly object Gate = new object();
+        public static Hashtable Sim;
+        private static Guid owner = Guid.Empty;
+        private static double clock;
+        private static readonly Dictionary<Guid, double> lanes = new Dictionary<Guid, double>();
+        private static readonly List<double> throttleTimes = new List<double>();
+        private static readonly HashSet<Guid> connectedRunspaces = new HashSet<Guid>();
+
+        private static Guid Current()
+        {
+            var rs = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
+            return rs == null ? Guid.Empty : rs.InstanceId;
+        }
+
+        // Called by the engine's top-level code in every runspace that imports it: the first one owns the main clock.
+        public static void ClaimOwner()
+        {
+            lock (Gate) { if (owner == Guid.Empty) owner = Current(); }
+        }
+
+        public static bool IsOwner { get { lock (Gate) { return owner == Guid.Empty || owner == Current(); } } }
+
+        public static int LaneCount { get { lock (Gate) { return lanes.Count; } } }
+
+        // Sets the main clock (an earlier process's log continues it).
+        public static void SetClock(double value) { lock (Gate) { clock = value; lanes.Clear(); } }
+
+        // The time at which the caller's next call starts: the owner first joins every lane.
+        public static double Begin()
+        {
+            lock (Gate)
+            {
+                var me = Current();
+                if (owner == Guid.Empty || me == owner)
+                {
+                    foreach (var t in lanes.Values) if (t > clock) clock = t;
+                    lanes.Clear();
+                    return clock;
+                }
+                double lane;
+                if (!lanes.TryGetValue(me, out lane)) { lane = clock; lanes[me] = lane; }
+                return lane;
+            }
+        }
+
+        // The caller's current time, without joining lanes (Get-Date, log entries).
+        public static double Now()
+        {
+            lock (Gate)
+            {
+                var me = Current();
+                double lane;
+                if (owner != Guid.Empty && me != owner && lanes.TryGetValue(me, out lane)) return lane;
+                return clock;
+            }
+        }
+
+        // Advances the caller's clock (its lane, or the main clock) and returns the new time.
+        public static double Advance(double seconds)
+        {
+            lock (Gate)
+            {
+                Begin();
+                var me = Current();
+                if (owner == Guid.Empty || me == owner) { clock += seconds; return clock; }
+                lanes[me] = lanes[me] + seconds;
+                return lanes[me];
+            }
+        }
+
+        // Throttling window in virtual time: true when maxCalls calls fell within (now - window, now];
+        // otherwise the call is counted. Lanes are not in step, so times are not monotonic: entries
+        // older than the main clock minus the window (no lane is behind the main clock) are dropped.
+        public static bool Throttled(double now, double window, int maxCalls)
+        {
+            lock (Gate)
+            {
+                double floor = clock - window;
+                throttleTimes.RemoveAll(t => t <= floor);
+                int inWindow = 0;
+                foreach (var t in throttleTimes) if (t > now - window && t <= now) inWindow++;
+                if (inWindow >= maxCalls) return true;
+                throttleTimes.Add(now);
+                return false;
+            }
+        }
+
+        // behaviour.sessionPerRunspace: which runspaces called Connect-MicrosoftTeams themselves.
+        public static void MarkConnected(bool connected)
+        {
+            lock (Gate) { if (connected) connectedRunspaces.Add(Current()); else connectedRunspaces.Clear(); }
+        }
+
+        public static bool ConnectedHere { get { lock (Gate) { return owner == Current() || connectedRunspaces.Contains(Current()); } } }
+
+        public static void Enter() { System.Threading.Monitor.Enter(Gate); }
+        public static void Exit() { System.Threading.Monitor.Exit(Gate); }
+    }
 }

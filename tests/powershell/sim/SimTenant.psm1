@@ -43,21 +43,37 @@ if (-not ('SimTenant.RestException' -as [type])) {
     if (-not (Test-Path -LiteralPath $dll)) {
         $null = New-Item -ItemType Directory -Path $cacheDir -Force -WhatIf:$false
         $temp = Join-Path $cacheDir ('SimTenant.{0}.{1}.tmp.dll' -f $hash, [System.Diagnostics.Process]::GetCurrentProcess().Id)
-        Add-Type -TypeDefinition $source -OutputAssembly $temp -ReferencedAssemblies @('System.Net.Http', 'System.Net.Primitives', 'System.Text.Json', 'System.Collections', 'System.Collections.Specialized', 'System.Collections.NonGeneric', 'System.Management.Automation', 'System.Runtime', 'System.Memory', 'System.Text.Encodings.Web', 'netstandard')
+        Add-Type -TypeDefinition $source -OutputAssembly $temp -ReferencedAssemblies @('System.Net.Http', 'System.Net.Primitives', 'System.Text.Json', 'System.Collections', 'System.Collections.Specialized', 'System.Collections.NonGeneric', 'System.Management.Automation', 'System.Runtime', 'System.Threading', 'System.Memory', 'System.Text.Encodings.Web', 'netstandard')
         try { [System.IO.File]::Move($temp, $dll) } catch { if (-not (Test-Path -LiteralPath $dll)) { throw } }
     }
     Add-Type -Path $dll
 }
+# The first runspace that imports the engine owns the main virtual clock (see SimTenant.Shared).
+[SimTenant.Shared]::ClaimOwner()
 
 # ---------------------------------------------------------------------------------------------
 # Engine state (one per PowerShell process)
 # ---------------------------------------------------------------------------------------------
+# $script: variables are per runspace (each runspace of ForEach-Object -Parallel imports its own
+# copy of this module), so the state lives in [SimTenant.Shared]::Sim and every runspace's $script:Sim
+# points at that one table once it has made a call. Calls hold [SimTenant.Shared]::Gate.
 $script:Sim = @{ Initialized = $false }
 $script:CmdletInfo = @{}
 
 # The state is loaded on the first call of an exported function (not at import: see above).
 function Use-Sim {
-    if (-not $script:Sim.Initialized) { Initialize-SimTenant }
+    if ($script:Sim.Initialized) { return }
+    [SimTenant.Shared]::Enter()
+    try {
+        if ($null -eq [SimTenant.Shared]::Sim) {
+            Initialize-SimTenant
+            [SimTenant.Shared]::Sim = $script:Sim
+        } else {
+            $script:Sim = [SimTenant.Shared]::Sim
+        }
+    } finally {
+        [SimTenant.Shared]::Exit()
+    }
 }
 
 $script:DefaultBehaviour = [ordered]@{
@@ -68,6 +84,7 @@ $script:DefaultBehaviour = [ordered]@{
     userFailures = @()
     batch = [ordered]@{ pollsUntilInProgress = 2; pollsUntilComplete = 3; completeWord = 'Completed'; userErrors = [ordered]@{}; missingFromUserState = @() }
     latency = [ordered]@{ readMs = 0; writeMs = 0; batchMs = 0; realSleep = $false }
+    sessionPerRunspace = $false
     policyValueForm = 'name'
     refuseRemovingAssignedPolicy = $true
     resourceAccountCallingPlanLicenceRequired = $true
@@ -114,15 +131,13 @@ function Initialize-SimTenant {
         SnapshotBehaviour = $null
         Behaviour = $null
         Seq = 0
-        Clock = 0.0
         ClockStart = [datetime]::Now
         TeamsConnected = $false
         GraphContext = $null
         CallCounts = New-Object 'System.Collections.Generic.Dictionary[string,int]' ([System.StringComparer]::OrdinalIgnoreCase)
         TenantCalls = 0
         MutatingCalls = 0
-        ThrottleWindow = New-Object 'System.Collections.Generic.List[double]'
-        Hidden = New-Object 'System.Collections.Generic.Dictionary[string,int]' ([System.StringComparer]::OrdinalIgnoreCase)
+            Hidden = New-Object 'System.Collections.Generic.Dictionary[string,int]' ([System.StringComparer]::OrdinalIgnoreCase)
         LogWriter = $null
         CurrentCall = $null
         FinalNewline = $true
@@ -166,7 +181,7 @@ function Initialize-SimTenant {
                 try {
                     $last = [SimTenant.Json]::Parse($lastLine)
                     $script:Sim.Seq = [int]$last['seq']
-                    $script:Sim.Clock = [double]$last['virtualTime']
+                    [SimTenant.Shared]::SetClock([double]$last['virtualTime'])
                 } catch { }
             }
         }
@@ -295,6 +310,8 @@ function Save-SimTenant {
 
 function Save-SimTenantIfDirty {
     if (-not $script:Sim.Initialized) { return }
+    # Only the owner runspace saves at exit (a worker runspace closing must not write the snapshot).
+    if (-not [SimTenant.Shared]::IsOwner) { return }
     if ($null -ne $script:Sim.Profile -and $script:Sim.Profile.Count -gt 0) {
         $lines = foreach ($key in ($script:Sim.Profile.Keys | Sort-Object)) {
             $row = $script:Sim.Profile[$key]
@@ -309,7 +326,7 @@ function Save-SimTenantIfDirty {
 function Set-SimDirty { $script:Sim.Dirty = $true }
 
 function Get-SimTenantState { Use-Sim; return $script:Sim.State }
-function Get-SimVirtualTime { Use-Sim; return $script:Sim.Clock }
+function Get-SimVirtualTime { Use-Sim; return [SimTenant.Shared]::Now() }
 function Get-SimCallCount { Use-Sim; return [pscustomobject]@{ Calls = $script:Sim.Seq; TenantCalls = $script:Sim.TenantCalls; MutatingCalls = $script:Sim.MutatingCalls } }
 
 # ---------------------------------------------------------------------------------------------
@@ -369,21 +386,26 @@ function Start-Sleep {
         'FromTimeSpan' { $Duration.TotalSeconds }
         default { $Seconds }
     }
-    $script:Sim.Seq++
-    $script:Sim.Clock += $delay
-    $entry = [ordered]@{
-        seq = $script:Sim.Seq; cmdlet = 'Start-Sleep'; parameterSet = $PSCmdlet.ParameterSetName
-        parameters = [ordered]@{ Seconds = $delay }; tenantCall = $false; mutating = $false
-        outcome = 'ok'; status = $null; error = $null; virtualTime = $script:Sim.Clock
+    [SimTenant.Shared]::Enter()
+    try {
+        $script:Sim.Seq++
+        $sleptTo = [SimTenant.Shared]::Advance($delay)
+        $entry = [ordered]@{
+            seq = $script:Sim.Seq; cmdlet = 'Start-Sleep'; parameterSet = $PSCmdlet.ParameterSetName
+            parameters = [ordered]@{ Seconds = $delay }; tenantCall = $false; mutating = $false
+            outcome = 'ok'; status = $null; error = $null; virtualTime = $sleptTo
+        }
+        Write-SimLog $entry
+    } finally {
+        [SimTenant.Shared]::Exit()
     }
-    Write-SimLog $entry
 }
 
 function Get-Date {
     # Shadows Get-Date so that waits measured with it (deadlines, back-off) follow the virtual clock.
     Use-Sim
     if (-not $script:Sim.Behaviour['virtualGetDate']) { return (Microsoft.PowerShell.Utility\Get-Date @args) }
-    $now = $script:Sim.ClockStart.AddSeconds($script:Sim.Clock)
+    $now = $script:Sim.ClockStart.AddSeconds([SimTenant.Shared]::Now())
     if ($args.Count -eq 0) { return $now }
     # An explicit date (-Date, or a first positional argument) is the caller's, not the clock's.
     $hasDate = -not ($args[0] -is [string] -and $args[0].StartsWith('-'))
@@ -460,16 +482,12 @@ function Invoke-SimFaults {
     if ($null -ne $throttling -and [int]$throttling['maxCalls'] -gt 0) {
         $scope = [SimTenant.Data]::Items($throttling['cmdlets'])
         if ($scope.Count -eq 0 -or (Test-SimNameListed $scope $CmdletName)) {
-            $window = [double]$throttling['windowSeconds']
-            $now = $script:Sim.Clock
-            $times = $script:Sim.ThrottleWindow
-            while ($times.Count -gt 0 -and $times[0] -le $now - $window) { $times.RemoveAt(0) }
-            if ($times.Count -ge [int]$throttling['maxCalls']) {
+            # Counted in virtual time on the caller's lane (SimTenant.Shared.Throttled).
+            if ([SimTenant.Shared]::Throttled([SimTenant.Shared]::Now(), [double]$throttling['windowSeconds'], [int]$throttling['maxCalls'])) {
                 $retry = [int]$throttling['retryAfterSeconds']
                 if ($CmdletName -like '*-Mg*') { Stop-SimCall 429 'TooManyRequests' ('Too many requests. Retry after {0} seconds.' -f $retry) $retry }
                 Stop-SimCall 429 'TooManyRequests' ('The request was throttled (HTTP 429 Too Many Requests). Retry after {0} seconds.' -f $retry) $retry
             }
-            $times.Add($now)
         }
     }
     # Transient failures (503 by default) on the Nth call of a cmdlet, or on every Mth call.
@@ -544,94 +562,101 @@ function Get-SimCallerPreference {
 function Invoke-SimCmdlet {
     param([string]$Name, [string]$ParameterSetName, [System.Collections.IDictionary]$Bound, $Cmdlet)
     Use-Sim
-    $profileStart = [System.Diagnostics.Stopwatch]::GetTimestamp()
-    $P = @{}
-    foreach ($key in $Bound.Keys) { if (-not $script:CommonParameterNames.Contains($key)) { $P[$key] = $Bound[$key] } }
-    $info = $script:CmdletInfo[$Name]
-    if ($null -eq $info) {
-        $isLocal = $script:LocalCmdlets.Contains($Name)
-        $info = @{
-            TenantCall = -not $isLocal -and -not $script:SessionCmdlets.Contains($Name)
-            Mutating = Test-SimMutating $Name
-            LatencyKey = (Get-SimCallClass $Name) + 'Ms'
-            Teams = Test-SimTeamsCmdlet $Name
-            SupportsWhatIf = ($null -ne $Cmdlet -and $Cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey('WhatIf'))
-            Impl = 'SimImpl-' + $Name
-        }
-        $info.ImplExists = [bool](Get-Command -Name $info.Impl -CommandType Function -ErrorAction SilentlyContinue)
-        $script:CmdletInfo[$Name] = $info
-    }
-    $tenantCall = $info.TenantCall
-    $mutating = $info.Mutating
-    if (-not $script:Sim.CallCounts.ContainsKey($Name)) { $script:Sim.CallCounts[$Name] = 0 }
-    $script:Sim.CallCounts[$Name]++
-    $script:Sim.Seq++
-    if ($tenantCall) { $script:Sim.TenantCalls++ }
-    if ($mutating) { $script:Sim.MutatingCalls++ }
-
-    # Latency per call class (virtual; also real with latency.realSleep).
-    $latency = $script:Sim.Behaviour['latency']
-    if ($tenantCall -and $null -ne $latency) {
-        $ms = [double]$latency[$info.LatencyKey]
-        if ($ms -gt 0) {
-            $script:Sim.Clock += $ms / 1000.0
-            if ($latency['realSleep']) { [System.Threading.Thread]::Sleep([int]$ms) }
-        }
-    }
-    $entry = [ordered]@{
-        seq = $script:Sim.Seq; cmdlet = $Name; parameterSet = $ParameterSetName
-        parameters = (ConvertTo-SimLogValue $P); tenantCall = $tenantCall; mutating = $mutating
-        outcome = 'ok'; status = 200; error = $null; virtualTime = $script:Sim.Clock
-    }
-    $script:Sim.CurrentCall = @{ Name = $Name; Set = $ParameterSetName; Cmdlet = $Cmdlet; P = $P }
-
-    # -WhatIf: a cmdlet that supports ShouldProcess changes nothing (the caller's $WhatIfPreference
-    # counts, as for a binary cmdlet).
-    $whatIf = $false
-    if ($Bound.ContainsKey('WhatIf')) { $whatIf = [bool]$Bound['WhatIf'] }
-    elseif ($null -ne $Cmdlet) { $whatIf = [bool](Get-SimCallerPreference $Cmdlet 'WhatIfPreference' $false) }
-    # Reads never honour -WhatIf (some Get-* pages list it); changes and Connect-/Disconnect- do.
-    $supportsWhatIf = $info.SupportsWhatIf -and ($mutating -or $script:SessionCmdlets.Contains($Name))
-
-    $output = $null
-    $failure = $null
+    # One call at a time per process, whichever runspace makes it (ForEach-Object -Parallel).
+    [SimTenant.Shared]::Enter()
     try {
-        if ($tenantCall -or $Name -eq 'Get-MgContext') { Assert-SimConnected $Name }
-        Invoke-SimFaults $Name $P $tenantCall
-        if ($whatIf -and $supportsWhatIf) {
-            $entry.outcome = 'whatif'
-            $entry.status = $null
-            Write-Host ('What if: Performing the operation "{0}" on target "{1}".' -f $Name, (Get-SimTargetText $P))
-        } else {
-            $implName = $info.Impl
-            if (-not $info.ImplExists) {
-                Stop-SimCall 501 'NotImplemented' ('SimTenant has no behaviour for {0} yet: the simulated tenant cannot run this call.' -f $Name)
+        $profileStart = [System.Diagnostics.Stopwatch]::GetTimestamp()
+        $P = @{}
+        foreach ($key in $Bound.Keys) { if (-not $script:CommonParameterNames.Contains($key)) { $P[$key] = $Bound[$key] } }
+        $info = $script:CmdletInfo[$Name]
+        if ($null -eq $info) {
+            $isLocal = $script:LocalCmdlets.Contains($Name)
+            $info = @{
+                TenantCall = -not $isLocal -and -not $script:SessionCmdlets.Contains($Name)
+                Mutating = Test-SimMutating $Name
+                LatencyKey = (Get-SimCallClass $Name) + 'Ms'
+                Teams = Test-SimTeamsCmdlet $Name
+                SupportsWhatIf = ($null -ne $Cmdlet -and $Cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey('WhatIf'))
+                Impl = 'SimImpl-' + $Name
             }
-            $output = @(& $implName $P $ParameterSetName)
-            if ($mutating -and $entry.outcome -eq 'ok') { Set-SimDirty }
+            $info.ImplExists = [bool](Get-Command -Name $info.Impl -CommandType Function -ErrorAction SilentlyContinue)
+            $script:CmdletInfo[$Name] = $info
         }
-    } catch {
-        $failure = $_.Exception
-        if ($failure -is [System.Management.Automation.MethodInvocationException] -and $null -ne $failure.InnerException) { $failure = $failure.InnerException }
-        $entry.outcome = 'error'
-        if ($failure -is [SimTenant.RestException]) { $entry.status = $failure.StatusCode }
-        elseif ($failure -is [System.UnauthorizedAccessException] -or $failure -is [System.Security.Authentication.AuthenticationException]) { $entry.status = 401 }
-        else {
-            # A defect of the engine itself: report it loudly with where it happened.
-            $entry.status = 500
-            $failure = [System.InvalidOperationException]::new(('SimTenant engine error in {0}: {1} ({2})' -f $Name, $failure.Message, $_.InvocationInfo.PositionMessage), $failure)
+        $tenantCall = $info.TenantCall
+        $mutating = $info.Mutating
+        if (-not $script:Sim.CallCounts.ContainsKey($Name)) { $script:Sim.CallCounts[$Name] = 0 }
+        $script:Sim.CallCounts[$Name]++
+        $script:Sim.Seq++
+        if ($tenantCall) { $script:Sim.TenantCalls++ }
+        if ($mutating) { $script:Sim.MutatingCalls++ }
+
+        # Latency per call class (virtual, on the caller's lane; also real with latency.realSleep).
+        $callTime = [SimTenant.Shared]::Begin()
+        $latency = $script:Sim.Behaviour['latency']
+        if ($tenantCall -and $null -ne $latency) {
+            $ms = [double]$latency[$info.LatencyKey]
+            if ($ms -gt 0) {
+                $callTime = [SimTenant.Shared]::Advance($ms / 1000.0)
+                if ($latency['realSleep']) { [System.Threading.Thread]::Sleep([int]$ms) }
+            }
         }
-        $entry.error = $failure.Message
-    }
-    if ($tenantCall -and $info.Teams -and $script:Sim.Hidden.Count -gt 0) { Step-SimHidden }
-    Write-SimLog $entry
-    $script:Sim.CurrentCall = $null
-    if ($script:Sim.Dirty -and $script:Sim.SaveMode -ne 'end') { Save-SimTenant }
-    if ($null -ne $script:Sim.Profile) {
-        $elapsed = [System.Diagnostics.Stopwatch]::GetTimestamp() - $profileStart
-        if (-not $script:Sim.Profile.ContainsKey($Name)) { $script:Sim.Profile[$Name] = [long[]]@(0, 0) }
-        $script:Sim.Profile[$Name][0] += 1
-        $script:Sim.Profile[$Name][1] += $elapsed
+        $entry = [ordered]@{
+            seq = $script:Sim.Seq; cmdlet = $Name; parameterSet = $ParameterSetName
+            parameters = (ConvertTo-SimLogValue $P); tenantCall = $tenantCall; mutating = $mutating
+            outcome = 'ok'; status = 200; error = $null; virtualTime = $callTime
+        }
+        $script:Sim.CurrentCall = @{ Name = $Name; Set = $ParameterSetName; Cmdlet = $Cmdlet; P = $P }
+
+        # -WhatIf: a cmdlet that supports ShouldProcess changes nothing (the caller's $WhatIfPreference
+        # counts, as for a binary cmdlet).
+        $whatIf = $false
+        if ($Bound.ContainsKey('WhatIf')) { $whatIf = [bool]$Bound['WhatIf'] }
+        elseif ($null -ne $Cmdlet) { $whatIf = [bool](Get-SimCallerPreference $Cmdlet 'WhatIfPreference' $false) }
+        # Reads never honour -WhatIf (some Get-* pages list it); changes and Connect-/Disconnect- do.
+        $supportsWhatIf = $info.SupportsWhatIf -and ($mutating -or $script:SessionCmdlets.Contains($Name))
+
+        $output = $null
+        $failure = $null
+        try {
+            if ($tenantCall -or $Name -eq 'Get-MgContext') { Assert-SimConnected $Name }
+            Invoke-SimFaults $Name $P $tenantCall
+            if ($whatIf -and $supportsWhatIf) {
+                $entry.outcome = 'whatif'
+                $entry.status = $null
+                Write-Host ('What if: Performing the operation "{0}" on target "{1}".' -f $Name, (Get-SimTargetText $P))
+            } else {
+                $implName = $info.Impl
+                if (-not $info.ImplExists) {
+                    Stop-SimCall 501 'NotImplemented' ('SimTenant has no behaviour for {0} yet: the simulated tenant cannot run this call.' -f $Name)
+                }
+                $output = @(& $implName $P $ParameterSetName)
+                if ($mutating -and $entry.outcome -eq 'ok') { Set-SimDirty }
+            }
+        } catch {
+            $failure = $_.Exception
+            if ($failure -is [System.Management.Automation.MethodInvocationException] -and $null -ne $failure.InnerException) { $failure = $failure.InnerException }
+            $entry.outcome = 'error'
+            if ($failure -is [SimTenant.RestException]) { $entry.status = $failure.StatusCode }
+            elseif ($failure -is [System.UnauthorizedAccessException] -or $failure -is [System.Security.Authentication.AuthenticationException]) { $entry.status = 401 }
+            else {
+                # A defect of the engine itself: report it loudly with where it happened.
+                $entry.status = 500
+                $failure = [System.InvalidOperationException]::new(('SimTenant engine error in {0}: {1} ({2})' -f $Name, $failure.Message, $_.InvocationInfo.PositionMessage), $failure)
+            }
+            $entry.error = $failure.Message
+        }
+        if ($tenantCall -and $info.Teams -and $script:Sim.Hidden.Count -gt 0) { Step-SimHidden }
+        Write-SimLog $entry
+        $script:Sim.CurrentCall = $null
+        if ($script:Sim.Dirty -and $script:Sim.SaveMode -ne 'end') { Save-SimTenant }
+        if ($null -ne $script:Sim.Profile) {
+            $elapsed = [System.Diagnostics.Stopwatch]::GetTimestamp() - $profileStart
+            if (-not $script:Sim.Profile.ContainsKey($Name)) { $script:Sim.Profile[$Name] = [long[]]@(0, 0) }
+            $script:Sim.Profile[$Name][0] += 1
+            $script:Sim.Profile[$Name][1] += $elapsed
+        }
+    } finally {
+        [SimTenant.Shared]::Exit()
     }
 
     if ($null -ne $failure) {
@@ -663,12 +688,12 @@ function Assert-SimConnected {
     param([string]$CmdletName)
     if ($CmdletName -like '*-Mg*') {
         if ($CmdletName -eq 'Get-MgContext') { return }
-        if ($null -eq $script:Sim.GraphContext) {
+        if ($null -eq $script:Sim.GraphContext -or ($script:Sim.Behaviour['sessionPerRunspace'] -and -not [SimTenant.Shared]::ConnectedHere)) {
             throw [System.Security.Authentication.AuthenticationException]::new('Authentication needed. Please call Connect-MgGraph.')
         }
         return
     }
-    if (-not $script:Sim.TeamsConnected) {
+    if (-not $script:Sim.TeamsConnected -or ($script:Sim.Behaviour['sessionPerRunspace'] -and -not [SimTenant.Shared]::ConnectedHere)) {
         throw [System.UnauthorizedAccessException]::new('You must call the Connect-MicrosoftTeams cmdlet before calling any other cmdlets.')
     }
 }
@@ -813,7 +838,7 @@ function ConvertTo-SimStringList {
 }
 
 function Get-SimIso {
-    return $script:Sim.ClockStart.AddSeconds($script:Sim.Clock).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+    return $script:Sim.ClockStart.AddSeconds([SimTenant.Shared]::Now()).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
 }
 
 # ===============================================================================================
@@ -840,6 +865,7 @@ $script:BatchPolicyTypes = @('CallingLineIdentity', 'ExternalAccessPolicy', 'Onl
 function SimImpl-Connect-MicrosoftTeams {
     param([hashtable]$P, [string]$Set)
     $script:Sim.TeamsConnected = $true
+    [SimTenant.Shared]::MarkConnected($true)
     $tenant = $script:Sim.State['tenant']
     [pscustomobject][ordered]@{
         Account = 'admin@' + [string]$tenant['defaultDomain']
@@ -853,6 +879,7 @@ function SimImpl-Connect-MicrosoftTeams {
 function SimImpl-Disconnect-MicrosoftTeams {
     param([hashtable]$P, [string]$Set)
     $script:Sim.TeamsConnected = $false
+    [SimTenant.Shared]::MarkConnected($false)
 }
 
 function SimImpl-Get-CsTenant {
@@ -1284,7 +1311,7 @@ function SimImpl-Get-CsExportAcquiredPhoneNumberStatus {
     $uri = [System.Uri]::new($script:Sim['Exports'][$orderId]).AbsoluteUri
     [pscustomobject][ordered]@{
         Id = $orderId; OrderId = $orderId; Status = 'Completed'; CreatedAt = (Get-SimIso)
-        DownloadLink = $uri; DownloadLinkExpiry = $script:Sim.ClockStart.AddSeconds($script:Sim.Clock + 3600).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+        DownloadLink = $uri; DownloadLinkExpiry = $script:Sim.ClockStart.AddSeconds([SimTenant.Shared]::Now() + 3600).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
     }
 }
 

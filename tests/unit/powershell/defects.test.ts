@@ -203,11 +203,42 @@ describe('D1, D12: stage 07 order and Teams Phone', () => {
     const batches = names.map((n, i) => (n.startsWith('Invoke-BatchAssignment -BatchPolicyType') ? i : -1)).filter((i) => i >= 0);
     expect(batches).toHaveLength(2);
     expect(Math.max(...batches)).toBeLessThan(at('Set-CsPhoneNumberAssignment -Identity $user.Upn'));
-    expect(at('Set-CsPhoneNumberAssignment -Identity $user.Upn')).toBeLessThan(at('Grant-CsTeamsSharedCallingRoutingPolicy'));
+    expect(at('Set-CsPhoneNumberAssignment -Identity $user.Upn')).toBeLessThan(at('Grant-CsTeamsSharedCallingRoutingPolicy -Identity $user.Upn'));
+    // The parallel pass (PowerShell 7) keeps the order per user: its executor makes the Enterprise
+    // Voice and extension calls before the grant, and grants only when nothing failed first.
+    const work = fnText('07-users.ps1', 'Invoke-UserWorkItem');
+    expect(work.indexOf('Set-CsPhoneNumberAssignment -Identity $Work.Upn -EnterpriseVoiceEnabled')).toBeGreaterThan(0);
+    expect(work.indexOf('Set-CsPhoneNumberAssignment -Identity $Work.Upn -EnterpriseVoiceEnabled')).toBeLessThan(work.indexOf('-PhoneNumber $Work.Extension'));
+    expect(work.indexOf('-PhoneNumber $Work.Extension')).toBeLessThan(work.indexOf('if ($workFailed.Count -gt 0)'));
+    expect(work.indexOf('if ($workFailed.Count -gt 0)')).toBeLessThan(
+      work.indexOf('Grant-CsTeamsSharedCallingRoutingPolicy -Identity $Work.Upn -PolicyName $Work.Policy'),
+    );
+    expect(fnText('07-users.ps1', 'New-UserWorkItem')).toContain("if ($script:FailedSteps.Contains($workKey + ':ecrp'))");
     const t = text('07-users.ps1');
     expect(t).toMatch(/if \(\$failedFirst\.Count -gt 0\) \{\r\n\s+Write-StepLog \(\$userKey \+ ':scp'\)/);
     expect(t).toContain("if ($script:FailedSteps.Contains($userKey + ':ecrp'))");
     expect(t).toContain("if ($script:LastStatus -eq 'Failed') { $failedFirst.Add('Enterprise Voice (V1)') }");
+  });
+  it('issue 12 item 7: the parallel pass runs only on PowerShell 7+, with -ThrottleLimit > 1, never under -DryRun, -WhatIf or -Confirm', () => {
+    const t = fnText('07-users.ps1', 'Test-ParallelPass');
+    expect(t).toContain('if ($ThrottleLimit -le 1 -or $DryRun -or $WhatIfPreference) { return $false }');
+    expect(t).toContain("if ($ConfirmPreference -ne 'High' -and $ConfirmPreference -ne 'None') { return $false }");
+    expect(t).toContain('return ($PSVersionTable.PSVersion.Major -ge 7)');
+    expect(text('07-users.ps1')).toContain('[ValidateRange(1, 32)]\r\n    [int]$ThrottleLimit = 4');
+    expect(text('Invoke-SharedCallingRunbook.ps1')).toContain("if ($entry.Number -eq '07') { $stageArgs['ThrottleLimit'] = $ThrottleLimit }");
+  });
+  it('issue 12 item 7: plan values reach the workers only as data; their code is the text of the file’s own functions', () => {
+    const t = text('07-users.ps1');
+    // $using: only for the retry count, the module version and the code; users go through the pipeline.
+    expect([...new Set([...t.matchAll(/\$using:(\w+)/g)].map((m) => m[1]))].sort()).toEqual(['MaxRetries', 'WorkerCode', 'teamsVersion']);
+    expect(t.match(/\[scriptblock\]::Create\(/gi)).toHaveLength(1);
+    expect(t).toContain('. ([scriptblock]::Create($using:WorkerCode))');
+    const code = fnText('07-users.ps1', 'Get-UserWorkerCode');
+    expect(code).toContain('(Get-Command -Name $workerFunction -CommandType Function).Definition');
+    expect(code).not.toMatch(/\$Plan|\$user\b|\$Work\b/);
+    // Workers never write a file: no log, checkpoint or CSV writer in the functions they run.
+    const work = fnText('07-users.ps1', 'Invoke-UserWorkItem');
+    expect(work).not.toMatch(/Write-StepLog|Add-Checkpoint|StreamWriter|Write-CsvFile|Out-File|Set-Content/);
   });
   it('D12: Teams Phone is read from FeatureTypes (PhoneSystem) or an enabled MCOEV plan (U1, U4)', () => {
     const t = fnText('07-users.ps1', 'Test-TeamsPhone');
@@ -255,6 +286,7 @@ describe('style: helper functions have singular nouns and approved verbs', () =>
     'Join',
     'New',
     'Open',
+    'Set',
     'Start',
     'Stop',
     'Test',

@@ -94,6 +94,25 @@ const PS7_TEXT: [RegExp, string][] = [
   [/\s&\s*$/m, 'background operator & at the end of a pipeline'],
 ];
 
+/**
+ * Parameters that are allowed inside a PowerShell 7 guard: the then-block of
+ * `if ($PSVersionTable.PSVersion.Major -ge 7) { … }` (exactly that condition; not its elseif or
+ * else blocks), which Windows PowerShell 5.1 parses but never runs (stage 07's parallel pass).
+ */
+const PS7_GUARDED_PARAMETERS: Record<string, string[]> = { 'ForEach-Object': ['Parallel', 'ThrottleLimit'] };
+const PS7_GUARD = /^\$PSVersionTable\.PSVersion\.Major\s+-ge\s+7$/i;
+
+function insidePs7Guard(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    const parent = n.parent;
+    if (n.type === 'statement_block' && parent?.type === 'if_statement') {
+      const condition = parent.children.find((c) => c?.type === 'pipeline');
+      if (condition && PS7_GUARD.test(condition.text.trim())) return true;
+    }
+  }
+  return false;
+}
+
 function walk(node: Node, visit: (n: Node) => void): void {
   visit(node);
   for (const c of node.children) if (c) walk(c, visit);
@@ -120,7 +139,9 @@ function ps7Problems(tree: Tree, text: string): string[] {
   for (const c of commands(tree)) {
     if (PS7_CMDLETS.has(c.name)) out.push(`${line(c.node)}: ${c.name}`);
     const params = [...(PS7_PARAMETERS['*'] ?? []), ...(PS7_PARAMETERS[c.name] ?? [])];
+    const guarded = (PS7_GUARDED_PARAMETERS[c.name] ?? []).map((q) => q.toLowerCase());
     for (const p of c.params) {
+      if (guarded.includes(p.toLowerCase()) && insidePs7Guard(c.node)) continue;
       if (params.some((q) => q.toLowerCase() === p.toLowerCase())) out.push(`${line(c.node)}: ${c.name} -${p}`);
     }
     // -Encoding <value>: the value must be one 5.1 knows.
@@ -193,6 +214,17 @@ describe('the 5.1 checker catches each PowerShell-7-only construct', () => {
     ['$c = [math]::Clamp(5, 1, 3)', 'Clamp'],
     ['Get-Date -AsUTC', 'Get-Date -AsUTC'],
     ['Start-Sleep 1 &', 'background operator'],
+    ['if ($PSVersionTable.PSVersion.Major -ge 5) { 1..3 | ForEach-Object -Parallel { $_ } }', 'ForEach-Object -Parallel under a guard that 5.1 passes'],
+    [
+      'if ($PSVersionTable.PSVersion.Major -ge 7) { 1 } else { 1..3 | ForEach-Object -Parallel { $_ } }',
+      'ForEach-Object -Parallel in the else block of the guard',
+    ],
+    [
+      'if ($PSVersionTable.PSVersion.Major -ge 7) { 1 } elseif ($a) { 1..3 | ForEach-Object -ThrottleLimit 2 -Parallel { $_ } }',
+      'ForEach-Object -Parallel in an elseif block of the guard',
+    ],
+    ['if ($PSVersionTable.PSVersion.Major -ge 7 -or $force) { 1..3 | ForEach-Object -Parallel { $_ } }', 'ForEach-Object -Parallel under a guard with -or'],
+    ['if ($PSVersionTable.PSVersion.Major -ge 7) { Get-Date -AsUTC }', 'other 7-only parameters inside the guard'],
   ];
   for (const [code, what] of samples) {
     it(`rejects ${what}`, () => {
@@ -208,6 +240,17 @@ describe('the 5.1 checker catches each PowerShell-7-only construct', () => {
       "Write-Host 'what?? a ? b : c && d || e $PSStyle'",
       '# a comment with ?? and ?. and && in it',
       '$t = if ($a) { 1 } else { 2 }',
+      '',
+    ].join('\r\n');
+    expect(ps7Problems(parse(parser, text), text)).toEqual([]);
+  });
+  it('accepts ForEach-Object -Parallel -ThrottleLimit inside the then-block of if ($PSVersionTable.PSVersion.Major -ge 7)', () => {
+    const text = [
+      'function Invoke-Work {',
+      '    if ($PSVersionTable.PSVersion.Major -ge 7) {',
+      '        1..3 | ForEach-Object -ThrottleLimit 4 -Parallel { $_ } | ForEach-Object { $_ }',
+      '    }',
+      '}',
       '',
     ].join('\r\n');
     expect(ps7Problems(parse(parser, text), text)).toEqual([]);

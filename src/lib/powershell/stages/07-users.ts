@@ -1,6 +1,7 @@
 /** Stage 07: users (V1, V3, AA7, E1, VR1, §3.14). */
 import type { StageSpec } from '../stage.js';
 import { BATCH_HELPERS, BATCH_SIZE_HELP, BATCH_SIZE_PARAM } from './batch.js';
+import { THROTTLE_LIMIT_HELP, THROTTLE_LIMIT_PARAM, USERS_PARALLEL_HELPERS } from './users-parallel.js';
 
 export const usersStage: StageSpec = {
   file: '07-users.ps1',
@@ -12,11 +13,12 @@ export const usersStage: StageSpec = {
     "A Shared Calling policy the plan assigns by group (§3.14, §10.1) is not granted per user: its users are added as direct members of the policy's Entra security group with Microsoft Graph, up to 20 members per request (PATCH /groups/{id} members@odata.bind through Update-MgGroup, one write each, within the documented write quotas of §10.4; a 429 is retried after the server's wait), the group is created first unless the plan marks it as existing, and the policy is assigned once with Grant-CsTeamsSharedCallingRoutingPolicy -Group <objectId> -PolicyName <name> -Rank <rank>. A direct assignment beats the group (G1), so one found on such a user is removed. The stage then reads the effective assignment of a few members (EffectivePolicyAssignments) and reports Done, or Manual while it propagates (24 h or more for large groups).",
     'Users with an extension also get it in Entra BusinessPhone as +<number>;ext=<extension> with Microsoft Graph (Update-MgUser -BusinessPhones, scope User.ReadWrite.All), because the auto attendant reads dial-by-extension from there, not from the Teams number (AA7); a business phone the plan did not write is never overwritten, and without Graph the step is reported as Manual.',
     'The Shared Calling policy is granted only to users whose earlier steps succeeded. A user without Teams Phone (no PhoneSystem feature and no enabled MCOEV plan, U1) is reported as Failed and left unchanged. Users whose assignment already matches are skipped.',
+    'On PowerShell 7 the per-user changes run in parallel runspaces (ForEach-Object -Parallel, -ThrottleLimit, default 4): this session decides what each user needs, the runspaces make the calls with the same retries, and this session writes the log, checkpoint and retry list in plan order. Windows PowerShell 5.1, -ThrottleLimit 1, -DryRun, -WhatIf and -Confirm run one user after another. When the runspaces have no session, the stage says so once and runs those users here.',
   ],
   rules: ['U1', 'V1', 'V2', 'V3', 'V4', 'AA7', 'E1', 'VR1'],
   data: ['sharedCallingPolicies', 'users'],
-  extraParams: [BATCH_SIZE_PARAM],
-  extraParamHelp: [BATCH_SIZE_HELP],
+  extraParams: [BATCH_SIZE_PARAM, THROTTLE_LIMIT_PARAM],
+  extraParamHelp: [BATCH_SIZE_HELP, THROTTLE_LIMIT_HELP],
   body: `
 Connect-TeamsIfNeeded
 ${BATCH_HELPERS}
@@ -131,10 +133,17 @@ if (@($readyUsers | Where-Object { $_.User.ExtensionNumber }).Count -gt 0) {
 }
 
 # Pass 2 (§9 steps 11-13): Enterprise Voice (V1), the extension (V3), then the Shared Calling policy,
-# which is granted only when every earlier step of the user succeeded.
+# which is granted only when every earlier step of the user succeeded. On PowerShell 7 the changes
+# run in parallel runspaces (Invoke-ReadyUsersInParallel); otherwise, user by user, here.
 $userIndex = 0
 $sharedCallingPolicyFound = @{}
-foreach ($ready in $readyUsers) {
+${USERS_PARALLEL_HELPERS}
+$serialReadyUsers = $readyUsers
+if (Test-ParallelPass) {
+    Invoke-ReadyUsersInParallel
+    $serialReadyUsers = @()
+}
+foreach ($ready in $serialReadyUsers) {
     Write-LoopProgress 'Stage 07: enabling users' $userIndex $readyUsers.Count
     $userIndex++
     $user = $ready.User

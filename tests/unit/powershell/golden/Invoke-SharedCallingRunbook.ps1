@@ -31,6 +31,10 @@
 .PARAMETER MaxRetries
     Retries of throttled calls, with exponential back-off.
 
+.PARAMETER ThrottleLimit
+    Passed to stage 07: on PowerShell 7, how many users it changes at the same time (1 = one after
+    another, as on Windows PowerShell 5.1).
+
 .PARAMETER SkipLicensing
     Do not use Microsoft Graph; licence steps are only reported.
 
@@ -78,6 +82,8 @@ param(
     [string]$OutputFolder = $PSScriptRoot,
     [ValidateRange(0, 10)]
     [int]$MaxRetries = 5,
+    [ValidateRange(1, 32)]
+    [int]$ThrottleLimit = 4,
     [switch]$SkipLicensing,
     [switch]$RemoveResourceAccounts,
     [switch]$ContinueOnError,
@@ -141,6 +147,7 @@ try {
             ExpectedPlanSha256 = $PlanSha256
         }
         if ($entry.Number -eq '09') { $stageArgs['RemoveResourceAccounts'] = $RemoveResourceAccounts }
+        if ($entry.Number -eq '07') { $stageArgs['ThrottleLimit'] = $ThrottleLimit }
         if ($WhatIfPreference) { $stageArgs['WhatIf'] = $true }
         if ($PSBoundParameters.ContainsKey('Confirm')) { $stageArgs['Confirm'] = $PSBoundParameters['Confirm'] }
         Write-Host ''
