@@ -14,7 +14,7 @@
  * AA10 operator, AA11 greeting, AA6 hidden users, callback-number tags) in stored plans, with the
  * same defaults as the plan-file migration, so that a plan saved by an older planner still loads.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 // Straight from the migrations module: a value import of the whole facade from here (the entry
 // script) drags the spreadsheet and phone-number code into the startup bundle.
 import { fillV3PlanBody, fillV3User, fillV4PlanBody, fillV4User } from '../lib/plan-file/migrations.js';
@@ -83,54 +83,37 @@ export class PlannerDb extends Dexie {
       trash: 'id, deletedAt',
       trashPlans: 'id',
     });
+    // Version 3 and 4 fill the fields their plan formats added, in stored plans, user chunks and the
+    // trash alike (version 4: brownfield flags, assignment method and user scope, issue 12).
     this.version(3)
       .stores({})
-      .upgrade(async (tx) => {
-        await tx
-          .table('plans')
-          .toCollection()
-          .modify((r: { body: unknown }) => {
-            r.body = fillV3PlanBody(r.body);
-          });
-        await tx
-          .table('userChunks')
-          .toCollection()
-          .modify((c: { users: unknown[] }) => {
-            if (Array.isArray(c.users)) c.users = c.users.map(fillV3User);
-          });
-        await tx
-          .table('trashPlans')
-          .toCollection()
-          .modify((t: { plan: unknown }) => {
-            const plan = fillV3PlanBody(t.plan) as { users?: unknown };
-            if (Array.isArray(plan.users)) plan.users = plan.users.map(fillV3User);
-            t.plan = plan;
-          });
-      });
-    // Version 4: brownfield flags, assignment method and user scope (plan format 4, issue 12).
+      .upgrade((tx) => fillStoredPlans(tx, fillV3PlanBody, fillV3User));
     this.version(4)
       .stores({})
-      .upgrade(async (tx) => {
-        await tx
-          .table('plans')
-          .toCollection()
-          .modify((r: { body: unknown }) => {
-            r.body = fillV4PlanBody(r.body);
-          });
-        await tx
-          .table('userChunks')
-          .toCollection()
-          .modify((c: { users: unknown[] }) => {
-            if (Array.isArray(c.users)) c.users = c.users.map(fillV4User);
-          });
-        await tx
-          .table('trashPlans')
-          .toCollection()
-          .modify((t: { plan: unknown }) => {
-            const plan = fillV4PlanBody(t.plan) as { users?: unknown };
-            if (Array.isArray(plan.users)) plan.users = plan.users.map(fillV4User);
-            t.plan = plan;
-          });
-      });
+      .upgrade((tx) => fillStoredPlans(tx, fillV4PlanBody, fillV4User));
   }
+}
+
+/** One plan-format migration over everything stored: plan bodies, their user chunks and trashed plans. */
+async function fillStoredPlans(tx: Transaction, fillBody: (body: unknown) => unknown, fillUser: (user: unknown) => unknown): Promise<void> {
+  await tx
+    .table('plans')
+    .toCollection()
+    .modify((r: { body: unknown }) => {
+      r.body = fillBody(r.body);
+    });
+  await tx
+    .table('userChunks')
+    .toCollection()
+    .modify((c: { users: unknown[] }) => {
+      if (Array.isArray(c.users)) c.users = c.users.map(fillUser);
+    });
+  await tx
+    .table('trashPlans')
+    .toCollection()
+    .modify((t: { plan: unknown }) => {
+      const plan = fillBody(t.plan) as { users?: unknown };
+      if (Array.isArray(plan.users)) plan.users = plan.users.map(fillUser);
+      t.plan = plan;
+    });
 }
