@@ -1,6 +1,7 @@
 /** Stage 07: users (V1, V3, AA7, E1, VR1, §3.14). */
 import type { StageSpec } from '../stage.js';
 import { BATCH_HELPERS, BATCH_SIZE_HELP, BATCH_SIZE_PARAM } from './batch.js';
+import { BULK_READ_HELPERS } from './bulk-read.js';
 import { THROTTLE_LIMIT_HELP, THROTTLE_LIMIT_PARAM, USERS_PARALLEL_HELPERS } from './users-parallel.js';
 
 export const usersStage: StageSpec = {
@@ -22,6 +23,7 @@ export const usersStage: StageSpec = {
   body: `
 Connect-TeamsIfNeeded
 ${BATCH_HELPERS}
+${BULK_READ_HELPERS}
 # U1, V1: Enterprise Voice and Shared Calling need Teams Phone. The user has it when
 # Get-CsOnlineUser lists the PhoneSystem feature (FeatureTypes) or an enabled AssignedPlan capability
 # whose name starts with MCOEV (U4, [DIALPAD]: "any capability whose name starts with MCOEV counts").
@@ -46,29 +48,8 @@ $readyUsers = New-Object System.Collections.Generic.List[object]
 $userCount = @($Plan.Users).Count
 $userIndex = 0
 
-# Issue 12 item 7: from 100 users on, the current state of every user comes from one bulk query
-# (Get-CsOnlineUser -AccountType User -ResultSize Unlimited) instead of one call per user; a user the
-# listing does not hold is read on its own.
-$bulkOnlineUsers = $null
-if (@($Plan.Users).Count -ge 100) {
-    try {
-        $bulkOnlineUsers = @{}
-        foreach ($bulkUser in @(Invoke-TenantCall { Get-CsOnlineUser -AccountType User -ResultSize Unlimited -ErrorAction Stop })) {
-            if ($bulkUser -and $bulkUser.UserPrincipalName) { $bulkOnlineUsers[([string]$bulkUser.UserPrincipalName).ToLowerInvariant()] = $bulkUser }
-        }
-    } catch {
-        Write-Warning ('Reading all users at once failed ({0}); reading them one by one.' -f $_.Exception.Message)
-        $bulkOnlineUsers = $null
-    }
-}
-function Get-PlannedOnlineUser {
-    param([string]$PlannedUpn)
-    if ($null -ne $bulkOnlineUsers) {
-        $listed = $bulkOnlineUsers[$PlannedUpn.ToLowerInvariant()]
-        if ($null -ne $listed) { return $listed }
-    }
-    return (Find-OnlineUser $PlannedUpn)
-}
+# Issue 12 item 7: one bulk listing from 100 users on (Get-BulkOnlineUser, Get-PlannedOnlineUser).
+$script:BulkOnlineUsers = Get-BulkOnlineUser @($Plan.Users).Count
 
 # Pass 1: read every user, check Teams Phone (U1), collect the E1 and VR1 assignments for the batches.
 foreach ($user in $Plan.Users) {

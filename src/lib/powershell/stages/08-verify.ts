@@ -4,6 +4,7 @@
  */
 import type { StageSpec } from '../stage.js';
 import { VERIFICATION_FILE_NAME } from '../verification.js';
+import { BULK_READ_HELPERS } from './bulk-read.js';
 
 /** Where a -DryRun writes its report (D16: a dry run never replaces the last real run's files). */
 export const VERIFICATION_DRY_RUN_FILE_NAME = 'SharedCalling-Verification.dryrun.csv';
@@ -20,6 +21,7 @@ export const verifyStage: StageSpec = {
   rules: ['RA1', 'RA5', 'RA8', 'RA11', 'AA2', 'AA4', 'AA7', 'VR1', 'E1', 'E2', 'EN9', 'V1', 'V3'],
   data: ['resourceAccounts', 'autoAttendants', 'voiceRoutingPolicies', 'emergencyPolicies', 'sharedCallingPolicies', 'users'],
   body: `
+${BULK_READ_HELPERS}
 Connect-TeamsIfNeeded
 $reportPath = Join-Path $OutputFolder '${VERIFICATION_FILE_NAME}'
 if ($DryRun) { $reportPath = Join-Path $OutputFolder '${VERIFICATION_DRY_RUN_FILE_NAME}' }
@@ -207,29 +209,8 @@ try {
 
     $userCount = @($Plan.Users).Count
     $userIndex = 0
-    # Issue 12 item 7: from 100 users on, the current state of every user comes from one bulk query
-    # (Get-CsOnlineUser -AccountType User -ResultSize Unlimited) instead of one call per user; a user the
-    # listing does not hold is read on its own.
-    $bulkOnlineUsers = $null
-    if (@($Plan.Users).Count -ge 100) {
-        try {
-            $bulkOnlineUsers = @{}
-            foreach ($bulkUser in @(Invoke-TenantCall { Get-CsOnlineUser -AccountType User -ResultSize Unlimited -ErrorAction Stop })) {
-                if ($bulkUser -and $bulkUser.UserPrincipalName) { $bulkOnlineUsers[([string]$bulkUser.UserPrincipalName).ToLowerInvariant()] = $bulkUser }
-            }
-        } catch {
-            Write-Warning ('Reading all users at once failed ({0}); reading them one by one.' -f $_.Exception.Message)
-            $bulkOnlineUsers = $null
-        }
-    }
-    function Get-PlannedOnlineUser {
-        param([string]$PlannedUpn)
-        if ($null -ne $bulkOnlineUsers) {
-            $listed = $bulkOnlineUsers[$PlannedUpn.ToLowerInvariant()]
-            if ($null -ne $listed) { return $listed }
-        }
-        return (Find-OnlineUser $PlannedUpn)
-    }
+    # Issue 12 item 7: one bulk listing from 100 users on (Get-BulkOnlineUser, Get-PlannedOnlineUser).
+    $script:BulkOnlineUsers = Get-BulkOnlineUser @($Plan.Users).Count
 
     foreach ($user in $Plan.Users) {
         Write-LoopProgress 'Stage 08: users' $userIndex $userCount

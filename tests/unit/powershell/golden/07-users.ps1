@@ -825,6 +825,33 @@ try {
         }
     }
 
+
+    # From 100 planned users on: every user's current state from one listing, by lower-case UPN, or
+    # $null below that size or when the listing fails (the users are then read one by one).
+    function Get-BulkOnlineUser {
+        param([int]$PlannedCount)
+        if ($PlannedCount -lt 100) { return $null }
+        try {
+            $bulkListing = @{}
+            foreach ($bulkUser in @(Invoke-TenantCall { Get-CsOnlineUser -AccountType User -ResultSize Unlimited -ErrorAction Stop })) {
+                if ($bulkUser -and $bulkUser.UserPrincipalName) { $bulkListing[([string]$bulkUser.UserPrincipalName).ToLowerInvariant()] = $bulkUser }
+            }
+            return $bulkListing
+        } catch {
+            Write-Warning ('Reading all users at once failed ({0}); reading them one by one.' -f $_.Exception.Message)
+            return $null
+        }
+    }
+
+    function Get-PlannedOnlineUser {
+        param([string]$PlannedUpn)
+        if ($null -ne $script:BulkOnlineUsers) {
+            $listed = $script:BulkOnlineUsers[$PlannedUpn.ToLowerInvariant()]
+            if ($null -ne $listed) { return $listed }
+        }
+        return (Find-OnlineUser $PlannedUpn)
+    }
+
     # U1, V1: Enterprise Voice and Shared Calling need Teams Phone. The user has it when
     # Get-CsOnlineUser lists the PhoneSystem feature (FeatureTypes) or an enabled AssignedPlan capability
     # whose name starts with MCOEV (U4, [DIALPAD]: "any capability whose name starts with MCOEV counts").
@@ -849,29 +876,8 @@ try {
     $userCount = @($Plan.Users).Count
     $userIndex = 0
 
-    # Issue 12 item 7: from 100 users on, the current state of every user comes from one bulk query
-    # (Get-CsOnlineUser -AccountType User -ResultSize Unlimited) instead of one call per user; a user the
-    # listing does not hold is read on its own.
-    $bulkOnlineUsers = $null
-    if (@($Plan.Users).Count -ge 100) {
-        try {
-            $bulkOnlineUsers = @{}
-            foreach ($bulkUser in @(Invoke-TenantCall { Get-CsOnlineUser -AccountType User -ResultSize Unlimited -ErrorAction Stop })) {
-                if ($bulkUser -and $bulkUser.UserPrincipalName) { $bulkOnlineUsers[([string]$bulkUser.UserPrincipalName).ToLowerInvariant()] = $bulkUser }
-            }
-        } catch {
-            Write-Warning ('Reading all users at once failed ({0}); reading them one by one.' -f $_.Exception.Message)
-            $bulkOnlineUsers = $null
-        }
-    }
-    function Get-PlannedOnlineUser {
-        param([string]$PlannedUpn)
-        if ($null -ne $bulkOnlineUsers) {
-            $listed = $bulkOnlineUsers[$PlannedUpn.ToLowerInvariant()]
-            if ($null -ne $listed) { return $listed }
-        }
-        return (Find-OnlineUser $PlannedUpn)
-    }
+    # Issue 12 item 7: one bulk listing from 100 users on (Get-BulkOnlineUser, Get-PlannedOnlineUser).
+    $script:BulkOnlineUsers = Get-BulkOnlineUser @($Plan.Users).Count
 
     # Pass 1: read every user, check Teams Phone (U1), collect the E1 and VR1 assignments for the batches.
     foreach ($user in $Plan.Users) {
