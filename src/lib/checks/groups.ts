@@ -18,6 +18,11 @@ import type { Finding } from './types.js';
  */
 export const GROUP_ASSIGNMENT_RECOMMENDED_ABOVE = 500;
 
+/** §10.1: whether a policy held by this many users in scope should be assigned by group. */
+export function groupAssignmentRecommended(usersInScope: number): boolean {
+  return usersInScope > GROUP_ASSIGNMENT_RECOMMENDED_ABOVE;
+}
+
 /** §3.14: at most 64 groups per policy type (across all its instances). */
 export const MAX_GROUPS_PER_POLICY_TYPE = 64;
 

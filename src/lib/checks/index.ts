@@ -1,6 +1,6 @@
 /** Readiness checks: the public API of src/lib/checks. */
 export { checkPlan, sortFindings, scopedPlan } from './check-plan.js';
-export { GROUP_ASSIGNMENT_RECOMMENDED_ABOVE, MAX_GROUPS_PER_POLICY_TYPE } from './groups.js';
+export { GROUP_ASSIGNMENT_RECOMMENDED_ABOVE, MAX_GROUPS_PER_POLICY_TYPE, groupAssignmentRecommended } from './groups.js';
 export { RULES, CHECKLIST_RULES } from './rules.js';
 export { AGGREGATE_THRESHOLD } from './user-findings.js';
 export { C1_COUNTRIES } from './resource-accounts.js';
